@@ -1,0 +1,6 @@
+/**
+ * Types shared by every CustOps service and client: texts in two languages, progress.
+ * The domain model is in {@code io.custops.core.data}, typed parameters in
+ * {@code io.custops.core.param}, the service interfaces in {@code io.custops.core.spi}.
+ */
+package io.custops.core;

@@ -1,0 +1,83 @@
+package io.custops.core.spi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of a {@link CustomerAnalysis}: each customer's label (or none), per-customer
+ * columns, and a summary of the run (fitted parameters, a log-likelihood, a series) whose
+ * values are JSON-like: numbers, texts, booleans, lists and maps of them.
+ */
+public final class CustomerClassification {
+
+	/** Label index of a customer the analysis did not classify. */
+	public static final int UNCLASSIFIED = -1;
+
+	private final List<Label> labels;
+	private final int[] labelOfCustomer;
+	private final List<ResultColumn> columns;
+	private final Map<String, Object> summary;
+
+	public CustomerClassification(List<Label> labels, int[] labelOfCustomer, List<ResultColumn> columns,
+			Map<String, Object> summary) {
+		this.labels = List.copyOf(labels);
+		this.labelOfCustomer = Objects.requireNonNull(labelOfCustomer, "labelOfCustomer");
+		this.columns = List.copyOf(columns);
+		this.summary = new LinkedHashMap<>(summary);
+		for (ResultColumn column : this.columns) {
+			if (column.size() != labelOfCustomer.length) {
+				throw new IllegalArgumentException("column '" + column.name() + "' has " + column.size()
+						+ " values for " + labelOfCustomer.length + " customers");
+			}
+		}
+	}
+
+	/** The labels in the order the analysis declares (lowest tier first, funnel order…). */
+	public List<Label> labels() {
+		return labels;
+	}
+
+	public int customerCount() {
+		return labelOfCustomer.length;
+	}
+
+	/** Index into {@link #labels()} of each customer, {@link #UNCLASSIFIED} when none. Do not modify. */
+	public int[] labelIndexes() {
+		return labelOfCustomer;
+	}
+
+	public Optional<Label> labelOf(int customer) {
+		int index = labelOfCustomer[customer];
+		return index < 0 ? Optional.empty() : Optional.of(labels.get(index));
+	}
+
+	public List<ResultColumn> columns() {
+		return columns;
+	}
+
+	public Optional<ResultColumn> column(String name) {
+		return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+	}
+
+	public Map<String, Object> summary() {
+		return summary;
+	}
+
+	/** Customers per label id, in label order, including labels nobody has. */
+	public Map<String, Long> counts() {
+		long[] counts = new long[labels.size()];
+		for (int index : labelOfCustomer) {
+			if (index >= 0) {
+				counts[index]++;
+			}
+		}
+		Map<String, Long> result = new LinkedHashMap<>();
+		for (int i = 0; i < counts.length; i++) {
+			result.put(labels.get(i).id(), counts[i]);
+		}
+		return result;
+	}
+}

@@ -1,0 +1,21 @@
+package io.custops.core.spi;
+
+import java.util.Map;
+
+/**
+ * Receives the rows a {@link DataConnector} reads. Line numbers are those of the source
+ * (1-based, the header counts), so that a rejected row can be found in the file.
+ */
+public interface RecordSink {
+
+	/**
+	 * A row mapped to canonical field names (see {@link io.custops.core.data.FactKind}), values
+	 * as text; the workspace parses and checks them.
+	 *
+	 * @param raw the row as it stood in the source, kept with the row if it is rejected
+	 */
+	void accept(long line, Map<String, String> fields, String raw);
+
+	/** A row the connector itself cannot map; it is kept in the rejects file with the reason. */
+	void reject(long line, String field, String reason, String raw);
+}
