@@ -49,6 +49,7 @@ class CustomerDatasetTest {
 				.event("c1", t("2026-01-01T10:00:00"), "view", "s1", "app")
 				.event("c2", t("2026-01-02T10:00:00"), "livestream", null, null)
 				.attribute("c3", "province", "浙江")
+				.tag("c3", "vip-care").tag("c1", "complained").tag("c3", "complained").tag("c3", "vip-care")
 				.build();
 		assertEquals(3, data.customerCount());
 		assertEquals(3, data.eventCount());
@@ -59,5 +60,8 @@ class CustomerDatasetTest {
 		assertEquals(-1, data.eventSession()[2]);
 		assertEquals("浙江", data.attribute("province").value(2));
 		assertEquals(null, data.attribute("province").value(0));
+		assertEquals(java.util.List.of("vip-care", "complained"), data.tagNames());
+		assertArrayEquals(new int[] { 0, 1, 1, 3 }, data.tagOffsets());
+		assertArrayEquals(new int[] { 1, 0, 1 }, data.tagIds());
 	}
 }

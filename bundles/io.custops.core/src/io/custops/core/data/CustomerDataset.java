@@ -29,6 +29,9 @@ public final class CustomerDataset {
 	final String[] customerIds;
 	final Map<String, Integer> indexById;
 	final Map<String, DictionaryColumn> attributes;
+	final List<String> tagNames;
+	final int[] tagOffsets;
+	final int[] tagIds;
 
 	final int[] orderOffsets;
 	final long[] orderTime;
@@ -51,6 +54,9 @@ public final class CustomerDataset {
 		this.customerIds = p.customerIds;
 		this.indexById = p.indexById;
 		this.attributes = Collections.unmodifiableMap(p.attributes);
+		this.tagNames = List.copyOf(p.tagNames);
+		this.tagOffsets = p.tagOffsets;
+		this.tagIds = p.tagIds;
 		this.orderOffsets = p.orderOffsets;
 		this.orderTime = p.orderTime;
 		this.orderDay = new int[p.orderTime.length];
@@ -105,6 +111,21 @@ public final class CustomerDataset {
 	/** A customer attribute (province, gender, channel, member_level, extra columns…), or {@code null}. */
 	public DictionaryColumn attribute(String name) {
 		return attributes.get(name);
+	}
+
+	/** Names of the manual tags customers carry (stored in the workspace). */
+	public List<String> tagNames() {
+		return tagNames;
+	}
+
+	/** Customer {@code c} carries the tags {@code tagIds()[tagOffsets()[c]] … tagIds()[tagOffsets()[c+1]-1]}. */
+	public int[] tagOffsets() {
+		return tagOffsets;
+	}
+
+	/** Indexes into {@link #tagNames()}, sorted and distinct per customer. */
+	public int[] tagIds() {
+		return tagIds;
 	}
 
 	public int orderCount() {

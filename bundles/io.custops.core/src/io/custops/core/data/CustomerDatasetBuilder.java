@@ -21,6 +21,9 @@ public final class CustomerDatasetBuilder {
 	private final Map<String, Integer> indexById = new HashMap<>();
 	private final Map<String, Dictionary> attributes = new LinkedHashMap<>();
 
+	private final Dictionary tags = new Dictionary();
+	private final java.util.List<java.util.BitSet> tagsOfCustomer = new ArrayList<>();
+
 	private final IntList orderCustomer = new IntList();
 	private final LongList orderTime = new LongList();
 	private final LongList orderAmount = new LongList();
@@ -59,6 +62,21 @@ public final class CustomerDatasetBuilder {
 	public CustomerDatasetBuilder attribute(String customerId, String name, String value) {
 		int index = customer(customerId);
 		attributes.computeIfAbsent(name, n -> new Dictionary()).set(index, value);
+		return this;
+	}
+
+	/** Gives a customer a manual tag (adds the customer when new); repeated tags are kept once. */
+	public CustomerDatasetBuilder tag(String customerId, String tag) {
+		int index = customer(customerId);
+		while (tagsOfCustomer.size() <= index) {
+			tagsOfCustomer.add(null);
+		}
+		java.util.BitSet set = tagsOfCustomer.get(index);
+		if (set == null) {
+			set = new java.util.BitSet();
+			tagsOfCustomer.set(index, set);
+		}
+		set.set(tags.code(tag));
 		return this;
 	}
 
@@ -102,6 +120,18 @@ public final class CustomerDatasetBuilder {
 		p.indexById = new HashMap<>(indexById);
 		p.attributes = new LinkedHashMap<>();
 		attributes.forEach((name, dict) -> p.attributes.put(name, dict.column(n)));
+
+		p.tagNames = tags.values;
+		p.tagOffsets = new int[n + 1];
+		IntList tagIds = new IntList();
+		for (int c = 0; c < n; c++) {
+			java.util.BitSet set = c < tagsOfCustomer.size() ? tagsOfCustomer.get(c) : null;
+			if (set != null) {
+				set.stream().forEach(tagIds::add);
+			}
+			p.tagOffsets[c + 1] = tagIds.size;
+		}
+		p.tagIds = Arrays.copyOf(tagIds.data, tagIds.size);
 
 		int[] orderPerm = groupByCustomer(orderCustomer, orderTime, n);
 		p.orderOffsets = offsets(orderCustomer, n);
@@ -161,6 +191,9 @@ public final class CustomerDatasetBuilder {
 		String[] customerIds;
 		Map<String, Integer> indexById;
 		Map<String, DictionaryColumn> attributes;
+		List<String> tagNames;
+		int[] tagOffsets;
+		int[] tagIds;
 		int[] orderOffsets;
 		long[] orderTime;
 		long[] orderAmount;

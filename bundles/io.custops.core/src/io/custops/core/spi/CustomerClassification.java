@@ -18,13 +18,23 @@ public final class CustomerClassification {
 
 	private final List<Label> labels;
 	private final int[] labelOfCustomer;
+	private final int[] memberOffsets;
+	private final int[] memberLabels;
 	private final List<ResultColumn> columns;
 	private final Map<String, Object> summary;
 
+	/** One label (or none) per customer: segments, tiers, stages. */
 	public CustomerClassification(List<Label> labels, int[] labelOfCustomer, List<ResultColumn> columns,
 			Map<String, Object> summary) {
+		this(labels, labelOfCustomer, null, null, columns, summary);
+	}
+
+	private CustomerClassification(List<Label> labels, int[] labelOfCustomer, int[] memberOffsets,
+			int[] memberLabels, List<ResultColumn> columns, Map<String, Object> summary) {
 		this.labels = List.copyOf(labels);
 		this.labelOfCustomer = Objects.requireNonNull(labelOfCustomer, "labelOfCustomer");
+		this.memberOffsets = memberOffsets;
+		this.memberLabels = memberLabels;
 		this.columns = List.copyOf(columns);
 		this.summary = new LinkedHashMap<>(summary);
 		for (ResultColumn column : this.columns) {
@@ -33,6 +43,35 @@ public final class CustomerClassification {
 						+ " values for " + labelOfCustomer.length + " customers");
 			}
 		}
+	}
+
+	/**
+	 * Any number of labels per customer (tags): customer {@code c} carries the labels
+	 * {@code labelIds[labelOffsets[c]] … labelIds[labelOffsets[c+1]-1]}. {@link #labelIndexes()}
+	 * then gives each customer's first label.
+	 */
+	public static CustomerClassification multiLabel(List<Label> labels, int[] labelOffsets, int[] labelIds,
+			List<ResultColumn> columns, Map<String, Object> summary) {
+		int customers = labelOffsets.length - 1;
+		int[] first = new int[customers];
+		for (int c = 0; c < customers; c++) {
+			first[c] = labelOffsets[c + 1] > labelOffsets[c] ? labelIds[labelOffsets[c]] : UNCLASSIFIED;
+		}
+		return new CustomerClassification(labels, first, labelOffsets, labelIds, columns, summary);
+	}
+
+	/** Whether a customer may carry several labels ({@link #multiLabel}). */
+	public boolean isMultiLabel() {
+		return memberOffsets != null;
+	}
+
+	/** The indexes of all labels of a customer, in label order for multi-label results. */
+	public int[] labelIndexesOf(int customer) {
+		if (memberOffsets == null) {
+			int index = labelOfCustomer[customer];
+			return index < 0 ? new int[0] : new int[] { index };
+		}
+		return java.util.Arrays.copyOfRange(memberLabels, memberOffsets[customer], memberOffsets[customer + 1]);
 	}
 
 	/** The labels in the order the analysis declares (lowest tier first, funnel order…). */
@@ -66,10 +105,10 @@ public final class CustomerClassification {
 		return summary;
 	}
 
-	/** Customers per label id, in label order, including labels nobody has. */
+	/** Customers per label id, in label order, including labels nobody has (per tag for multi-label results). */
 	public Map<String, Long> counts() {
 		long[] counts = new long[labels.size()];
-		for (int index : labelOfCustomer) {
+		for (int index : memberOffsets == null ? labelOfCustomer : memberLabels) {
 			if (index >= 0) {
 				counts[index]++;
 			}
