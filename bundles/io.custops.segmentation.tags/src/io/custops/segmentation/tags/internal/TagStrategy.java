@@ -100,13 +100,18 @@ public class TagStrategy implements SegmentationStrategy {
 	/** The rule tags, in the order first given; manual tags are added by {@link #classify}. */
 	@Override
 	public List<Label> labels(Parameters parameters) {
+		return ruleTags(rules(parameters)).stream().map(TagStrategy::label).toList();
+	}
+
+	/** The distinct tags of the rules, in the order first given. */
+	private static List<String> ruleTags(List<Rule> rules) {
 		List<String> tags = new ArrayList<>();
-		for (Rule rule : rules(parameters)) {
+		for (Rule rule : rules) {
 			if (!tags.contains(rule.tag())) {
 				tags.add(rule.tag());
 			}
 		}
-		return tags.stream().map(TagStrategy::label).toList();
+		return tags;
 	}
 
 	@Override
@@ -179,8 +184,8 @@ public class TagStrategy implements SegmentationStrategy {
 		boolean manual = parameters.bool(MANUAL_TAGS);
 
 		CustomerContext context = new CustomerContext(data);
-		List<Label> labels = new ArrayList<>(labels(parameters));
-		List<String> labelIds = new ArrayList<>(labels.stream().map(Label::id).toList());
+		List<String> labelIds = ruleTags(rules);
+		List<Label> labels = new ArrayList<>(labelIds.stream().map(TagStrategy::label).toList());
 		JexlScript[] scripts = new JexlScript[rules.size()];
 		int[] labelOfRule = new int[rules.size()];
 		boolean needsRfm = false;
