@@ -204,12 +204,10 @@ public class FunnelService implements FunnelAnalysis {
 				reached[k]++;
 			}
 		}
-		List<Step> steps = steps(stepNames, reached, k -> {
-			GrowableLongs g = deltas[k];
-			return Numbers.median(java.util.Arrays.copyOf(g.values, g.size), 0, g.size);
-		});
+		// the groups first: the overall medians reorder the deltas, which the groups read with their owners
 		List<Group> groups = grouping == null ? null
 				: groups(grouping, stepNames, depth, firstEvent, deltas, customers);
+		List<Step> steps = steps(stepNames, reached, k -> Numbers.median(deltas[k].values, 0, deltas[k].size));
 		pm.done();
 		return new FunnelResult(steps, grouping == null ? null : grouping.by, groups, params.asText(), depth, dropAt);
 	}

@@ -39,21 +39,71 @@ final class Numbers {
 	}
 
 	/**
-	 * The median of {@code values[from, to)}, sorting that range in place: the middle value,
-	 * or the mean of the two middle values (exact: at most one decimal, .5); {@code null} when empty.
+	 * The median of {@code values[from, to)}, reordering that range: the middle value, or the
+	 * mean of the two middle values (exact: at most one decimal, .5); {@code null} when empty.
 	 */
 	static BigDecimal median(long[] values, int from, int to) {
 		int n = to - from;
 		if (n == 0) {
 			return null;
 		}
-		Arrays.sort(values, from, to);
-		int mid = from + n / 2;
+		int upper = from + n / 2;
+		select(values, from, to, upper);
+		long high = values[upper];
 		if (n % 2 == 1) {
-			return BigDecimal.valueOf(values[mid]);
+			return BigDecimal.valueOf(high);
 		}
-		BigDecimal sum = BigDecimal.valueOf(values[mid - 1]).add(BigDecimal.valueOf(values[mid]));
-		BigDecimal half = sum.divide(BigDecimal.valueOf(2));
+		// everything left of the selected position is not greater: the lower middle is their maximum
+		long low = Long.MIN_VALUE;
+		for (int i = from; i < upper; i++) {
+			low = Math.max(low, values[i]);
+		}
+		BigDecimal half = BigDecimal.valueOf(low).add(BigDecimal.valueOf(high)).divide(BigDecimal.valueOf(2));
 		return half.scale() > 0 ? half.setScale(1) : half;
+	}
+
+	/**
+	 * Puts the value of rank {@code k} at {@code k}, smaller or equal ones before it and greater
+	 * or equal ones after (quickselect, three-way partition for the many equal values of
+	 * durations; falls back to sorting if the partitions keep coming out lopsided).
+	 */
+	static void select(long[] a, int from, int to, int k) {
+		int lo = from;
+		int hi = to - 1;
+		int budget = 2 * (32 - Integer.numberOfLeadingZeros(to - from)) + 8;
+		while (hi > lo) {
+			if (budget-- == 0) {
+				Arrays.sort(a, lo, hi + 1);
+				return;
+			}
+			int mid = (lo + hi) >>> 1;
+			long pivot = medianOfThree(a[lo], a[mid], a[hi]);
+			int lt = lo;
+			int gt = hi;
+			int i = lo;
+			while (i <= gt) {
+				long v = a[i];
+				if (v < pivot) {
+					a[i++] = a[lt];
+					a[lt++] = v;
+				} else if (v > pivot) {
+					a[i] = a[gt];
+					a[gt--] = v;
+				} else {
+					i++;
+				}
+			}
+			if (k < lt) {
+				hi = lt - 1;
+			} else if (k > gt) {
+				lo = gt + 1;
+			} else {
+				return;
+			}
+		}
+	}
+
+	private static long medianOfThree(long a, long b, long c) {
+		return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 	}
 }
