@@ -17,12 +17,14 @@ import io.custops.core.spi.SegmentationStrategy;
 /**
  * A three-level ladder for conversion tests: every customer with a paid order before the date
  * is bronze, silver from 100.00 of paid spend, gold from 500.00; spend counts over the trailing
- * {@code windowDays} days before the date (0: all history). Others are unclassified.
+ * {@code windowDays} days before the date (0: all history). Others are unclassified, and so
+ * are those whose spend is below {@code minSpendCents}.
  */
 class LadderStrategy implements SegmentationStrategy {
 
-	private static final List<ParameterSpec> PARAMETERS = List
-			.of(ParameterSpec.builder("windowDays", ParameterType.INTEGER).defaultValue("0").min(0).build());
+	private static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.builder("windowDays", ParameterType.INTEGER).defaultValue("0").min(0).build(),
+			ParameterSpec.builder("minSpendCents", ParameterType.INTEGER).defaultValue("0").min(0).build());
 
 	@Override
 	public String id() {
@@ -50,6 +52,7 @@ class LadderStrategy implements SegmentationStrategy {
 		CustomerDataset data = input.data();
 		int asOf = input.asOfDay();
 		long windowDays = input.parameters().integer("windowDays");
+		long minSpend = input.parameters().integer("minSpendCents");
 		long windowStart = windowDays == 0 ? Long.MIN_VALUE : asOf - windowDays;
 		int[] offsets = data.orderOffsets();
 		int[] day = data.orderDay();
@@ -67,7 +70,7 @@ class LadderStrategy implements SegmentationStrategy {
 					}
 				}
 			}
-			labels[c] = !paid ? CustomerClassification.UNCLASSIFIED : spend >= 50_000 ? 2 : spend >= 10_000 ? 1 : 0;
+			labels[c] = !paid || spend < minSpend ? CustomerClassification.UNCLASSIFIED : spend >= 50_000 ? 2 : spend >= 10_000 ? 1 : 0;
 		}
 		return new CustomerClassification(labels(input.parameters()), labels, List.of(), Map.of());
 	}

@@ -107,8 +107,27 @@ class TierConversionTest {
 				result.totals());
 		assertEquals(List.of(new Move("(entrant)", "bronze", 1), new Move("(entrant)", "silver", 0),
 				new Move("(entrant)", "gold", 1)), result.entrants());
-		assertEquals(Map.of("windowDays", "90"), result.parameters());
+		assertEquals(Map.of("windowDays", "90", "minSpendCents", "0"), result.parameters(), "with the defaults used");
 		assertTrue(result.series().isEmpty());
+	}
+
+	@Test
+	void unclassifiedCustomersHaveTheirOwnRowAndColumn() {
+		// customers without spend in the window are unclassified: a and b at D2, j and the entrant f throughout
+		ConversionResult result = conversion.run(data(), "fixture-ladder", D1, D2,
+				Map.of("windowDays", "90", "minSpendCents", "1"), null);
+		assertEquals(6, result.customers());
+		assertEquals(12, result.matrix().size(), "3 × 3, then bronze, silver and (none) to (none)");
+		assertEquals(1, count(result, "bronze", "(none)"));
+		assertEquals(1, count(result, "silver", "(none)"));
+		assertEquals(1, count(result, "(none)", "(none)"));
+		assertTrue(result.matrix().stream().noneMatch(m -> m.from().equals("gold") && m.to().equals("(none)")));
+		assertEquals(new Level("bronze", 2, 0, 1, 0, 1, d("0.0000"), d("0.5000"), d("0.0000")),
+				result.perLevel().get(0));
+		assertEquals(new ConversionResult.Totals(5, 1, 1, 1, 2, d("0.2000"), d("0.2000"), d("0.2000")),
+				result.totals());
+		assertEquals(List.of(new Move("(entrant)", "bronze", 0), new Move("(entrant)", "silver", 0),
+				new Move("(entrant)", "gold", 1), new Move("(entrant)", "(none)", 1)), result.entrants());
 	}
 
 	@Test
