@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -100,7 +102,7 @@ public class FunnelService implements FunnelAnalysis {
 		long[] stepWindow = new long[n];
 		long defaultStepWindow = params.has(STEP_WINDOW) ? seconds(STEP_WINDOW, params.duration(STEP_WINDOW))
 				: Long.MAX_VALUE;
-		java.util.Arrays.fill(stepWindow, defaultStepWindow);
+		Arrays.fill(stepWindow, defaultStepWindow);
 		stepWindow[0] = Long.MAX_VALUE;
 		for (String k : params.family("window").keySet()) {
 			String key = "window." + k;
@@ -154,9 +156,9 @@ public class FunnelService implements FunnelAnalysis {
 		int[] trial = new int[n];
 		pm.begin("Funnel " + stepNames, customers);
 		for (int c = 0; c < customers; c++) {
-			if ((c & 0xFFFF) == 0) {
+			if ((c & 0xFFFF) == 0 && c > 0) {
 				pm.checkCanceled();
-				pm.worked(c == 0 ? 0 : 0x10000);
+				pm.worked(0x10000);
 			}
 			int s = offsets[c];
 			int e = offsets[c + 1];
@@ -234,7 +236,7 @@ public class FunnelService implements FunnelAnalysis {
 		return d;
 	}
 
-	private static List<Step> steps(List<String> names, long[] reached, java.util.function.IntFunction<BigDecimal> median) {
+	private static List<Step> steps(List<String> names, long[] reached, IntFunction<BigDecimal> median) {
 		List<Step> steps = new ArrayList<>();
 		for (int k = 0; k < names.size(); k++) {
 			steps.add(new Step(names.get(k), reached[k], Numbers.percent(reached[k], reached[0]),
@@ -286,7 +288,7 @@ public class FunnelService implements FunnelAnalysis {
 			for (int g = 0; g < groupCount; g++) {
 				start[g + 1] = start[g] + (int) reached[g][k];
 			}
-			int[] next = java.util.Arrays.copyOf(start, groupCount);
+			int[] next = Arrays.copyOf(start, groupCount);
 			long[] laid = new long[start[groupCount]];
 			GrowableLongs step = deltas[k];
 			for (int i = 0; i < step.size; i++) {
