@@ -17,13 +17,13 @@ final class Poppler {
 		return run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
 	}
 
-	/** Width × height of every image in the PDF. */
+	/** Width × height of every image in the PDF (soft masks left out). */
 	static List<int[]> images(Path pdf) throws IOException, InterruptedException {
 		List<int[]> sizes = new ArrayList<>();
 		String[] lines = run("pdfimages", "-list", pdf.toString()).split("\n");
 		for (int i = 2; i < lines.length; i++) { // two header lines
 			String[] f = lines[i].trim().split("\\s+");
-			if (f.length > 4) {
+			if (f.length > 4 && f[2].equals("image")) { // not the soft masks of transparent PNGs
 				sizes.add(new int[] { Integer.parseInt(f[3]), Integer.parseInt(f[4]) });
 			}
 		}

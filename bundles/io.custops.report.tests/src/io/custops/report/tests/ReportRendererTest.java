@@ -58,11 +58,15 @@ class ReportRendererTest {
 	private static ServiceTracker<Analyses, Analyses> analysesTracker;
 	private static ReportRenderer renderer;
 	private static CustomerDataset shop;
+	private static final List<org.osgi.framework.ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
 	private static AnalysisRunner runner;
 
 	@BeforeAll
 	static void setUp() throws Exception {
 		BundleContext context = FrameworkUtil.getBundle(ReportRendererTest.class).getBundleContext();
+		// the test analyses, registered as a plugin's DS components would be; the templates find them by id
+		registrations.add(context.registerService(io.custops.core.spi.SegmentationStrategy.class, new TestRfmStrategy(), null));
+		registrations.add(context.registerService(io.custops.core.spi.LifecycleModel.class, new TestStagesModel(), null));
 		rendererTracker = new ServiceTracker<>(context, ReportRenderer.class, null);
 		rendererTracker.open();
 		renderer = rendererTracker.waitForService(10_000);
@@ -71,6 +75,9 @@ class ReportRendererTest {
 		analysesTracker.open();
 		Analyses analyses = analysesTracker.waitForService(10_000);
 		assertNotNull(analyses, "Analyses service");
+		for (int attempt = 0; attempt < 100 && !installed(analyses, "test-rfm", "test-stages"); attempt++) {
+			Thread.sleep(100);
+		}
 		shop = ShopData.build();
 		runner = AnalysisRunners.over(analyses, shop, ProgressMonitor.NULL);
 		Files.createDirectories(OUT);
@@ -78,8 +85,19 @@ class ReportRendererTest {
 
 	@AfterAll
 	static void tearDown() {
+		registrations.forEach(org.osgi.framework.ServiceRegistration::unregister);
 		rendererTracker.close();
 		analysesTracker.close();
+	}
+
+	private static boolean installed(Analyses analyses, String strategy, String model) {
+		try {
+			analyses.find(io.custops.core.spi.ServiceKind.STRATEGY, strategy);
+			analyses.find(io.custops.core.spi.ServiceKind.MODEL, model);
+			return true;
+		} catch (NoSuchElementException e) {
+			return false;
+		}
 	}
 
 	static ReportTemplate template(String id) throws Exception {

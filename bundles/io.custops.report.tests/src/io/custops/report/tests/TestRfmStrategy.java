@@ -3,7 +3,6 @@ package io.custops.report.tests;
 import java.util.List;
 import java.util.Map;
 
-import org.osgi.service.component.annotations.Component;
 
 import io.custops.core.LocalizedText;
 import io.custops.core.data.CustomerDataset;
@@ -22,7 +21,6 @@ import io.custops.core.spi.SegmentationStrategy;
  * → F 5/4/3/2; spend ≥ 500/250/100/50 → M 5/4/3/2. Segments: R ≥ 4 and F ≥ 4 champions;
  * R ≥ 4 new; F ≥ 2 at risk; else lost.
  */
-@Component(service = SegmentationStrategy.class)
 public class TestRfmStrategy implements SegmentationStrategy {
 
 	static final List<Label> LABELS = List.of(Label.of("champions", "Champions", "重要价值客户"),

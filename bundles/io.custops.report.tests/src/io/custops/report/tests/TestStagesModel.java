@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.osgi.service.component.annotations.Component;
 
 import io.custops.core.LocalizedText;
 import io.custops.core.data.CustomerDataset;
@@ -27,7 +26,6 @@ import io.custops.core.spi.ResultColumn;
  * ago; fan ≥ 5 paid orders; returning ≥ 2; new = 1. Activity by days since the last paid order:
  * &lt; 90 active, &lt; 180 silent, &lt; 365 sleeping, else lost.
  */
-@Component(service = LifecycleModel.class)
 public class TestStagesModel implements LifecycleModel {
 
 	static final List<Label> LABELS = List.of(Label.of("potential", "Potential", "潜在客户"),

@@ -101,6 +101,10 @@ public class BirtReportRenderer implements ReportRenderer {
 				config.setLogConfig(null, Level.parse(System.getProperty("custops.report.logLevel", "SEVERE")));
 				config.setTempDir(workFolder.toString());
 				config.setFontConfig(FontConfig.detect().write(workFolder).toUri().toURL());
+				// the engine's class loader (not a task's) loads the designs' event handlers: ours
+				HashMap<String, Object> engineContext = new HashMap<>();
+				engineContext.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, ReportTableDataSet.class.getClassLoader());
+				config.setAppContext(engineContext);
 				// inside OSGi, org.eclipse.birt.core's activator has installed the Eclipse platform
 				// when Platform was loaded: startup then only records the configuration
 				Platform.startup(config);
@@ -215,7 +219,7 @@ public class BirtReportRenderer implements ReportRenderer {
 						+ data.tables().keySet() + ")");
 				continue;
 			}
-			Iterator<?> columns = dataSet.getPropertyHandle(ScriptDataSetHandle.RESULT_SET_PROP).iterator();
+			Iterator<?> columns = dataSet.getPropertyHandle(ScriptDataSetHandle.RESULT_SET_HINTS_PROP).iterator();
 			while (columns.hasNext()) {
 				String column = ((ResultSetColumnHandle) columns.next()).getColumnName();
 				if (!table.columns().contains(column)) {
@@ -237,7 +241,6 @@ public class BirtReportRenderer implements ReportRenderer {
 	private static void prepareTask(IEngineTask task, ReportData data, Locale locale) {
 		// a fresh map per task: BIRT clears it when the task closes
 		Map<String, Object> app = new HashMap<>();
-		app.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, ReportTableDataSet.class.getClassLoader());
 		app.put(ReportDesigns.APP_CONTEXT_DATA, data);
 		task.setAppContext(app);
 		task.setLocale(locale);
