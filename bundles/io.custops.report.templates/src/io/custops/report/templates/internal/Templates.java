@@ -72,10 +72,10 @@ final class Templates {
 		return BigDecimal.valueOf(cents, 2);
 	}
 
-	/** part / whole as a ratio with 4 decimals (the design prints it as a percentage); 0 when whole is 0. */
+	/** part / whole as a ratio with 6 decimals (rounded once more when printed) (the design prints it as a percentage); 0 when whole is 0. */
 	static BigDecimal share(long part, long whole) {
-		return whole == 0 ? BigDecimal.ZERO.setScale(4)
-				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+		return whole == 0 ? BigDecimal.ZERO.setScale(6)
+				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_UP);
 	}
 
 	static boolean zh(Locale locale) {
