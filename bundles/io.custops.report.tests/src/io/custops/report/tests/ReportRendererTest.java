@@ -117,7 +117,10 @@ class ReportRendererTest {
 	static RenderedReport render(String templateId, Map<String, String> params, String name) throws Exception {
 		ReportRequest request = ReportRequest.of(template(templateId), shop, runner, Locale.ENGLISH, ShopData.AS_OF,
 				params, ProgressMonitor.NULL);
-		return renderer.render(request, OUT, name);
+		RenderedReport report = renderer.render(request, OUT, name);
+		System.out.printf("report %s: engine start %d ms, prepare %d ms, run %d ms, render %s ms%n", name,
+				report.engineStartMillis(), report.prepareMillis(), report.runMillis(), report.renderMillis());
+		return report;
 	}
 
 	static String pdfText(RenderedReport report, String pages) throws Exception {
