@@ -184,6 +184,9 @@ public class BirtReportRenderer implements ReportRenderer {
 						render.setRenderOption(options(format, part));
 						render.render();
 						failOnErrors(id, "render " + format.id(), render);
+					} catch (RuntimeException | BirtException e) {
+						deleteQuietly(part); // a report with errors is not written
+						throw e;
 					} finally {
 						render.close();
 					}
