@@ -288,16 +288,14 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 		if (!(data.customers() > 0)) {
 			throw new IllegalArgumentException("no customers to fit");
 		}
-		PurchaseSummary sample = data.sample(EXPLORE_GROUPS);
-		Minimizer.Objective objective = meanNegativeLogLikelihood(data);
-		Minimizer.Objective explore = sample == data ? objective : meanNegativeLogLikelihood(sample);
+		List<Minimizer.Objective> stages = data.fitStages().stream().map(BgNbd::meanNegativeLogLikelihood).toList();
 		double rate = data.repeatRate();
 		List<double[]> starts = Minimizer.logStarts(
 				new double[] { 1, 1, 1, 1 },
 				new double[] { 1, 1 / rate, 1, 3 },
 				new double[] { 0.25, 0.25 / rate, 0.8, 2.5 },
 				new double[] { 3, 3 / rate, 0.3, 1 });
-		Minimizer.Result result = Minimizer.minimize(explore, objective, starts, options);
+		Minimizer.Result result = Minimizer.minimize(stages, starts, options);
 		double[] p = result.point();
 		BgNbd model = new BgNbd(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]));
 		return new ModelFit<>(model, model.logLikelihood(data), result);

@@ -43,31 +43,66 @@ public record GammaGamma(double p, double q, double gamma) {
 	}
 
 	static double logLikelihood(double p, double q, double gamma, SpendSummary data) {
+		return logLikelihood(p, q, gamma, data, null);
+	}
+
+	/**
+	 * The log-likelihood and, when {@code gradient} is given, its derivatives with respect to
+	 * (ln p, ln q, ln γ): ∂/∂p = x [ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ + x z̄)],
+	 * ∂/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ + x z̄), ∂/∂γ = q/γ − (px+q)/(γ + x z̄).
+	 */
+	static double logLikelihood(double p, double q, double gamma, SpendSummary data, double[] gradient) {
 		int[] distinctX = data.distinctX();
 		double[] weightPerX = data.weightPerX();
 		double[] perX = new double[distinctX.length];
-		double base = -logGamma(q) + q * Math.log(gamma);
-		double total = 0;
+		double logGammaScale = Math.log(gamma);
+		double customers = data.customers();
+		double total = customers * (q * logGammaScale - logGamma(q));
+		double gp = 0;
+		double gq = gradient == null ? 0 : customers * (logGammaScale - SpecialFunctions.digamma(q));
 		for (int m = 0; m < distinctX.length; m++) {
 			int x = distinctX[m];
 			double px = p * x;
-			total += weightPerX[m] * (base + logGamma(px + q) - logGamma(px) + px * Math.log(x));
+			total += weightPerX[m] * (logGamma(px + q) - logGamma(px) + px * Math.log(x));
 			perX[m] = px;
+			if (gradient != null) {
+				double psi = SpecialFunctions.digamma(px + q);
+				gp += weightPerX[m] * x * (psi - SpecialFunctions.digamma(px) + Math.log(x));
+				gq += weightPerX[m] * psi;
+			}
 		}
 		int[] xIndex = data.xIndex();
 		int[] xs = data.xs();
 		double[] means = data.means();
+		double[] logMeans = data.logMeans();
 		double[] weight = data.weights();
-		total += GroupSums.sum(data.groupCount(), (from, to) -> {
-			double sum = 0;
+		// sums: ll, Σ x (ln z̄ − ln(γ + x z̄)), Σ ln(γ + x z̄), Σ (px+q)/(γ + x z̄)
+		double[] sums = GroupSums.sums(data.groupCount(), 4, (from, to, acc) -> {
+			double ll = 0;
+			double dp = 0;
+			double dq = 0;
+			double dgamma = 0;
 			for (int g = from; g < to; g++) {
 				double px = perX[xIndex[g]];
-				double m = means[g];
-				sum += weight[g] * ((px - 1) * Math.log(m) - (px + q) * Math.log(gamma + xs[g] * m));
+				double w = weight[g];
+				double shifted = gamma + xs[g] * means[g];
+				double logShifted = Math.log(shifted);
+				ll += w * ((px - 1) * logMeans[g] - (px + q) * logShifted);
+				dp += w * xs[g] * (logMeans[g] - logShifted);
+				dq += w * logShifted;
+				dgamma += w * (px + q) / shifted;
 			}
-			return sum;
+			acc[0] += ll;
+			acc[1] += dp;
+			acc[2] += dq;
+			acc[3] += dgamma;
 		});
-		return total;
+		if (gradient != null) {
+			gradient[0] = p * (gp + sums[1]);
+			gradient[1] = q * (gq - sums[2]);
+			gradient[2] = gamma * (customers * q / gamma - sums[3]);
+		}
+		return total + sums[0];
 	}
 
 	/** E[M] = pγ / (q − 1), the mean spend per transaction across customers; NaN when q ≤ 1 (no finite mean). */
@@ -97,13 +132,9 @@ public record GammaGamma(double p, double q, double gamma) {
 		if (!(data.customers() > 0)) {
 			throw new IllegalArgumentException("no repeat customers to fit");
 		}
-		double customers = data.customers();
-		Minimizer.Objective objective = p -> {
-			if (!BgNbd.inRange(p)) {
-				return Double.POSITIVE_INFINITY;
-			}
-			return -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), data) / customers;
-		};
+		Minimizer.Objective objective = meanNegativeLogLikelihood(data);
+		SpendSummary sample = data.sample(BgNbd.EXPLORE_GROUPS);
+		Minimizer.Objective explore = sample == data ? objective : meanNegativeLogLikelihood(sample);
 		double m = data.averageMean();
 		// starts spread over shapes, each with γ set so that pγ/(q−1) is the observed mean
 		List<double[]> starts = Minimizer.logStarts(
@@ -111,9 +142,35 @@ public record GammaGamma(double p, double q, double gamma) {
 				new double[] { 1, 3, 2 * m },
 				new double[] { 5, 4, 0.6 * m },
 				new double[] { 20, 10, 0.45 * m });
-		Minimizer.Result result = Minimizer.minimize(objective, objective, starts, options);
+		Minimizer.Result result = Minimizer.minimize(explore, objective, starts, options);
 		double[] point = result.point();
 		GammaGamma model = new GammaGamma(Math.exp(point[0]), Math.exp(point[1]), Math.exp(point[2]));
 		return new ModelFit<>(model, model.logLikelihood(data), result);
+	}
+
+	private static Minimizer.Objective meanNegativeLogLikelihood(SpendSummary data) {
+		double customers = data.customers();
+		return new Minimizer.Differentiable() {
+			@Override
+			public double value(double[] p) {
+				if (!BgNbd.inRange(p)) {
+					return Double.POSITIVE_INFINITY;
+				}
+				return -logLikelihood(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), data) / customers;
+			}
+
+			@Override
+			public double value(double[] p, double[] gradient) {
+				if (!BgNbd.inRange(p)) {
+					java.util.Arrays.fill(gradient, Double.NaN);
+					return Double.POSITIVE_INFINITY;
+				}
+				double ll = logLikelihood(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), data, gradient);
+				for (int j = 0; j < gradient.length; j++) {
+					gradient[j] = -gradient[j] / customers;
+				}
+				return -ll / customers;
+			}
+		};
 	}
 }

@@ -35,7 +35,7 @@ public final class Minimizer {
 			int maxBfgsIterations, double gradientTolerance) {
 
 		public static Options defaults() {
-			return new Options(0.5, 3000, 1e-9, 1e-4, 500, 1e-8);
+			return new Options(0.5, 3000, 1e-6, 1e-2, 500, 1e-8);
 		}
 	}
 
@@ -75,10 +75,25 @@ public final class Minimizer {
 	 * Converged means the polished point's gradient is below the tolerance.
 	 */
 	public static Result minimize(Objective explore, Objective objective, List<double[]> starts, Options options) {
+		return minimize(List.of(explore, objective), starts, options);
+	}
+
+	/**
+	 * Nelder–Mead from each start on the first stage, BFGS from the best end point on the same
+	 * stage, then BFGS on each further stage in turn, each from the point and with the inverse
+	 * Hessian where the previous stage ended: stages go from a small sample to all the data,
+	 * whose curvature is nearly the same, so that most iterations are cheap and the last stage
+	 * only sharpens the optimum in a few steps. Converged means the final point's gradient on
+	 * the last stage is below the tolerance.
+	 */
+	public static Result minimize(List<? extends Objective> stages, List<double[]> starts, Options options) {
 		if (starts.isEmpty()) {
 			throw new IllegalArgumentException("no starting point");
 		}
-		Counting exploreCounted = new Counting(explore);
+		if (stages.isEmpty()) {
+			throw new IllegalArgumentException("no objective");
+		}
+		Counting exploreCounted = new Counting(stages.get(0));
 		Result best = null;
 		int iterations = 0;
 		for (double[] start : starts) {
@@ -88,12 +103,18 @@ public final class Minimizer {
 				best = r;
 			}
 		}
-		Counting counted = new Counting(objective);
-		Result polished = bfgs(counted, best.point(), options);
-		int evaluations = exploreCounted.count + counted.count;
-		return new Result(polished.point(), polished.value(), polished.converged(), polished.status(),
-				iterations + polished.iterations(), evaluations, polished.gradientNorm(), starts.size(),
-				"nelder-mead+bfgs");
+		int evaluations = exploreCounted.count;
+		Result polished = best;
+		double[][][] inverseHessian = new double[1][][];
+		for (int stage = 0; stage < stages.size(); stage++) {
+			Counting counted = stage == 0 ? exploreCounted : new Counting(stages.get(stage));
+			int before = counted.count;
+			polished = bfgs(counted, polished.point(), options, inverseHessian);
+			iterations += polished.iterations();
+			evaluations += counted.count - before;
+		}
+		return new Result(polished.point(), polished.value(), polished.converged(), polished.status(), iterations,
+				evaluations, polished.gradientNorm(), starts.size(), "nelder-mead+bfgs");
 	}
 
 	private static boolean less(double a, double b) {
@@ -238,14 +259,22 @@ public final class Minimizer {
 
 	/** BFGS on the inverse Hessian with central-difference gradients and a backtracking (Armijo) line search. */
 	public static Result bfgs(Objective f, double[] start, Options options) {
+		return bfgs(f, start, options, new double[1][][]);
+	}
+
+	/**
+	 * BFGS starting from the inverse Hessian in {@code inverseHessian[0]} when there is one (a
+	 * scaled identity otherwise); the final approximation is left there for a next stage.
+	 */
+	private static Result bfgs(Objective f, double[] start, Options options, double[][][] inverseHessian) {
 		int n = start.length;
 		int evaluations = 0;
 		double[] x = start.clone();
 		double[] g = new double[n];
 		double fx = valueAndGradient(f, x, g);
 		evaluations++;
-		double[][] h = identity(n);
-		boolean scaled = false;
+		double[][] h = inverseHessian[0] != null ? copy(inverseHessian[0]) : identity(n);
+		boolean scaled = inverseHessian[0] != null;
 		String status = "max-iterations";
 		int iteration = 0;
 		for (; iteration < options.maxBfgsIterations(); iteration++) {
@@ -292,16 +321,23 @@ public final class Minimizer {
 					accepted = true;
 					break;
 				}
+				if (-t * slope <= 1e-15 * Math.max(1, Math.abs(fx))) {
+					break; // the decrease asked for is below rounding: shorter steps cannot show one
+				}
 				t *= 0.5;
 			}
 			if (!accepted) {
+				// no measurable descent left: numerically at the minimum if the gradient is small
+				if (gNorm <= 1e3 * options.gradientTolerance()) {
+					status = "converged";
+					break;
+				}
 				if (!isIdentity(h)) {
 					h = identity(n);
 					scaled = false;
 					continue;
 				}
-				// no descent left along the gradient: numerically at the minimum if the gradient is small
-				status = gNorm <= 1e3 * options.gradientTolerance() ? "converged" : "line-search-failed";
+				status = "line-search-failed";
 				break;
 			}
 			double[] g1 = new double[n];
@@ -339,6 +375,7 @@ public final class Minimizer {
 		if ("max-iterations".equals(status) && gNorm <= options.gradientTolerance()) {
 			status = "converged";
 		}
+		inverseHessian[0] = h;
 		return new Result(x, fx, "converged".equals(status), status, iteration, evaluations, gNorm, 1, "bfgs");
 	}
 
@@ -387,6 +424,14 @@ public final class Minimizer {
 				h[i][j] += rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
 			}
 		}
+	}
+
+	private static double[][] copy(double[][] m) {
+		double[][] c = new double[m.length][];
+		for (int i = 0; i < m.length; i++) {
+			c[i] = m[i].clone();
+		}
+		return c;
 	}
 
 	private static double[][] identity(int n) {

@@ -86,7 +86,11 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 		return logLikelihood(r, alpha, s, beta, data);
 	}
 
-	/** The log-likelihood of a summary, with logs of α+T, β+T, α+t_x, β+t_x computed once per distinct value. */
+	/**
+	 * The log-likelihood of a summary. The two 2F1 terms of A0 depend on (x, t_x) and on (x, T)
+	 * only, so they are computed once per distinct pair, and the logs of α+T, β+T, α+t_x, β+t_x
+	 * once per distinct value; a group then costs a few exponentials and logarithms.
+	 */
 	static double logLikelihood(double r, double alpha, double s, double beta, PurchaseSummary data) {
 		int[] distinctX = data.distinctX();
 		double[] weightPerX = data.weightPerX();
@@ -105,32 +109,51 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 		double gap = larger - smaller;
 		double[] distinctTx = data.distinctTx();
 		double[] distinctAge = data.distinctAge();
-		double[] logLargerTx = BgNbd.logShifted(larger, distinctTx);
-		double[] logSmallerTx = BgNbd.logShifted(smaller, distinctTx);
 		double[] logLargerAge = BgNbd.logShifted(larger, distinctAge);
 		double[] logSmallerAge = BgNbd.logShifted(smaller, distinctAge);
 		double[] logAlphaAge = alphaLarger ? logLargerAge : logSmallerAge;
 		double[] logBetaAge = alphaLarger ? logSmallerAge : logLargerAge;
+		double[] atTx = hypergeometricTerms(r, s, alphaLarger, larger, smaller, gap, distinctX, distinctTx, data.xTxPairs());
+		double[] atAge = hypergeometricTerms(r, s, alphaLarger, larger, smaller, gap, distinctX, distinctAge,
+				data.xAgePairs());
+		int[] txPair = data.xTxPairs().ofGroup();
+		int[] agePair = data.xAgePairs().ofGroup();
 		int[] xs = data.xs();
 		double[] weight = data.weights();
 		int[] xIndex = data.xIndex();
-		int[] txIndex = data.txIndex();
 		int[] ageIndex = data.ageIndex();
 		total += GroupSums.sum(data.groupCount(), (from, to) -> {
 			double sum = 0;
 			for (int g = from; g < to; g++) {
-				int x = xs[g];
-				int i = txIndex[g];
 				int j = ageIndex[g];
-				double alive = -(r + x) * logAlphaAge[j] - s * logBetaAge[j];
-				double logA0 = logA0(r + s + x, alphaLarger ? s + 1 : r + x, gap / (larger + distinctTx[i]),
-						logLargerTx[i], logSmallerTx[i] - logLargerTx[i], gap / (larger + distinctAge[j]), logLargerAge[j],
-						logSmallerAge[j] - logLargerAge[j]);
+				double alive = -(r + xs[g]) * logAlphaAge[j] - s * logBetaAge[j];
+				double upper = atTx[txPair[g]];
+				double lower = atAge[agePair[g]];
+				double logA0 = Double.isNaN(upper) || Double.isNaN(lower) ? Double.NaN
+						: lower >= upper ? Double.NEGATIVE_INFINITY : upper + Math.log(-Math.expm1(lower - upper));
 				sum += weight[g] * BgNbd.logAddExp(alive, died[xIndex[g]] + logA0);
 			}
 			return sum;
 		});
 		return total;
+	}
+
+	/** ln[2F1(r+s+x, ·; r+s+x+1; z_t) / (max(α,β)+t)^(r+s+x)] for each distinct (x, t) pair. */
+	private static double[] hypergeometricTerms(double r, double s, boolean alphaLarger, double larger, double smaller,
+			double gap, int[] distinctX, double[] times, PurchaseSummary.Pairs pairs) {
+		double[] logLarger = BgNbd.logShifted(larger, times);
+		double[] logSmaller = BgNbd.logShifted(smaller, times);
+		double[] terms = new double[pairs.count()];
+		int[] first = pairs.first();
+		int[] second = pairs.second();
+		for (int k = 0; k < terms.length; k++) {
+			int x = distinctX[first[k]];
+			int i = second[k];
+			double rsx = r + s + x;
+			terms[k] = SpecialFunctions.logHyp2f1AOneAbove(rsx, alphaLarger ? s + 1 : r + x, gap / (larger + times[i]),
+					logSmaller[i] - logLarger[i]) - rsx * logLarger[i];
+		}
+		return terms;
 	}
 
 	/** P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0). */
@@ -178,9 +201,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 		if (!(data.customers() > 0)) {
 			throw new IllegalArgumentException("no customers to fit");
 		}
-		PurchaseSummary sample = data.sample(BgNbd.EXPLORE_GROUPS);
-		Minimizer.Objective objective = meanNegativeLogLikelihood(data);
-		Minimizer.Objective explore = sample == data ? objective : meanNegativeLogLikelihood(sample);
+		List<Minimizer.Objective> stages = data.fitStages().stream().map(ParetoNbd::meanNegativeLogLikelihood).toList();
 		double rate = data.repeatRate();
 		double meanAge = data.meanAge();
 		List<double[]> starts = Minimizer.logStarts(
@@ -188,7 +209,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 				new double[] { 1, 1 / rate, 1, meanAge },
 				new double[] { 0.5, 0.5 / rate, 0.5, 2 * meanAge },
 				new double[] { 2, 2 / rate, 0.3, 0.3 * meanAge });
-		Minimizer.Result result = Minimizer.minimize(explore, objective, starts, options);
+		Minimizer.Result result = Minimizer.minimize(stages, starts, options);
 		double[] p = result.point();
 		ParetoNbd model = new ParetoNbd(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]));
 		return new ModelFit<>(model, model.logLikelihood(data), result);

@@ -28,6 +28,9 @@ public final class PurchaseSummary {
 	private final double[] distinctAge;
 	private final int[] ageIndex;
 	private final double[] weightPerX;
+	// built on first use (only Pareto/NBD needs them); a benign race at worst computes them twice
+	private volatile Pairs xTxPairs;
+	private volatile Pairs xAgePairs;
 
 	private PurchaseSummary(int[] x, double[] tx, double[] age, double[] weight, int[] groupOfCustomer) {
 		this.x = x;
@@ -125,47 +128,155 @@ public final class PurchaseSummary {
 
 	/** Per-customer values observed in whole days; weeks are days / 7. */
 	public static PurchaseSummary ofDays(int[] x, int[] txDays, int[] ageDays) {
-		double[] tx = new double[txDays.length];
-		double[] age = new double[ageDays.length];
-		for (int c = 0; c < tx.length; c++) {
-			tx[c] = txDays[c] / 7.0;
+		int n = x.length;
+		if (txDays.length != n || ageDays.length != n) {
+			throw new IllegalArgumentException(
+					"x, t_x and T differ in length: " + n + ", " + txDays.length + ", " + ageDays.length);
 		}
-		for (int c = 0; c < age.length; c++) {
-			age[c] = ageDays[c] / 7.0;
+		long[] keys = new long[n];
+		for (int c = 0; c < n; c++) {
+			if (x[c] < 0 || txDays[c] < 0 || ageDays[c] < txDays[c] || (x[c] == 0 && txDays[c] != 0)
+					|| x[c] >= DAY_KEY_LIMIT || ageDays[c] >= DAY_KEY_LIMIT) {
+				throw new IllegalArgumentException("customer " + c + ": x=" + x[c] + ", t_x=" + txDays[c] + " days, T="
+						+ ageDays[c] + " days is not a purchase summary (need x ≥ 0, 0 ≤ t_x ≤ T < " + DAY_KEY_LIMIT
+						+ " days, t_x = 0 when x = 0)");
+			}
+			keys[c] = (long) x[c] << 42 | (long) txDays[c] << 21 | ageDays[c];
 		}
-		return of(x, tx, age);
+		// whole days pack into one long per customer: one probe of a compact table per customer
+		LongGrouping grouping = LongGrouping.of(keys);
+		int groups = grouping.keys.length;
+		int[] gx = new int[groups];
+		double[] gtx = new double[groups];
+		double[] gage = new double[groups];
+		for (int g = 0; g < groups; g++) {
+			long key = grouping.keys[g];
+			gx[g] = (int) (key >>> 42);
+			gtx[g] = (int) (key >>> 21 & DAY_KEY_LIMIT - 1) / 7.0;
+			gage[g] = (int) (key & DAY_KEY_LIMIT - 1) / 7.0;
+		}
+		return new PurchaseSummary(gx, gtx, gage, grouping.counts, grouping.groupOf);
+	}
+
+	/** Days and purchase counts below 2^21 (5,700 years) pack into 21 bits each. */
+	private static final int DAY_KEY_LIMIT = 1 << 21;
+
+	/** Distinct long keys in order of first appearance, their counts and each input's group. */
+	private record LongGrouping(long[] keys, double[] counts, int[] groupOf) {
+
+		static LongGrouping of(long[] input) {
+			int capacity = 1 << 12;
+			long[] table = new long[capacity];
+			int[] ids = new int[capacity];
+			java.util.Arrays.fill(ids, -1);
+			long[] keys = new long[1 << 10];
+			double[] counts = new double[keys.length];
+			int[] groupOf = new int[input.length];
+			int groups = 0;
+			for (int c = 0; c < input.length; c++) {
+				long key = input[c];
+				int i = slot(key, capacity);
+				int g;
+				while (true) {
+					g = ids[i];
+					if (g < 0) {
+						if (groups == keys.length) {
+							keys = java.util.Arrays.copyOf(keys, groups * 2);
+							counts = java.util.Arrays.copyOf(counts, groups * 2);
+						}
+						keys[groups] = key;
+						g = groups++;
+						table[i] = key;
+						ids[i] = g;
+						if (groups * 2 > capacity) {
+							// grow with the groups, not the customers: the table stays small enough to be cached
+							capacity *= 2;
+							table = new long[capacity];
+							ids = new int[capacity];
+							java.util.Arrays.fill(ids, -1);
+							for (int k = 0; k < groups; k++) {
+								int j = slot(keys[k], capacity);
+								while (ids[j] >= 0) {
+									j = (j + 1) & (capacity - 1);
+								}
+								table[j] = keys[k];
+								ids[j] = k;
+							}
+						}
+						break;
+					}
+					if (table[i] == key) {
+						break;
+					}
+					i = (i + 1) & (capacity - 1);
+				}
+				counts[g]++;
+				groupOf[c] = g;
+			}
+			return new LongGrouping(java.util.Arrays.copyOf(keys, groups), java.util.Arrays.copyOf(counts, groups),
+					groupOf);
+		}
+
+		private static int slot(long key, int capacity) {
+			long h = key * 0x9E3779B97F4A7C15L;
+			return (int) (h >>> 40) & (capacity - 1);
+		}
 	}
 
 	/**
-	 * About {@code maxGroups} of the groups, every k-th, each weighted k times its customers so
-	 * that sums over the sample estimate sums over all customers. Used to explore the
-	 * likelihood cheaply before the fit is finished on all groups.
+	 * A sample of about {@code maxGroups} groups that stands for all customers: systematic
+	 * sampling of customers with a fixed step k through the groups, so that a group of w
+	 * customers is kept with weight k times the number of steps landing in it — groups of k or
+	 * more customers (the common histories, such as one purchase long ago) are always kept with
+	 * nearly their true weight, rarer histories in proportion to their frequency. Sums over the
+	 * sample estimate sums over all customers. Used to explore the likelihood cheaply before the
+	 * fit is finished on all groups.
 	 */
 	public PurchaseSummary sample(int maxGroups) {
 		int groups = groupCount();
 		if (groups <= maxGroups) {
 			return this;
 		}
-		int stride = (groups + maxGroups - 1) / maxGroups;
-		int size = (groups + stride - 1) / stride;
-		int[] sx = new int[size];
-		double[] stx = new double[size];
-		double[] sage = new double[size];
-		double[] sweight = new double[size];
-		double sampled = 0;
-		for (int i = 0; i < size; i++) {
-			int g = i * stride;
-			sx[i] = x[g];
-			stx[i] = tx[g];
-			sage[i] = age[g];
-			sweight[i] = weight[g];
-			sampled += weight[g];
+		double step = totalWeight / maxGroups;
+		int[] sx = new int[maxGroups + 1];
+		double[] stx = new double[sx.length];
+		double[] sage = new double[sx.length];
+		double[] sweight = new double[sx.length];
+		int size = 0;
+		double next = step / 2; // the first sampling point, then every step customers
+		double cumulative = 0;
+		for (int g = 0; g < groups; g++) {
+			cumulative += weight[g];
+			int hits = 0;
+			while (next < cumulative) {
+				hits++;
+				next += step;
+			}
+			if (hits > 0) {
+				sx[size] = x[g];
+				stx[size] = tx[g];
+				sage[size] = age[g];
+				sweight[size] = hits * step;
+				size++;
+			}
 		}
-		double scale = totalWeight / sampled;
-		for (int i = 0; i < size; i++) {
-			sweight[i] *= scale;
+		return new PurchaseSummary(Arrays.copyOf(sx, size), Arrays.copyOf(stx, size), Arrays.copyOf(sage, size),
+				Arrays.copyOf(sweight, size), new int[0]);
+	}
+
+	/**
+	 * The summaries a fit runs on in turn: a sample of about 5,000 groups to explore, one of
+	 * about 50,000 to polish, then all groups; only those smaller than the whole.
+	 */
+	java.util.List<PurchaseSummary> fitStages() {
+		java.util.List<PurchaseSummary> stages = new java.util.ArrayList<>();
+		for (int size : new int[] { 5_000, 50_000 }) {
+			if (groupCount() > 2 * size) {
+				stages.add(sample(size));
+			}
 		}
-		return new PurchaseSummary(sx, stx, sage, sweight, new int[0]);
+		stages.add(this);
+		return stages;
 	}
 
 	public int groupCount() {
@@ -250,6 +361,63 @@ public final class PurchaseSummary {
 
 	double[] weights() {
 		return weight;
+	}
+
+	/**
+	 * The distinct pairs of two of a group's indexes, so that terms depending on (x, t_x) or on
+	 * (x, T) only are computed once per pair: pair k is ({@code first[k]}, {@code second[k]}) and
+	 * group g has pair {@code ofGroup[g]}.
+	 */
+	record Pairs(int[] ofGroup, int[] first, int[] second) {
+
+		static Pairs of(int[] first, int[] second, int secondCount) {
+			long[] keys = new long[first.length];
+			for (int g = 0; g < keys.length; g++) {
+				keys[g] = (long) first[g] * secondCount + second[g];
+			}
+			long[] distinct = keys.clone();
+			Arrays.sort(distinct);
+			int n = 0;
+			for (int i = 0; i < distinct.length; i++) {
+				if (i == 0 || distinct[i] != distinct[i - 1]) {
+					distinct[n++] = distinct[i];
+				}
+			}
+			int[] ofGroup = new int[keys.length];
+			int[] a = new int[n];
+			int[] b = new int[n];
+			for (int g = 0; g < keys.length; g++) {
+				int k = Arrays.binarySearch(distinct, 0, n, keys[g]);
+				ofGroup[g] = k;
+				a[k] = first[g];
+				b[k] = second[g];
+			}
+			return new Pairs(ofGroup, a, b);
+		}
+
+		int count() {
+			return first.length;
+		}
+	}
+
+	/** The distinct (x, t_x) pairs, as indexes into {@link #distinctX()} and {@link #distinctTx()}. */
+	Pairs xTxPairs() {
+		Pairs pairs = xTxPairs;
+		if (pairs == null) {
+			pairs = Pairs.of(xIndex, txIndex, distinctTx.length);
+			xTxPairs = pairs;
+		}
+		return pairs;
+	}
+
+	/** The distinct (x, T) pairs, as indexes into {@link #distinctX()} and {@link #distinctAge()}. */
+	Pairs xAgePairs() {
+		Pairs pairs = xAgePairs;
+		if (pairs == null) {
+			pairs = Pairs.of(xIndex, ageIndex, distinctAge.length);
+			xAgePairs = pairs;
+		}
+		return pairs;
 	}
 
 	/** Customers per distinct x, aligned with {@link #distinctX()}. */

@@ -16,11 +16,16 @@ public final class SpendSummary {
 	private final int[] distinctX;
 	private final int[] xIndex;
 	private final double[] weightPerX;
+	private final double[] logMean;
 
 	private SpendSummary(int[] x, double[] mean, double[] weight) {
 		this.x = x;
 		this.mean = mean;
 		this.weight = weight;
+		this.logMean = new double[mean.length];
+		for (int g = 0; g < mean.length; g++) {
+			logMean[g] = Math.log(mean[g]);
+		}
 		double total = 0;
 		for (double w : weight) {
 			total += w;
@@ -93,6 +98,30 @@ public final class SpendSummary {
 		return new SpendSummary(Arrays.copyOf(gx, groups), Arrays.copyOf(gmean, groups), Arrays.copyOf(gweight, groups));
 	}
 
+	/** About {@code maxGroups} of the groups, every k-th, reweighted to all customers (see {@link PurchaseSummary#sample}). */
+	public SpendSummary sample(int maxGroups) {
+		int groups = groupCount();
+		if (groups <= maxGroups) {
+			return this;
+		}
+		int stride = (groups + maxGroups - 1) / maxGroups;
+		int size = (groups + stride - 1) / stride;
+		int[] sx = new int[size];
+		double[] smean = new double[size];
+		double[] sweight = new double[size];
+		double sampled = 0;
+		for (int i = 0; i < size; i++) {
+			sx[i] = x[i * stride];
+			smean[i] = mean[i * stride];
+			sweight[i] = weight[i * stride];
+			sampled += sweight[i];
+		}
+		for (int i = 0; i < size; i++) {
+			sweight[i] *= totalWeight / sampled;
+		}
+		return new SpendSummary(sx, smean, sweight);
+	}
+
 	public int groupCount() {
 		return x.length;
 	}
@@ -130,6 +159,10 @@ public final class SpendSummary {
 
 	double[] means() {
 		return mean;
+	}
+
+	double[] logMeans() {
+		return logMean;
 	}
 
 	double[] weights() {
