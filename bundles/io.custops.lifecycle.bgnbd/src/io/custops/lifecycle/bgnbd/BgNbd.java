@@ -203,27 +203,38 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 	 * E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))]
 	 * / (1 + δ(x&gt;0) a/(b+x−1) ((α+T)/(α+t_x))^(r+x)).
 	 *
-	 * <p>Computed after Euler's transformation of 2F1, which turns the bracket into
-	 * 1 − (1−z)^(a−1) 2F1(a+b−1−r, a−1; a+b+x−1; z) with z = t/(α+T+t). Writing ε = a − 1 and
-	 * 2F1(A, ε; c; z) = 1 + ε S, the bracket divided by ε is −(e^(εL) − 1)/ε − e^(εL) S with
-	 * L = ln(1 − z): finite and accurate also where a is close to 1, where the textbook form
-	 * divides two vanishing quantities.
+	 * <p>See {@link #expectedPurchasesIfAlive} for how the bracket is computed.
 	 */
 	@Override
 	public double expectedPurchases(double weeks, int x, double tx, double age) {
+		return expectedPurchasesIfAlive(weeks, x, age) * probabilityAlive(x, tx, age);
+	}
+
+	/**
+	 * (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x−1; z)], z = t/(α+T+t):
+	 * the expectation above without P(alive).
+	 *
+	 * <p>Where Euler's transformation gives the smaller series — with a near 1 always — the
+	 * bracket becomes 1 − (1−z)^(a−1) 2F1(a+b−1−r, a−1; a+b+x−1; z). Writing ε = a − 1 and
+	 * 2F1(A, ε; c; z) = 1 + ε S, the bracket divided by ε is −(e^(εL) − 1)/ε − e^(εL) S with
+	 * L = ln(1 − z): finite and accurate also at a = 1, where the textbook form divides two
+	 * vanishing quantities. Otherwise (a far above 1, where p hardly varies between customers)
+	 * the bracket is taken as it stands, with 2F1 in log space.
+	 */
+	@Override
+	public double expectedPurchasesIfAlive(double weeks, int x, double age) {
 		if (!(weeks > 0)) {
 			return 0;
 		}
-		return expectedAliveBracket(weeks, x, age) * probabilityAlive(x, tx, age);
-	}
-
-	/** (a+b+x−1)/(a−1) · [1 − …], the expected purchases given alive at T, times nothing else. */
-	private double expectedAliveBracket(double weeks, int x, double age) {
 		double epsilon = a - 1;
 		double c = a + b + x - 1;
 		double bigA = a + b - 1 - r;
 		double z = weeks / (alpha + age + weeks);
 		double logOneMinusZ = -Math.log1p(weeks / (alpha + age));
+		if (Math.abs(bigA * epsilon) >= (r + x) * (b + x)) {
+			double logPower = (r + x) * logOneMinusZ + SpecialFunctions.logHyp2f1(r + x, b + x, c, z);
+			return c / epsilon * -Math.expm1(logPower);
+		}
 		// S = Σ_{k≥1} (A)_k (1+ε)_{k−1} / ((c)_k k!) z^k
 		double term = bigA / c * z;
 		double s = term;

@@ -35,7 +35,7 @@ public final class Minimizer {
 			int maxBfgsIterations, double gradientTolerance) {
 
 		public static Options defaults() {
-			return new Options(0.5, 3000, 1e-6, 1e-2, 500, 1e-8);
+			return new Options(0.5, 1000, 1e-6, 1e-2, 200, 1e-8);
 		}
 	}
 

@@ -170,10 +170,16 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 	 */
 	@Override
 	public double expectedPurchases(double weeks, int x, double tx, double age) {
+		return expectedPurchasesIfAlive(weeks, x, age) * probabilityAlive(x, tx, age);
+	}
+
+	/** (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)]: the expectation above without P(alive). */
+	@Override
+	public double expectedPurchasesIfAlive(double weeks, int x, double age) {
 		if (!(weeks > 0)) {
 			return 0;
 		}
-		return (r + x) / (alpha + age) * (beta + age) * lifetimeFactor(weeks, age) * probabilityAlive(x, tx, age);
+		return (r + x) / (alpha + age) * (beta + age) * lifetimeFactor(weeks, age);
 	}
 
 	/** [1 − ((β+T)/(β+T+t))^(s−1)] / (s−1). */

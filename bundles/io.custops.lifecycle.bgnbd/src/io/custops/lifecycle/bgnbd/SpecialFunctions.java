@@ -12,6 +12,7 @@ public final class SpecialFunctions {
 	private static final double ASYMPTOTIC_FROM = 15;
 
 	private static final int MAX_SERIES_TERMS = 2_000_000;
+	private static final int LIKELIHOOD_SERIES_TERMS = 50_000;
 
 	/** Rescaling step of the 2F1 series, so that huge intermediate terms do not overflow. */
 	private static final double SCALE = 1e200;
@@ -20,7 +21,7 @@ public final class SpecialFunctions {
 	private SpecialFunctions() {
 	}
 
-	/** ln Γ(x) for x &gt; 0; NaN otherwise. Absolute error about 1e-15 for moderate x. */
+	/** ln Γ(x) for x &gt; 0; NaN otherwise. Absolute error a few 1e-15 for moderate x, relative 1e-15 for large x. */
 	public static double logGamma(double x) {
 		if (!(x > 0)) {
 			return Double.NaN;
@@ -92,6 +93,8 @@ public final class SpecialFunctions {
 	 * form in the Pareto/NBD likelihood, evaluated without allocation. After Euler's
 	 * transformation it is (1 − z)^(1−b) Σ_k (a+1−b)_k / (a+1)_k z^k, a series of positive terms
 	 * whose ratios stay below z.
+	 *
+	 * @return NaN when more than 50,000 terms would be needed (z within about 1e-3 of 1)
 	 */
 	public static double logHyp2f1AOneAbove(double a, double b, double z, double logOneMinusZ) {
 		if (z == 0) {
@@ -105,7 +108,10 @@ public final class SpecialFunctions {
 		double term = 1;
 		double sum = 1;
 		double tailFactor = z / (1 - z);
-		for (int k = 0; k < MAX_SERIES_TERMS; k++) {
+		// the likelihood calls this for every history at every step of a fit: an argument so close
+		// to 1 that the series needs more terms lies in a corner of the parameter space no data
+		// supports, and NaN (+∞ for the optimiser) keeps the search out of it
+		for (int k = 0; k < LIKELIHOOD_SERIES_TERMS; k++) {
 			term *= (d + k) / (c + k) * z;
 			sum += term;
 			if (term * tailFactor <= 1e-17 * sum) {
