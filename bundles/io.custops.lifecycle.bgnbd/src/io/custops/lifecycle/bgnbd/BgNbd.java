@@ -2,6 +2,7 @@ package io.custops.lifecycle.bgnbd;
 
 import static io.custops.lifecycle.bgnbd.SpecialFunctions.logBeta;
 import static io.custops.lifecycle.bgnbd.SpecialFunctions.logGamma;
+import static io.custops.lifecycle.bgnbd.SpecialFunctions.logGammaRatio;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +37,20 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 
 	/**
 	 * ln L = ln[Γ(r+x) α^r / Γ(r)] + ln[B(a, b+x) / B(a, b)] + ln[(α+T)^−(r+x) + δ(x&gt;0) a/(b+x−1) (α+t_x)^−(r+x)],
-	 * the last term added in log space.
+	 * computed as ln Γ(r+x) − ln Γ(r) + ln Γ(b+x) − ln Γ(b) − [ln Γ(a+b+x) − ln Γ(a+b)]
+	 * + ln[e^A + δ(x&gt;0) e^D] with A = −r ln(1 + T/α) − x ln(α+T) and
+	 * D = ln a − ln(b+x−1) − r ln(1 + t_x/α) − x ln(α+t_x): every piece stays accurate when a
+	 * shape parameter and its scale grow together without bound, as they do in a fit to data
+	 * without heterogeneity.
 	 */
 	@Override
 	public double logLikelihood(int x, double tx, double age) {
-		double head = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + logBeta(a, b + x) - logBeta(a, b);
-		double alive = -(r + x) * Math.log(alpha + age);
+		double head = logGammaRatio(r, x) + logGammaRatio(b, x) - logGammaRatio(a + b, x);
+		double alive = -r * Math.log1p(age / alpha) - x * Math.log(alpha + age);
 		if (x == 0) {
 			return head + alive;
 		}
-		double dead = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+		double dead = Math.log(a) - Math.log(b + x - 1) - r * Math.log1p(tx / alpha) - x * Math.log(alpha + tx);
 		return head + logAddExp(alive, dead);
 	}
 
@@ -60,31 +65,34 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 	}
 
 	/**
-	 * The log-likelihood of a summary and, when {@code gradient} is given, its derivatives with
-	 * respect to (ln r, ln α, ln a, ln b). With w the posterior weight of "alive at T" in a
-	 * customer's likelihood, e^A3 / (e^A3 + e^A4), the derivatives are
-	 * ∂/∂r = ψ(r+x) − ψ(r) + ln α − w ln(α+T) − (1−w) ln(α+t_x),
-	 * ∂/∂α = r/α − (r+x) [w/(α+T) + (1−w)/(α+t_x)],
-	 * ∂/∂a = ψ(a+b) − ψ(a+b+x) + (1−w)/a and
-	 * ∂/∂b = ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − (1−w)/(b+x−1).
+	 * The log-likelihood of a summary (in the form of {@link #logLikelihood(int, double, double)})
+	 * and, when {@code gradient} is given, its derivatives with respect to (ln r, ln α, ln a, ln b).
+	 * With w = e^A / (e^A + e^D) the posterior weight of "alive at T" in a customer's likelihood:
+	 * ∂/∂ln r = r [ψ(r+x) − ψ(r) − w ln(1+T/α) − (1−w) ln(1+t_x/α)],
+	 * ∂/∂ln α = w (rT − xα)/(α+T) + (1−w) (rt_x − xα)/(α+t_x),
+	 * ∂/∂ln a = −a [ψ(a+b+x) − ψ(a+b)] + (1−w) and
+	 * ∂/∂ln b = b [ψ(b+x) − ψ(b) − ψ(a+b+x) + ψ(a+b) − (1−w)/(b+x−1)].
 	 */
 	static double logLikelihood(double r, double alpha, double a, double b, PurchaseSummary data, double[] gradient) {
 		int[] distinctX = data.distinctX();
 		double[] weightPerX = data.weightPerX();
-		double logAlpha = Math.log(alpha);
-		double base = -logGamma(r) + r * logAlpha + logGamma(a + b) - logGamma(b);
 		double logA = Math.log(a);
 		double[] dead = new double[distinctX.length];
 		double[] inverseBx = new double[distinctX.length];
 		double total = 0;
 		for (int m = 0; m < distinctX.length; m++) {
 			int x = distinctX[m];
-			total += weightPerX[m] * (base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x));
+			total += weightPerX[m] * (SpecialFunctions.logGammaRatio(r, x) + SpecialFunctions.logGammaRatio(b, x)
+					- SpecialFunctions.logGammaRatio(a + b, x));
 			dead[m] = x > 0 ? logA - Math.log(b + x - 1) : Double.NaN;
 			inverseBx[m] = x > 0 ? 1 / (b + x - 1) : 0;
 		}
-		double[] logAge = logShifted(alpha, data.distinctAge());
-		double[] logTx = logShifted(alpha, data.distinctTx());
+		double[] distinctAge = data.distinctAge();
+		double[] distinctTx = data.distinctTx();
+		double[] logAge = logShifted(alpha, distinctAge);
+		double[] logTx = logShifted(alpha, distinctTx);
+		double[] shareAge = log1pOver(alpha, distinctAge);
+		double[] shareTx = log1pOver(alpha, distinctTx);
 		int[] xs = data.xs();
 		double[] weight = data.weights();
 		int[] xIndex = data.xIndex();
@@ -95,16 +103,21 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 				double sum = 0;
 				for (int g = from; g < to; g++) {
 					int x = xs[g];
-					double rx = r + x;
-					double alive = -rx * logAge[ageIndex[g]];
-					sum += weight[g] * (x == 0 ? alive : logAddExp(alive, dead[xIndex[g]] - rx * logTx[txIndex[g]]));
+					int j = ageIndex[g];
+					double alive = -r * shareAge[j] - x * logAge[j];
+					if (x == 0) {
+						sum += weight[g] * alive;
+					} else {
+						int i = txIndex[g];
+						sum += weight[g] * logAddExp(alive, dead[xIndex[g]] - r * shareTx[i] - x * logTx[i]);
+					}
 				}
 				return sum;
 			});
 		}
-		double[] inverseAge = inverse(alpha, data.distinctAge());
-		double[] inverseTx = inverse(alpha, data.distinctTx());
-		// sums: ll, Σ w ln(α+T) + (1−w) ln(α+t_x), Σ (r+x)[w/(α+T) + (1−w)/(α+t_x)], Σ (1−w), Σ (1−w)/(b+x−1)
+		double[] fractionAge = fraction(alpha, distinctAge);
+		double[] fractionTx = fraction(alpha, distinctTx);
+		// sums: ll, Σ w ln(1+T/α) + (1−w) ln(1+t_x/α), ∂/∂ln α, Σ (1−w), Σ (1−w)/(b+x−1)
 		double[] sums = GroupSums.sums(data.groupCount(), 5, (from, to, acc) -> {
 			double ll = 0;
 			double dr = 0;
@@ -113,24 +126,25 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 			double db = 0;
 			for (int g = from; g < to; g++) {
 				int x = xs[g];
-				double rx = r + x;
 				int j = ageIndex[g];
-				double alive = -rx * logAge[j];
+				double alive = -r * shareAge[j] - x * logAge[j];
 				double w = weight[g];
+				// (rT − xα)/(α+T) with T/(α+T) = f and α/(α+T) = 1 − f
+				double slopeAge = r * fractionAge[j] - x * (1 - fractionAge[j]);
 				if (x == 0) {
 					ll += w * alive;
-					dr += w * logAge[j];
-					dalpha += w * rx * inverseAge[j];
+					dr += w * shareAge[j];
+					dalpha += w * slopeAge;
 					continue;
 				}
 				int i = txIndex[g];
 				int m = xIndex[g];
-				double died = dead[m] - rx * logTx[i];
-				double dropped = 1 / (1 + Math.exp(alive - died)); // 1 − w: posterior weight of having dropped out
+				double died = dead[m] - r * shareTx[i] - x * logTx[i];
+				double dropped = 1 / (1 + Math.exp(alive - died));
 				double kept = 1 - dropped;
 				ll += w * logAddExp(alive, died);
-				dr += w * (kept * logAge[j] + dropped * logTx[i]);
-				dalpha += w * rx * (kept * inverseAge[j] + dropped * inverseTx[i]);
+				dr += w * (kept * shareAge[j] + dropped * shareTx[i]);
+				dalpha += w * (kept * slopeAge + dropped * (r * fractionTx[i] - x * (1 - fractionTx[i])));
 				da += w * dropped;
 				db += w * dropped * inverseBx[m];
 			}
@@ -140,36 +154,41 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 			acc[3] += da;
 			acc[4] += db;
 		});
-		double customers = data.customers();
-		double psiR = SpecialFunctions.digamma(r);
-		double psiAB = SpecialFunctions.digamma(a + b);
-		double psiB = SpecialFunctions.digamma(b);
-		double gr = customers * (logAlpha - psiR) - sums[1];
-		double ga = customers * psiAB + sums[3] / a;
-		double gb = customers * (psiAB - psiB) - sums[4];
+		double gr = -sums[1];
+		double ga = 0;
+		double gb = -sums[4];
 		for (int m = 0; m < distinctX.length; m++) {
 			int x = distinctX[m];
-			double psiABX = SpecialFunctions.digamma(a + b + x);
-			gr += weightPerX[m] * SpecialFunctions.digamma(r + x);
+			double psiABX = SpecialFunctions.digammaDifference(a + b, x);
+			gr += weightPerX[m] * SpecialFunctions.digammaDifference(r, x);
 			ga -= weightPerX[m] * psiABX;
-			gb += weightPerX[m] * (SpecialFunctions.digamma(b + x) - psiABX);
+			gb += weightPerX[m] * (SpecialFunctions.digammaDifference(b, x) - psiABX);
 		}
-		double galpha = customers * r / alpha - sums[2];
-		// chain rule to log parameters: ∂/∂ln θ = θ ∂/∂θ
 		gradient[0] = r * gr;
-		gradient[1] = alpha * galpha;
-		gradient[2] = a * ga;
+		gradient[1] = sums[2];
+		gradient[2] = a * ga + sums[3];
 		gradient[3] = b * gb;
 		return total + sums[0];
 	}
 
-	private static double[] inverse(double shift, double[] values) {
+	/** ln(1 + v/shift) for each value. */
+	static double[] log1pOver(double shift, double[] values) {
 		double[] out = new double[values.length];
 		for (int i = 0; i < values.length; i++) {
-			out[i] = 1 / (shift + values[i]);
+			out[i] = Math.log1p(values[i] / shift);
 		}
 		return out;
 	}
+
+	/** v/(shift + v) for each value. */
+	private static double[] fraction(double shift, double[] values) {
+		double[] out = new double[values.length];
+		for (int i = 0; i < values.length; i++) {
+			out[i] = values[i] / (shift + values[i]);
+		}
+		return out;
+	}
+
 
 	static double[] logShifted(double shift, double[] values) {
 		double[] out = new double[values.length];
@@ -195,7 +214,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Custo
 		if (x == 0) {
 			return 1;
 		}
-		double logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+		double logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((age - tx) / (alpha + tx));
 		return 1 / (1 + Math.exp(logOdds));
 	}
 

@@ -30,12 +30,14 @@ public record GammaGamma(double p, double q, double gamma) {
 
 	/**
 	 * The log density of the mean z̄ of x transactions:
-	 * ln[Γ(px+q) / (Γ(px) Γ(q)) · γ^q x^(px) z̄^(px−1) / (γ + x z̄)^(px+q)].
+	 * ln[Γ(px+q) / (Γ(px) Γ(q)) · γ^q x^(px) z̄^(px−1) / (γ + x z̄)^(px+q)], computed as
+	 * [ln Γ(q+px) − ln Γ(q)] − ln Γ(px) + px ln x + (px−1) ln z̄ − q ln(1 + x z̄/γ) − px ln(γ + x z̄),
+	 * which stays accurate when q and γ grow together (customers whose spend hardly differs).
 	 */
 	public double logLikelihood(int x, double mean) {
 		double px = p * x;
-		return logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(gamma) + (px - 1) * Math.log(mean)
-				+ px * Math.log(x) - (px + q) * Math.log(gamma + x * mean);
+		return SpecialFunctions.logGammaRatio(q, px) - logGamma(px) + px * Math.log(x) + (px - 1) * Math.log(mean)
+				- q * Math.log1p(x * mean / gamma) - px * Math.log(gamma + x * mean);
 	}
 
 	public double logLikelihood(SpendSummary data) {
@@ -49,26 +51,23 @@ public record GammaGamma(double p, double q, double gamma) {
 	/**
 	 * The log-likelihood and, when {@code gradient} is given, its derivatives with respect to
 	 * (ln p, ln q, ln γ): ∂/∂p = x [ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ + x z̄)],
-	 * ∂/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ + x z̄), ∂/∂γ = q/γ − (px+q)/(γ + x z̄).
+	 * ∂/∂q = ψ(px+q) − ψ(q) − ln(1 + x z̄/γ), γ ∂/∂γ = (q x z̄ − px γ) / (γ + x z̄).
 	 */
 	static double logLikelihood(double p, double q, double gamma, SpendSummary data, double[] gradient) {
 		int[] distinctX = data.distinctX();
 		double[] weightPerX = data.weightPerX();
 		double[] perX = new double[distinctX.length];
-		double logGammaScale = Math.log(gamma);
-		double customers = data.customers();
-		double total = customers * (q * logGammaScale - logGamma(q));
+		double total = 0;
 		double gp = 0;
-		double gq = gradient == null ? 0 : customers * (logGammaScale - SpecialFunctions.digamma(q));
+		double gq = 0;
 		for (int m = 0; m < distinctX.length; m++) {
 			int x = distinctX[m];
 			double px = p * x;
-			total += weightPerX[m] * (logGamma(px + q) - logGamma(px) + px * Math.log(x));
+			total += weightPerX[m] * (SpecialFunctions.logGammaRatio(q, px) - logGamma(px) + px * Math.log(x));
 			perX[m] = px;
 			if (gradient != null) {
-				double psi = SpecialFunctions.digamma(px + q);
-				gp += weightPerX[m] * x * (psi - SpecialFunctions.digamma(px) + Math.log(x));
-				gq += weightPerX[m] * psi;
+				gp += weightPerX[m] * x * (SpecialFunctions.digammaDifference(px, q) + Math.log(x));
+				gq += weightPerX[m] * SpecialFunctions.digammaDifference(q, px);
 			}
 		}
 		int[] xIndex = data.xIndex();
@@ -76,7 +75,7 @@ public record GammaGamma(double p, double q, double gamma) {
 		double[] means = data.means();
 		double[] logMeans = data.logMeans();
 		double[] weight = data.weights();
-		// sums: ll, Σ x (ln z̄ − ln(γ + x z̄)), Σ ln(γ + x z̄), Σ (px+q)/(γ + x z̄)
+		// sums: ll, Σ x (ln z̄ − ln(γ + x z̄)), Σ ln(1 + x z̄/γ), Σ (q x z̄ − px γ)/(γ + x z̄)
 		double[] sums = GroupSums.sums(data.groupCount(), 4, (from, to, acc) -> {
 			double ll = 0;
 			double dp = 0;
@@ -85,12 +84,15 @@ public record GammaGamma(double p, double q, double gamma) {
 			for (int g = from; g < to; g++) {
 				double px = perX[xIndex[g]];
 				double w = weight[g];
-				double shifted = gamma + xs[g] * means[g];
-				double logShifted = Math.log(shifted);
-				ll += w * ((px - 1) * logMeans[g] - (px + q) * logShifted);
-				dp += w * xs[g] * (logMeans[g] - logShifted);
-				dq += w * logShifted;
-				dgamma += w * (px + q) / shifted;
+				double spend = xs[g] * means[g];
+				double logShifted = Math.log(gamma + spend);
+				double share = Math.log1p(spend / gamma);
+				ll += w * ((px - 1) * logMeans[g] - q * share - px * logShifted);
+				if (gradient != null) {
+					dp += w * xs[g] * (logMeans[g] - logShifted);
+					dq += w * share;
+					dgamma += w * (q * spend - px * gamma) / (gamma + spend);
+				}
 			}
 			acc[0] += ll;
 			acc[1] += dp;
@@ -100,7 +102,7 @@ public record GammaGamma(double p, double q, double gamma) {
 		if (gradient != null) {
 			gradient[0] = p * (gp + sums[1]);
 			gradient[1] = q * (gq - sums[2]);
-			gradient[2] = gamma * (customers * q / gamma - sums[3]);
+			gradient[2] = sums[3];
 		}
 		return total + sums[0];
 	}
@@ -127,14 +129,12 @@ public record GammaGamma(double p, double q, double gamma) {
 		return fit(data, Minimizer.Options.defaults());
 	}
 
-	/** Maximum likelihood over (ln p, ln q, ln γ): Nelder–Mead from several starts, then BFGS. */
+	/** Maximum likelihood over (ln p, ln q, ln γ): Nelder–Mead from several starts, then BFGS, in stages as BG/NBD. */
 	public static ModelFit<GammaGamma> fit(SpendSummary data, Minimizer.Options options) {
 		if (!(data.customers() > 0)) {
 			throw new IllegalArgumentException("no repeat customers to fit");
 		}
-		Minimizer.Objective objective = meanNegativeLogLikelihood(data);
-		SpendSummary sample = data.sample(BgNbd.EXPLORE_GROUPS);
-		Minimizer.Objective explore = sample == data ? objective : meanNegativeLogLikelihood(sample);
+		List<Minimizer.Objective> stages = data.fitStages().stream().map(GammaGamma::meanNegativeLogLikelihood).toList();
 		double m = data.averageMean();
 		// starts spread over shapes, each with γ set so that pγ/(q−1) is the observed mean
 		List<double[]> starts = Minimizer.logStarts(
@@ -142,7 +142,7 @@ public record GammaGamma(double p, double q, double gamma) {
 				new double[] { 1, 3, 2 * m },
 				new double[] { 5, 4, 0.6 * m },
 				new double[] { 20, 10, 0.45 * m });
-		Minimizer.Result result = Minimizer.minimize(explore, objective, starts, options);
+		Minimizer.Result result = Minimizer.minimize(stages, starts, options);
 		double[] point = result.point();
 		GammaGamma model = new GammaGamma(Math.exp(point[0]), Math.exp(point[1]), Math.exp(point[2]));
 		return new ModelFit<>(model, model.logLikelihood(data), result);

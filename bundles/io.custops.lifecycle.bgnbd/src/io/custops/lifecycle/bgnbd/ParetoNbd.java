@@ -1,7 +1,5 @@
 package io.custops.lifecycle.bgnbd;
 
-import static io.custops.lifecycle.bgnbd.SpecialFunctions.logGamma;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,54 +29,163 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 	}
 
 	/**
-	 * ln L = ln[Γ(r+x) α^r β^s / Γ(r)] + ln[(α+T)^−(r+x) (β+T)^−s + s/(r+s+x) A0], with A0 from
-	 * {@link #logA0}.
+	 * ln L = ln[Γ(r+x) α^r β^s / Γ(r)] + ln[(α+T)^−(r+x) (β+T)^−s + s/(r+s+x) A0] (Fader and
+	 * Hardie's note on the Pareto/NBD likelihood), where s/(r+s+x) A0 is the part of the
+	 * likelihood from dying unseen between t_x and T. With α ≥ β,
+	 * A0 = 2F1(r+s+x, s+1; r+s+x+1; z(t_x)) / (α+t_x)^(r+s+x) − the same at T, z(t) = (α−β)/(α+t);
+	 * with α &lt; β the same with (r+x, β) in place of (s+1, α): taking the larger of α and β keeps
+	 * z in [0, 1), where the series converges.
+	 *
+	 * <p>Computed as ln Γ(r+x) − ln Γ(r) + ln[e^A + s/(r+s+x) (e^U(t_x) − e^U(T))], the powers of α
+	 * and β moved inside: A = −r ln(1+T/α) − s ln(1+T/β) − x ln(α+T) and
+	 * U(t) = ln 2F1(…; z(t)) − r ln(1+t/α) − s ln(1+t/β) + k ln(1−z(t)) − x ln(max(α,β)+t), with
+	 * k = r when α is the smaller scale and s otherwise. Every piece stays accurate when shapes
+	 * and scales grow together, and the difference of the two terms is taken in log space.
 	 */
 	@Override
 	public double logLikelihood(int x, double tx, double age) {
-		double head = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-		return head + logBracket(r, alpha, s, beta, x, tx, age);
+		double[] parts = parts(x, tx, age);
+		return SpecialFunctions.logGammaRatio(r, x) + BgNbd.logAddExp(parts[0], parts[1]);
 	}
 
-	private static double logBracket(double r, double alpha, double s, double beta, int x, double tx, double age) {
-		double alive = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-		double died = Math.log(s) - Math.log(r + s + x) + logA0(r, alpha, s, beta, x, tx, age);
-		return BgNbd.logAddExp(alive, died);
-	}
-
-	/**
-	 * ln A0, where s/(r+s+x) A0 is the part of the likelihood from dying between t_x and T.
-	 * With α ≥ β, A0 = 2F1(r+s+x, s+1; r+s+x+1; (α−β)/(α+t_x)) / (α+t_x)^(r+s+x) − the same at T;
-	 * with α &lt; β, the same with (r+x, β) in place of (s+1, α): choosing the larger of α and β
-	 * keeps the argument of 2F1 in [0, 1). The difference is taken in log space.
-	 */
-	static double logA0(double r, double alpha, double s, double beta, int x, double tx, double age) {
-		double larger = Math.max(alpha, beta);
-		double smaller = Math.min(alpha, beta);
-		double second = alpha >= beta ? s + 1 : r + x;
-		double gap = larger - smaller;
-		double logLargerTx = Math.log(larger + tx);
-		double logLargerAge = Math.log(larger + age);
-		return logA0(r + s + x, second, gap / (larger + tx), logLargerTx, Math.log(smaller + tx) - logLargerTx,
-				gap / (larger + age), logLargerAge, Math.log(smaller + age) - logLargerAge);
+	/** {A, ln[s/(r+s+x)] + ln(e^U(t_x) − e^U(T))} of one customer. */
+	private double[] parts(int x, double tx, double age) {
+		Terms terms = new Terms(r, alpha, s, beta, new int[] { x });
+		double alive = -r * Math.log1p(age / alpha) - s * Math.log1p(age / beta) - x * Math.log(alpha + age);
+		double atTx = terms.u(0, tx, Math.log1p(tx / alpha), Math.log1p(tx / beta));
+		double atAge = terms.u(0, age, Math.log1p(age / alpha), Math.log1p(age / beta));
+		return new double[] { alive, Math.log(s) - Math.log(r + s + x) + logDifference(atTx, atAge) };
 	}
 
 	/**
-	 * ln A0 from the logs the likelihood caches per distinct t_x and T: ln(max(α,β) + t) and
-	 * ln(1 − z) = ln(min(α,β) + t) − ln(max(α,β) + t), with z = |α − β| / (max(α,β) + t).
+	 * U(x, t) for one set of parameters, with e^U(t) = (r+s+x) α^r β^s ∫ from t to ∞ of
+	 * (α+τ)^−(r+x) (β+τ)^−(s+1) dτ, so that s/(r+s+x) A0 α^r β^s = s/(r+s+x) (e^U(t_x) − e^U(T)).
+	 *
+	 * <p>Where z(t) is close to 1 — a short time against very different α and β — the 2F1 series
+	 * needs some 40/(1 − z) terms. There the integral is split at t*(x), where z = 1 − v*: from t*
+	 * on the series (at z ≤ 1 − v*), below t* the same integral written as an incomplete beta
+	 * function in v = (min(α,β)+τ)/(max(α,β)+τ) = 1 − z: |α−β|^−(r+s+x) ∫ v^−k' (1−v)^n dv with
+	 * n = r+s+x−1 and k' the exponent of the smaller scale (r+x for α, s+1 for β). Its binomial
+	 * series converges fast for v ≤ v* = min(1/2, 3/n).
 	 */
-	private static double logA0(double rsx, double second, double zTx, double logLargerTx, double logOneMinusZTx,
-			double zAge, double logLargerAge, double logOneMinusZAge) {
-		double atTx = SpecialFunctions.logHyp2f1AOneAbove(rsx, second, zTx, logOneMinusZTx) - rsx * logLargerTx;
-		double atAge = SpecialFunctions.logHyp2f1AOneAbove(rsx, second, zAge, logOneMinusZAge) - rsx * logLargerAge;
-		if (Double.isNaN(atAge) || Double.isNaN(atTx)) {
-			return Double.NaN;
+	private static final class Terms {
+		private final double r;
+		private final double s;
+		private final double alpha;
+		private final double beta;
+		private final boolean alphaLarger;
+		private final double larger;
+		private final double smaller;
+		private final double gap;
+		private final int[] xs;
+		/** Per x: {v*, ln(v*), U(t*), ln of the constant before the beta integral}, built on first use. */
+		private final double[][] star;
+
+		Terms(double r, double alpha, double s, double beta, int[] xs) {
+			this.r = r;
+			this.s = s;
+			this.alpha = alpha;
+			this.beta = beta;
+			this.alphaLarger = alpha >= beta;
+			this.larger = Math.max(alpha, beta);
+			this.smaller = Math.min(alpha, beta);
+			this.gap = larger - smaller;
+			this.xs = xs;
+			this.star = new double[xs.length][];
 		}
-		if (atAge >= atTx) {
-			// t_x = T (or equal up to rounding): no time to have died unseen
+
+		/** U for the x at {@code index} and time t, given ln(1+t/α) and ln(1+t/β). */
+		double u(int index, double t, double shareAlpha, double shareBeta) {
+			int x = xs[index];
+			double z = gap / (larger + t);
+			double n = r + s + x - 1;
+			double vStar = vStar(n);
+			if (z <= 1 - vStar) {
+				return series(x, t, z, shareAlpha, shareBeta);
+			}
+			double[] st = star(index, vStar);
+			double logV = Math.log((smaller + t) / (larger + t));
+			double piece = logIncompleteBeta(logV, st[1], alphaLarger ? s + 1 : r + x, n);
+			return BgNbd.logAddExp(st[2], st[3] + piece);
+		}
+
+		private static double vStar(double n) {
+			return n > 6 ? 3 / n : 0.5;
+		}
+
+		private double[] star(int index, double vStar) {
+			double[] st = star[index];
+			if (st == null) {
+				int x = xs[index];
+				// t* where (min+t*)/(max+t*) = v*
+				double tStar = Math.max(0, (vStar * larger - smaller) / (1 - vStar));
+				double uStar = series(x, tStar, gap / (larger + tStar), Math.log1p(tStar / alpha), Math.log1p(tStar / beta));
+				double logGap = Math.log(gap);
+				double constant = Math.log(r + s + x) + r * (Math.log(alpha) - logGap) + s * (Math.log(beta) - logGap)
+						- x * logGap;
+				st = new double[] { vStar, Math.log(vStar), uStar, constant };
+				star[index] = st;
+			}
+			return st;
+		}
+
+		/** U(t) = ln 2F1(…; z) − r ln(1+t/α) − s ln(1+t/β) + k ln(1−z) − x ln(max(α,β)+t). */
+		private double series(int x, double t, double z, double shareAlpha, double shareBeta) {
+			double largerT = larger + t;
+			// 1 − z = (min+t)/(max+t): as a ratio where z is close to 1, where 1 − z would lose digits
+			double logOneMinusZ = z < 0.5 ? Math.log1p(-z) : Math.log((smaller + t) / largerT);
+			double second = alphaLarger ? s + 1 : r + x;
+			double k = alphaLarger ? s : r;
+			return SpecialFunctions.logHyp2f1AOneAbove(r + s + x, second, z, logOneMinusZ) - r * shareAlpha
+					- s * shareBeta + k * logOneMinusZ - x * Math.log(largerT);
+		}
+	}
+
+	/**
+	 * ln ∫ from v to v* of w^−k (1 − w)^n dw for 0 &lt; v &lt; v* with |n| v* ≤ 3, by the binomial
+	 * series of (1 − w)^n integrated term by term: Σ_j (−n)_j/j! (v*^e − v^e)/e, e = j − k + 1,
+	 * each term scaled by v^(1−k) and with (v* / v)^e − 1 taken so that it stays accurate as e → 0.
+	 */
+	static double logIncompleteBeta(double logV, double logVStar, double k, double n) {
+		double span = logVStar - logV; // ln(v*/v) > 0
+		if (!(span > 0)) {
 			return Double.NEGATIVE_INFINITY;
 		}
-		return atTx + Math.log(-Math.expm1(atAge - atTx));
+		double vStar = Math.exp(logVStar);
+		double e0 = 1 - k;
+		double coefficient = 1;
+		double sum = 0;
+		int small = 0;
+		for (int j = 0; j < 100_000; j++) {
+			double e = e0 + j;
+			double eSpan = e * span;
+			// v^j ((v*/v)^e − 1) / e
+			double term = eSpan > 1 ? Math.exp(j * logV + eSpan + Math.log(-Math.expm1(-eSpan))) / e
+					: Math.exp(j * logV) * span * BgNbd.expm1OverX(eSpan);
+			term *= coefficient;
+			sum += term;
+			// past j ≈ n v* the terms fall at least like v*^j: stop once they no longer count
+			small = Math.abs(term) <= 1e-17 * Math.abs(sum) ? small + 1 : 0;
+			if (small >= 3 && j > Math.abs(n) * vStar + 2) {
+				return sum > 0 ? e0 * logV + Math.log(sum) : Double.NaN;
+			}
+			coefficient *= (j - n) / (j + 1);
+			if (coefficient == 0) {
+				return sum > 0 ? e0 * logV + Math.log(sum) : Double.NaN;
+			}
+		}
+		return Double.NaN;
+	}
+
+	/** ln(e^upper − e^lower); −∞ when lower ≥ upper (t_x = T: no time to die unseen); NaN stays NaN. */
+	private static double logDifference(double upper, double lower) {
+		if (Double.isNaN(upper) || Double.isNaN(lower)) {
+			return Double.NaN;
+		}
+		if (lower >= upper) {
+			return Double.NEGATIVE_INFINITY;
+		}
+		return upper + Math.log(-Math.expm1(lower - upper));
 	}
 
 	@Override
@@ -87,35 +194,28 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 	}
 
 	/**
-	 * The log-likelihood of a summary. The two 2F1 terms of A0 depend on (x, t_x) and on (x, T)
-	 * only, so they are computed once per distinct pair, and the logs of α+T, β+T, α+t_x, β+t_x
-	 * once per distinct value; a group then costs a few exponentials and logarithms.
+	 * The log-likelihood of a summary. U(t_x) and U(T) depend on (x, t_x) and on (x, T) only, so
+	 * they are computed once per distinct pair, and the logs of the times once per distinct
+	 * value; a group then costs a few exponentials and logarithms.
 	 */
 	static double logLikelihood(double r, double alpha, double s, double beta, PurchaseSummary data) {
 		int[] distinctX = data.distinctX();
 		double[] weightPerX = data.weightPerX();
-		double base = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
 		double logS = Math.log(s);
 		double[] died = new double[distinctX.length];
 		double total = 0;
 		for (int m = 0; m < distinctX.length; m++) {
 			int x = distinctX[m];
-			total += weightPerX[m] * (base + logGamma(r + x));
+			total += weightPerX[m] * SpecialFunctions.logGammaRatio(r, x);
 			died[m] = logS - Math.log(r + s + x);
 		}
-		boolean alphaLarger = alpha >= beta;
-		double larger = Math.max(alpha, beta);
-		double smaller = Math.min(alpha, beta);
-		double gap = larger - smaller;
-		double[] distinctTx = data.distinctTx();
 		double[] distinctAge = data.distinctAge();
-		double[] logLargerAge = BgNbd.logShifted(larger, distinctAge);
-		double[] logSmallerAge = BgNbd.logShifted(smaller, distinctAge);
-		double[] logAlphaAge = alphaLarger ? logLargerAge : logSmallerAge;
-		double[] logBetaAge = alphaLarger ? logSmallerAge : logLargerAge;
-		double[] atTx = hypergeometricTerms(r, s, alphaLarger, larger, smaller, gap, distinctX, distinctTx, data.xTxPairs());
-		double[] atAge = hypergeometricTerms(r, s, alphaLarger, larger, smaller, gap, distinctX, distinctAge,
-				data.xAgePairs());
+		double[] shareAlphaAge = BgNbd.log1pOver(alpha, distinctAge);
+		double[] shareBetaAge = BgNbd.log1pOver(beta, distinctAge);
+		double[] logAlphaAge = BgNbd.logShifted(alpha, distinctAge);
+		Terms terms = new Terms(r, alpha, s, beta, distinctX);
+		double[] atTx = terms(terms, alpha, beta, data.distinctTx(), data.xTxPairs());
+		double[] atAge = terms(terms, alpha, beta, distinctAge, data.xAgePairs());
 		int[] txPair = data.xTxPairs().ofGroup();
 		int[] agePair = data.xAgePairs().ofGroup();
 		int[] xs = data.xs();
@@ -126,42 +226,34 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 			double sum = 0;
 			for (int g = from; g < to; g++) {
 				int j = ageIndex[g];
-				double alive = -(r + xs[g]) * logAlphaAge[j] - s * logBetaAge[j];
-				double upper = atTx[txPair[g]];
-				double lower = atAge[agePair[g]];
-				double logA0 = Double.isNaN(upper) || Double.isNaN(lower) ? Double.NaN
-						: lower >= upper ? Double.NEGATIVE_INFINITY : upper + Math.log(-Math.expm1(lower - upper));
-				sum += weight[g] * BgNbd.logAddExp(alive, died[xIndex[g]] + logA0);
+				double alive = -r * shareAlphaAge[j] - s * shareBetaAge[j] - xs[g] * logAlphaAge[j];
+				double dying = died[xIndex[g]] + logDifference(atTx[txPair[g]], atAge[agePair[g]]);
+				sum += weight[g] * BgNbd.logAddExp(alive, dying);
 			}
 			return sum;
 		});
 		return total;
 	}
 
-	/** ln[2F1(r+s+x, ·; r+s+x+1; z_t) / (max(α,β)+t)^(r+s+x)] for each distinct (x, t) pair. */
-	private static double[] hypergeometricTerms(double r, double s, boolean alphaLarger, double larger, double smaller,
-			double gap, int[] distinctX, double[] times, PurchaseSummary.Pairs pairs) {
-		double[] logLarger = BgNbd.logShifted(larger, times);
-		double[] logSmaller = BgNbd.logShifted(smaller, times);
-		double[] terms = new double[pairs.count()];
+	/** U(x, t) for each distinct (x, t) pair. */
+	private static double[] terms(Terms terms, double alpha, double beta, double[] times, PurchaseSummary.Pairs pairs) {
+		double[] shareAlpha = BgNbd.log1pOver(alpha, times);
+		double[] shareBeta = BgNbd.log1pOver(beta, times);
+		double[] result = new double[pairs.count()];
 		int[] first = pairs.first();
 		int[] second = pairs.second();
-		for (int k = 0; k < terms.length; k++) {
-			int x = distinctX[first[k]];
-			int i = second[k];
-			double rsx = r + s + x;
-			terms[k] = SpecialFunctions.logHyp2f1AOneAbove(rsx, alphaLarger ? s + 1 : r + x, gap / (larger + times[i]),
-					logSmaller[i] - logLarger[i]) - rsx * logLarger[i];
+		for (int p = 0; p < result.length; p++) {
+			int i = second[p];
+			result[p] = terms.u(first[p], times[i], shareAlpha[i], shareBeta[i]);
 		}
-		return terms;
+		return result;
 	}
 
-	/** P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0). */
+	/** P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0) = 1 / (1 + e^(D − A)) in the terms above. */
 	@Override
 	public double probabilityAlive(int x, double tx, double age) {
-		double logOdds = Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + age) + s * Math.log(beta + age)
-				+ logA0(r, alpha, s, beta, x, tx, age);
-		return 1 / (1 + Math.exp(logOdds));
+		double[] parts = parts(x, tx, age);
+		return 1 / (1 + Math.exp(parts[1] - parts[0]));
 	}
 
 	/**

@@ -39,12 +39,53 @@ public final class SpecialFunctions {
 			}
 			shift = Math.log(product);
 		}
+		// Stirling's series with the Bernoulli terms up to B14
+		return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingSeries(x) - shift;
+	}
+
+	/**
+	 * ln Γ(x + d) − ln Γ(x) for x &gt; 0 and x + d &gt; 0, accurate also when x is huge (where the
+	 * difference of two logGamma values would lose every digit): a fit drives shape parameters
+	 * towards infinity when the data show no heterogeneity.
+	 */
+	public static double logGammaRatio(double x, double d) {
+		if (d == 0) {
+			return 0;
+		}
+		double y = x + d;
+		if (!(x >= ASYMPTOTIC_FROM && y >= ASYMPTOTIC_FROM)) {
+			return logGamma(y) - logGamma(x);
+		}
+		// (y − ½) ln y − (x − ½) ln x = (x − ½) ln(1 + d/x) + d ln y
+		return (x - 0.5) * Math.log1p(d / x) + d * Math.log(y) - d + stirlingSeries(y) - stirlingSeries(x);
+	}
+
+	/** ψ(x + d) − ψ(x) for x &gt; 0 and x + d &gt; 0, accurate also when x is huge. */
+	public static double digammaDifference(double x, double d) {
+		if (d == 0) {
+			return 0;
+		}
+		double y = x + d;
+		if (!(x >= ASYMPTOTIC_FROM && y >= ASYMPTOTIC_FROM)) {
+			return digamma(y) - digamma(x);
+		}
+		// ln y − 1/(2y) − ln x + 1/(2x) = ln(1 + d/x) + d / (2xy)
+		return Math.log1p(d / x) + d / (2 * x * y) - digammaSeries(y) + digammaSeries(x);
+	}
+
+	/** ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π] for x ≥ 15. */
+	private static double stirlingSeries(double x) {
 		double inv = 1 / x;
 		double inv2 = inv * inv;
-		// Stirling's series with the Bernoulli terms up to B14
-		double series = inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
+		return inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
 				+ inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360 + inv2 * (1.0 / 156)))))));
-		return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series - shift;
+	}
+
+	/** ln x − 1/(2x) − ψ(x) for x ≥ 15. */
+	private static double digammaSeries(double x) {
+		double inv2 = 1 / (x * x);
+		return inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
+				- inv2 * (1.0 / 132 - inv2 * (691.0 / 32760 - inv2 / 12))))));
 	}
 
 	/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */
@@ -62,11 +103,7 @@ public final class SpecialFunctions {
 			shift += 1 / x;
 			x += 1;
 		}
-		double inv = 1 / x;
-		double inv2 = inv * inv;
-		double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
-				- inv2 * (1.0 / 132 - inv2 * (691.0 / 32760 - inv2 / 12))))));
-		return Math.log(x) - 0.5 * inv - series - shift;
+		return Math.log(x) - 0.5 / x - digammaSeries(x) - shift;
 	}
 
 	/**

@@ -122,6 +122,18 @@ public final class SpendSummary {
 		return new SpendSummary(sx, smean, sweight);
 	}
 
+	/** A sample of about 5,000 groups, one of about 50,000, then all: the stages of a fit (see {@link PurchaseSummary}). */
+	java.util.List<SpendSummary> fitStages() {
+		java.util.List<SpendSummary> stages = new java.util.ArrayList<>();
+		for (int size : new int[] { 5_000, 50_000 }) {
+			if (groupCount() > 2 * size) {
+				stages.add(sample(size));
+			}
+		}
+		stages.add(this);
+		return stages;
+	}
+
 	public int groupCount() {
 		return x.length;
 	}

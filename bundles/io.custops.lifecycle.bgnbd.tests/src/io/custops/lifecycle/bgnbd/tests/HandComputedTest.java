@@ -36,6 +36,7 @@ import io.custops.lifecycle.bgnbd.ParetoNbd;
 class HandComputedTest {
 
 	private static final LocalDate AS_OF = LocalDate.of(2024, 3, 1);
+	private static final int FILLERS = 300;
 
 	private ModelRegistry registry;
 
@@ -57,7 +58,7 @@ class HandComputedTest {
 		b.order(customer, time, cents, OrderStatus.PAID, 1, 0, null);
 	}
 
-	/** The special customers, plus sixty ordinary ones so that the models have something to fit. */
+	/** The special customers, plus ordinary ones so that the models have something to fit. */
 	private static CustomerDataset dataset() {
 		CustomerDatasetBuilder b = CustomerDataset.builder(ZoneOffset.UTC);
 		// one purchase; a later refunded order is no purchase
@@ -79,12 +80,19 @@ class HandComputedTest {
 		paid(b, "edge", at(2, 1, 12, 0, 0), 1000);
 		paid(b, "edge", at(2, 29, 23, 59, 59), 1234);
 		paid(b, "edge", at(3, 1, 0, 0, 0), 8888);
-		for (int i = 0; i < 60; i++) {
-			LocalDateTime first = LocalDateTime.of(2024, 1, 1, 12, 0).plusDays(i % 20);
-			for (int k = 0; k <= i % 4; k++) {
-				paid(b, "f" + i, CustomerDataset.localSeconds(first.plusDays((long) k * (5 + i % 7) + (i % 3) * k * k)),
-						1000 + 100L * i + 37L * k);
-			}
+		// ordinary customers, simulated (deterministically) as BG/NBD and Gamma-Gamma customers
+		java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+		for (int i = 0; i < FILLERS; i++) {
+			LocalDateTime first = LocalDateTime.of(2024, 1, 1, 12, 0).plusDays(random.nextInt(28));
+			double perDay = LargeDataTest.gamma(random, 0.6) / 8;
+			double dropout = LargeDataTest.beta(random, 1, 3);
+			double nu = LargeDataTest.gamma(random, 4) / 15;
+			double day = 0;
+			do {
+				paid(b, "f" + i, CustomerDataset.localSeconds(first.plusDays((long) day)),
+						Math.max(1, Math.round(LargeDataTest.gamma(random, 6) / nu * 100)));
+				day += -Math.log1p(-random.nextDouble()) / perDay;
+			} while (day < 90 && random.nextDouble() > dropout);
 		}
 		return b.build();
 	}
@@ -149,9 +157,9 @@ class HandComputedTest {
 				assertEquals("", column.format(c), customer + " " + column.name());
 			}
 		}
-		assertEquals(63, map(result.summary().get("calibration")).get("customers"));
+		assertEquals(FILLERS + 3, map(result.summary().get("calibration")).get("customers"));
 		assertEquals(2, map(result.summary().get("calibration")).get("unscored_customers"));
-		assertEquals(63L, result.counts().values().stream().mapToLong(Long::longValue).sum());
+		assertEquals(FILLERS + 3L, result.counts().values().stream().mapToLong(Long::longValue).sum());
 		assertEquals(List.of("low", "medium", "high"), result.labels().stream().map(Label::id).toList());
 		assertEquals("高流失风险", result.labels().get(2).text(java.util.Locale.CHINA));
 		// no order in the holdout period (the default calibration leaves none): no check
@@ -279,8 +287,8 @@ class HandComputedTest {
 			assertKey("calibrationEnd", () -> ModelRegistry.run(model, data, AS_OF, Map.of("calibrationEnd", "2024-02-30")));
 			// before every purchase: nothing to fit
 			assertKey("calibrationEnd", () -> ModelRegistry.run(model, data, AS_OF, Map.of("calibrationEnd", "2023-12-31")));
-			// Jan 1 … Jan 4: purchases, but nobody has bought again yet
-			assertKey("calibrationEnd", () -> ModelRegistry.run(model, data, AS_OF, Map.of("calibrationEnd", "2024-01-02")));
+			// Jan 1: purchases, but nobody can have bought again yet
+			assertKey("calibrationEnd", () -> ModelRegistry.run(model, data, AS_OF, Map.of("calibrationEnd", "2024-01-01")));
 			assertKey("horizonWeeks", () -> ModelRegistry.run(model, data, AS_OF, Map.of("horizonWeeks", "0")));
 			assertKey("horizonWeeks", () -> ModelRegistry.run(model, data, AS_OF, Map.of("horizonWeeks", "52.5")));
 			assertKey("horizonWeeks", () -> ModelRegistry.run(model, data, AS_OF, Map.of("horizonWeeks", "521")));
@@ -308,6 +316,6 @@ class HandComputedTest {
 		assertEquals(model.probabilityAlive(0, 0, 59 / 7.0),
 				result.column("p_alive").orElseThrow().number(data.indexOf("one")), 1e-7);
 		assertEquals("27.00", cell(result, "monetary_value", data, "merge"));
-		assertEquals(63, map(result.summary().get("calibration")).get("customers"));
+		assertEquals(FILLERS + 3, map(result.summary().get("calibration")).get("customers"));
 	}
 }

@@ -52,6 +52,10 @@ class LargeDataTest {
 		return g / (g + gamma(random, b));
 	}
 
+	private static long cents(SplittableRandom random, double nu) {
+		return Math.max(1, Math.round(gamma(random, 6) / nu * 100));
+	}
+
 	/** BG/NBD in continuous time: first purchases spread over 12 weeks, calibration of 52 weeks. */
 	@Test
 	void bgnbdFitRecoversTheSimulatedParameters() {
@@ -147,7 +151,9 @@ class LargeDataTest {
 			int first = random.nextInt(84);
 			double lambda = gamma(random, 0.25) / 4.0;
 			double p = beta(random, 0.8, 2.4);
-			builder.order(id, base + first * 86_400L, 1000 + random.nextInt(9000), OrderStatus.PAID, 1, 0, null);
+			// Gamma-Gamma spend with p = 6, q = 4, γ = 15: values Gamma(6, ν) with ν ~ Gamma(4, 15)
+			double nu = gamma(random, 4) / 15;
+			builder.order(id, base + first * 86_400L, cents(random, nu), OrderStatus.PAID, 1, 0, null);
 			orders++;
 			double t = first / 7.0;
 			int last = first;
@@ -157,7 +163,7 @@ class LargeDataTest {
 				if (day > calibrationDays) {
 					break;
 				}
-				builder.order(id, base + day * 86_400L, 1000 + random.nextInt(9000), OrderStatus.PAID, 1, 0, null);
+				builder.order(id, base + day * 86_400L, cents(random, nu), OrderStatus.PAID, 1, 0, null);
 				orders++;
 				if (day > last) {
 					x[c]++;
@@ -198,6 +204,13 @@ class LargeDataTest {
 			assertEquals(fit.model().r(), (Double) params.get("r"), 1e-6);
 			assertEquals(fit.model().b(), (Double) params.get("b"), 1e-5);
 			assertEquals(n, result.counts().values().stream().mapToLong(Long::longValue).sum());
+			// Gamma-Gamma finds the spend it was simulated with (loosely: same-day orders are summed)
+			@SuppressWarnings("unchecked")
+			Map<String, Object> gg = (Map<String, Object>) result.summary().get("gamma_gamma");
+			System.out.println("Gamma-Gamma on the simulated spend (p = 6, q = 4, gamma = 15): " + gg);
+			assertEquals(6, (Double) gg.get("p"), 0.6);
+			assertEquals(4, (Double) gg.get("q"), 0.4);
+			assertEquals(15, (Double) gg.get("gamma"), 1.5);
 		}
 	}
 }
