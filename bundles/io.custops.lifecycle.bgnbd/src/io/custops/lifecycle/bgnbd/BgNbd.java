@@ -15,9 +15,6 @@ import java.util.Map;
  */
 public record BgNbd(double r, double alpha, double a, double b) implements CustomerBaseModel {
 
-	/** Groups above this many are explored on a sample before the fit is finished on all of them. */
-	static final int EXPLORE_GROUPS = 5_000;
-
 	public BgNbd {
 		if (!(r > 0 && alpha > 0 && a > 0 && b > 0) || Double.isInfinite(r + alpha + a + b)) {
 			throw new IllegalArgumentException(
