@@ -15,7 +15,8 @@ import io.custops.core.spi.RecordSink;
 
 /**
  * A connector handing fixed rows to the workspace: the first line is a header of canonical
- * field names, the others comma-separated values (no quoting; an empty value is absent).
+ * field names, the others values separated by commas, or by {@code |} when the header uses
+ * it (no quoting; an empty value is absent).
  * Lines starting with {@code !} are rejected by the connector itself, as a connector does
  * with rows it cannot map. Can fail with a file-level error after a given number of rows.
  */
@@ -60,7 +61,8 @@ final class RowsConnector implements DataConnector {
 
 	@Override
 	public void read(ImportRequest request, RecordSink sink) throws ConnectorException {
-		String[] header = lines.get(0).split(",", -1);
+		String separator = lines.get(0).contains("|") ? "\\|" : ",";
+		String[] header = lines.get(0).split(separator, -1);
 		for (int i = 1; i < lines.size(); i++) {
 			if (i - 1 == failAfter) {
 				throw new ConnectorException("test source: broken at line " + (i + 1));
@@ -70,7 +72,7 @@ final class RowsConnector implements DataConnector {
 				sink.reject(i + 1, "", "connector could not map the row", line);
 				continue;
 			}
-			String[] values = line.split(",", -1);
+			String[] values = line.split(separator, -1);
 			Map<String, String> fields = new LinkedHashMap<>();
 			for (int c = 0; c < header.length && c < values.length; c++) {
 				if (!values[c].isEmpty()) {

@@ -73,6 +73,11 @@ final class ColumnStore {
 		if (Files.exists(file)) {
 			try (InputStream in = Files.newInputStream(file)) {
 				manifest.load(in);
+				for (String key : manifest.stringPropertyNames()) {
+					if (!key.endsWith(".dir") && !key.contains(".attribute.")) {
+						Long.parseLong(manifest.getProperty(key));
+					}
+				}
 			} catch (IOException | IllegalArgumentException e) {
 				manifest.clear(); // unreadable: every set counts as out of date and is rebuilt
 			}
@@ -296,6 +301,16 @@ final class ColumnStore {
 		record(set, state, generation);
 		if (old != null && !old.equals(built)) {
 			deleteTree(old);
+		}
+		// directories of this set left by a crash or a lost manifest
+		try (Stream<Path> list = Files.list(dir)) {
+			for (Path p : list.toList()) {
+				String name = p.getFileName().toString();
+				if (name.startsWith(set + ".") && name.substring(set.length() + 1).chars().allMatch(Character::isDigit)
+						&& !p.equals(built) && Files.isDirectory(p)) {
+					deleteTree(p);
+				}
+			}
 		}
 	}
 

@@ -43,7 +43,8 @@ final class MembersWriter extends FactWriter {
 		Object[] campaigns = rows.stream().map(r -> r.values[0]).toArray();
 		Object[] customers = rows.stream().map(r -> r.values[1]).toArray();
 		return lookup("SELECT m.campaign_id, m.customer_id, m.member_group, m.import_id, m.source_line"
-				+ " FROM campaign_members m, UNNEST(?, ?) AS k(c, u) WHERE m.campaign_id = k.c AND m.customer_id = k.u",
+				+ " FROM campaign_members m, UNNEST(CAST(? AS VARCHAR(200) ARRAY), CAST(? AS VARCHAR(200) ARRAY)) AS k(c, u)"
+				+ " WHERE m.campaign_id = k.c AND m.customer_id = k.u",
 				array("VARCHAR", campaigns), array("VARCHAR", customers));
 	}
 
