@@ -135,7 +135,7 @@ class ImportTest {
 		lines.add(5, "bad1,c1,never,1,paid,web");
 		lines.add(25_000, "bad2,c1,2026-01-01,x,paid,web");
 		lines.add("bad3,c1,2026-01-01,1,lost,web");
-		WorkspaceException e = assertThrows(WorkspaceException.class, () -> ws.importFacts(new RowsConnector(lines),
+		io.custops.store.TooManyRejectsException e = assertThrows(io.custops.store.TooManyRejectsException.class, () -> ws.importFacts(new RowsConnector(lines),
 				FactKind.ORDERS, Optional.empty(), Map.of("maxRejects", "2"), ProgressMonitor.NULL));
 		assertTrue(e.getMessage().contains("more than 2 rows rejected (maxRejects=2)"), e.getMessage());
 		assertEquals(before, ordersTable(), "the 30,000 good rows, committed in chunks, are undone");

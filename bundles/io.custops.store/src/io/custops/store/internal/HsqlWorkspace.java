@@ -38,6 +38,7 @@ import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ImportRequest;
 import io.custops.store.ImportResult;
+import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceException;
 import io.custops.store.WorkspaceInfo;
@@ -333,8 +334,11 @@ final class HsqlWorkspace implements Workspace {
 		}
 		Exception result;
 		boolean keepRejects = false;
-		if (s != null && s.abortReason != null) {
-			keepRejects = s.abortCause == null; // too many rejects: the file says why
+		if (s != null && s.abortReason != null && s.abortCause == null) {
+			keepRejects = true; // too many rejects: the file says why
+			result = new TooManyRejectsException("import of " + record.kind.id() + " from " + record.source
+					+ " stopped: " + s.abortReason, rejects.path(), s.rejected);
+		} else if (s != null && s.abortReason != null) {
 			result = new WorkspaceException("import of " + record.kind.id() + " from " + record.source + " stopped: "
 					+ s.abortReason, s.abortCause);
 		} else if (t instanceof ConnectorException | t instanceof ParameterException
