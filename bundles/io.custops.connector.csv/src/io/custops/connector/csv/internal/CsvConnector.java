@@ -82,7 +82,7 @@ public class CsvConnector implements DataConnector {
 
 	@Override
 	public LocalizedText name() {
-		return LocalizedText.of("CSV file", "CSV 文件");
+		return LocalizedText.of("CSV files", "CSV 文件");
 	}
 
 	@Override
