@@ -26,7 +26,8 @@ public class CustopsApplication implements IApplication {
 	private final Map<String, Command> commands = new LinkedHashMap<>();
 
 	public CustopsApplication() {
-		for (Command command : List.<Command>of(new ServicesCommand())) {
+		for (Command command : List.<Command>of(new ServicesCommand(), new ImportCommand(),
+				new WorkspaceCommand(), new DemoCommand())) {
 			commands.put(command.name(), command);
 		}
 	}

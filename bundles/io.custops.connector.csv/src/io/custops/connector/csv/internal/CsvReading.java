@@ -1,0 +1,465 @@
+package io.custops.connector.csv.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import io.custops.core.data.FactKind;
+import io.custops.core.param.ParameterException;
+import io.custops.core.param.Parameters;
+import io.custops.core.spi.ConnectorException;
+import io.custops.core.spi.ImportRequest;
+import io.custops.core.spi.RecordSink;
+
+/** One reading of one file: the mapping is settled from the header, then each record is handed on. */
+final class CsvReading {
+
+	private static final Set<String> TIME_FIELDS = Set.of("order_time", "pay_time", "event_time");
+	private static final Set<String> DATE_FIELDS = Set.of("birthday", "first_seen", "start", "end");
+	private static final DateTimeFormatter LOCAL_TIME_OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
+
+	private final ImportRequest request;
+	private final RecordSink sink;
+	private final FactKind kind;
+	private final List<String> fieldNames;
+	private final String source;
+
+	private final String delimiter;
+	private final Character quote;
+	private final Charset charset;
+	private final boolean header;
+	private final List<String> columnNames;
+	private final int skipLines;
+	private final Map<String, String> map;
+	private final Map<String, String> defaults;
+	private final Map<String, List<String[]>> recodes = new HashMap<>();
+	private final List<DateTimeFormatter> dateFormats = new ArrayList<>();
+	private final String dateFormatText;
+
+	/** The text being read, and where the record being assembled began in it. */
+	private RecordingReader text;
+	private long pendingStart;
+
+	/** Canonical field (or attribute name) → column index. */
+	private final Map<String, Integer> columnOf = new LinkedHashMap<>();
+	private int expectedFields;
+
+	CsvReading(ImportRequest request, RecordSink sink) {
+		this.request = request;
+		this.sink = sink;
+		this.kind = request.kind();
+		this.fieldNames = Stream.concat(kind.requiredFields().stream(), kind.optionalFields().stream()).toList();
+		this.source = request.sourceName();
+		Parameters p = request.parameters();
+		this.delimiter = delimiter(p.string("delimiter"));
+		this.quote = quote(p.string("quote"));
+		this.charset = charset(p.string("encoding"));
+		this.header = p.bool("header");
+		this.columnNames = p.has("columns") ? p.list("columns") : null;
+		this.skipLines = p.intValue("skipLines");
+		this.map = p.family("map");
+		this.defaults = p.family("default");
+		checkFields("map", map.keySet());
+		checkFields("default", defaults.keySet());
+		Map<String, String> recode = p.family("recode");
+		checkFields("recode", recode.keySet());
+		recode.forEach((field, rules) -> recodes.put(field, recodeRules(field, rules)));
+		this.dateFormatText = p.has("dateFormat") ? p.string("dateFormat") : null;
+		if (dateFormatText != null) {
+			for (String pattern : dateFormatText.split("\\|")) {
+				try {
+					dateFormats.add(DateTimeFormatter.ofPattern(strictYears(pattern.strip()), Locale.ROOT)
+							.withResolverStyle(ResolverStyle.STRICT));
+				} catch (IllegalArgumentException e) {
+					throw new ParameterException("dateFormat", "'" + pattern.strip() + "' is not a date pattern: " + e.getMessage());
+				}
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- parameters
+
+	private static String delimiter(String text) {
+		String d = switch (text.strip().toLowerCase(Locale.ROOT)) {
+		case "tab", "\\t" -> "\t";
+		case "comma" -> ",";
+		case "semicolon" -> ";";
+		case "pipe" -> "|";
+		case "space" -> " ";
+		default -> text;
+		};
+		if (d.isEmpty() || d.indexOf('\n') >= 0 || d.indexOf('\r') >= 0) {
+			throw new ParameterException("delimiter", "'" + text + "' is not a delimiter (a character, or tab, comma, semicolon, pipe, space)");
+		}
+		return d;
+	}
+
+	private static Character quote(String text) {
+		if (text.equalsIgnoreCase("none") || text.isEmpty()) {
+			return null;
+		}
+		if (text.length() != 1) {
+			throw new ParameterException("quote", "'" + text + "' is not one character (or none)");
+		}
+		return text.charAt(0);
+	}
+
+	private static Charset charset(String name) {
+		try {
+			return Charset.forName(name.strip());
+		} catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+			throw new ParameterException("encoding", "'" + name + "' is not a known encoding (e.g. UTF-8, GBK, GB18030)");
+		}
+	}
+
+	private void checkFields(String family, Set<String> fields) {
+		for (String field : fields) {
+			if (!fieldNames.contains(field) && !kind.keepsExtraFields()) {
+				throw new ParameterException(family + "." + field, "'" + field + "' is not a field of " + kind.id()
+						+ " (fields: " + String.join(", ", fieldNames) + ")");
+			}
+		}
+	}
+
+	/** {@code FROM:TO,FROM:TO}; FROM may end in {@code *} or be {@code *}. */
+	private static List<String[]> recodeRules(String field, String text) {
+		List<String[]> rules = new ArrayList<>();
+		for (String rule : text.split(",")) {
+			int colon = rule.indexOf(':');
+			if (colon <= 0) {
+				throw new ParameterException("recode." + field, "'" + rule.strip() + "' is not FROM:TO");
+			}
+			rules.add(new String[] { rule.substring(0, colon).strip(), rule.substring(colon + 1).strip() });
+		}
+		return rules;
+	}
+
+	/** {@code yyyy} needs an era under the strict resolver; {@code uuuu} is the same year without one. */
+	private static String strictYears(String pattern) {
+		StringBuilder out = new StringBuilder();
+		boolean quoted = false;
+		for (char c : pattern.toCharArray()) {
+			if (c == '\'') {
+				quoted = !quoted;
+			}
+			out.append(!quoted && c == 'y' ? 'u' : c);
+		}
+		return out.toString();
+	}
+
+	// ---------------------------------------------------------------- reading
+
+	void run() throws ConnectorException {
+		Path file = request.file().orElseThrow(() -> new ConnectorException("the csv connector reads a file: name it"));
+		long line = 1;
+		try (InputStream in = Files.newInputStream(file)) {
+			RecordingReader text = new RecordingReader(withoutByteOrderMark(new DecodingReader(in, charset)));
+			this.text = text;
+			for (int i = 0; i < skipLines; i++) {
+				int c;
+				while ((c = text.read()) >= 0 && c != '\n') {
+					// skipped
+				}
+				if (c < 0) {
+					break;
+				}
+			}
+			line += newlines(text.text(0, text.position()));
+			long offset = text.position();
+			text.release(offset);
+			long firstParsedLine = line;
+			CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuote(quote)
+					.setIgnoreEmptyLines(true).get();
+			CSVParser parser = format.parse(text);
+			Iterator<CSVRecord> records = parser.iterator();
+			CSVRecord pending = null;
+			pendingStart = offset;
+			boolean first = true;
+			while (true) {
+				CSVRecord next;
+				try {
+					next = records.hasNext() ? records.next() : null;
+				} catch (UncheckedIOException | IllegalStateException e) {
+					Throwable cause = e.getCause() != null ? e.getCause() : e;
+					if (cause instanceof CharacterCodingException) {
+						throw encodingProblem(line);
+					}
+					throw new ConnectorException(source + ": not valid CSV at line "
+							+ (firstParsedLine - 1 + parser.getCurrentLineNumber()) + ": " + cause.getMessage(), e);
+				}
+				long end = next == null ? text.position() : offset + next.getCharacterPosition();
+				if (pending != null) {
+					String raw = text.text(pendingStart, end);
+					long recordLine = line + newlines(leadingBreaks(raw));
+					if (first) {
+						start(pending, recordLine);
+						first = false;
+						if (!header) {
+							record(pending, recordLine, trimBreaks(raw));
+						}
+					} else {
+						record(pending, recordLine, trimBreaks(raw));
+					}
+					line += newlines(raw);
+					text.release(end);
+				}
+				if (next == null) {
+					break;
+				}
+				pending = next;
+				pendingStart = end;
+			}
+			if (first) {
+				throw new ConnectorException(source + ": the file is empty" + (header ? " (no header row)" : ""));
+			}
+		} catch (NoSuchFileException e) {
+			throw new ConnectorException(source + ": no such file");
+		} catch (AccessDeniedException e) {
+			throw new ConnectorException(source + ": not readable (permission denied)");
+		} catch (CharacterCodingException e) {
+			throw encodingProblem(line);
+		} catch (IOException e) {
+			throw new ConnectorException(source + ": cannot read: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * The bad bytes are where decoding stopped: every character before them was read, so count
+	 * the lines of the text read since the record being assembled began.
+	 */
+	private ConnectorException encodingProblem(long line) {
+		long at = line;
+		if (text != null && text.position() >= pendingStart) {
+			at += newlines(text.text(pendingStart, text.position()));
+		}
+		return new ConnectorException(source + ": not valid " + charset.name() + " text at line " + at
+				+ "; name the file's encoding with --param encoding=… (e.g. GBK, GB18030, UTF-8)");
+	}
+
+	private static Reader withoutByteOrderMark(Reader in) throws IOException {
+		PushbackReader reader = new PushbackReader(in, 1);
+		int first = reader.read();
+		if (first >= 0 && first != '\uFEFF') {
+			reader.unread(first);
+		}
+		return reader;
+	}
+
+	/** Settles which column holds which field, from the header (or the first record's width). */
+	private void start(CSVRecord first, long line) throws ConnectorException {
+		List<String> names;
+		if (header) {
+			names = new ArrayList<>();
+			for (String value : first.values()) {
+				names.add(value.strip());
+			}
+		} else if (columnNames != null) {
+			names = columnNames;
+		} else {
+			names = new ArrayList<>();
+			for (int i = 1; i <= first.size(); i++) {
+				names.add(Integer.toString(i));
+			}
+		}
+		expectedFields = header ? first.size() : columnNames != null ? columnNames.size() : first.size();
+		Set<Integer> used = new java.util.HashSet<>();
+		for (String field : fieldNames) {
+			String column = map.get(field);
+			int index = column != null ? column(names, column, "map." + field) : named(names, field);
+			if (index >= 0) {
+				columnOf.put(field, index);
+				used.add(index);
+			}
+		}
+		for (Map.Entry<String, String> e : map.entrySet()) {
+			if (!fieldNames.contains(e.getKey())) { // an attribute of customers, renamed
+				int index = column(names, e.getValue(), "map." + e.getKey());
+				columnOf.put(e.getKey(), index);
+				used.add(index);
+			}
+		}
+		List<String> missing = new ArrayList<>();
+		for (String field : kind.requiredFields()) {
+			if (!columnOf.containsKey(field) && !defaults.containsKey(field) && !derivable(field)) {
+				missing.add(field);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new ConnectorException(source + ": no column for the required field" + (missing.size() > 1 ? "s " : " ")
+					+ String.join(", ", missing) + " of " + kind.id() + " (the file's columns: " + String.join(", ", names)
+					+ "); map one with --param map." + missing.get(0) + "=COLUMN");
+		}
+		if (kind.keepsExtraFields() && (header || columnNames != null)) {
+			for (int i = 0; i < names.size(); i++) {
+				String name = names.get(i);
+				if (!used.contains(i) && !name.isEmpty() && !columnOf.containsKey(name)) {
+					columnOf.put(name, i);
+				}
+			}
+		}
+	}
+
+	/** The amount of an order can be computed from its quantity and unit price. */
+	private boolean derivable(String field) {
+		return kind == FactKind.ORDERS && field.equals("amount")
+				&& (columnOf.containsKey("quantity") || defaults.containsKey("quantity"))
+				&& (columnOf.containsKey("unit_price") || defaults.containsKey("unit_price"));
+	}
+
+	private int column(List<String> names, String column, String parameter) throws ConnectorException {
+		int index = named(names, column.strip());
+		if (index >= 0) {
+			return index;
+		}
+		if (column.strip().matches("\\d{1,6}")) {
+			int number = Integer.parseInt(column.strip());
+			if (number >= 1 && number <= expectedFields) {
+				return number - 1;
+			}
+		}
+		throw new ConnectorException(source + ": no column '" + column + "' (" + parameter + ") in the file; its columns: "
+				+ String.join(", ", names));
+	}
+
+	private static int named(List<String> names, String name) throws ConnectorException {
+		int found = -1;
+		for (int pass = 0; pass < 2 && found < 0; pass++) {
+			for (int i = 0; i < names.size(); i++) {
+				boolean match = pass == 0 ? names.get(i).equals(name) : names.get(i).equalsIgnoreCase(name);
+				if (match) {
+					if (found >= 0) {
+						throw new ConnectorException("the column '" + name + "' appears twice in the header");
+					}
+					found = i;
+				}
+			}
+		}
+		return found;
+	}
+
+	private void record(CSVRecord record, long line, String raw) {
+		if (record.size() != expectedFields) {
+			sink.reject(line, "", "has " + record.size() + " field" + (record.size() == 1 ? "" : "s") + ", the "
+					+ (header ? "header has " : "file's first row has ") + expectedFields, raw);
+			return;
+		}
+		Map<String, String> fields = new HashMap<>();
+		for (Map.Entry<String, Integer> e : columnOf.entrySet()) {
+			String field = e.getKey();
+			String value = record.get(e.getValue()).strip();
+			if (!value.isEmpty()) {
+				value = recode(field, value);
+			}
+			if (value.isEmpty() && defaults.containsKey(field)) {
+				value = defaults.get(field);
+			}
+			if (!value.isEmpty() && !dateFormats.isEmpty() && (TIME_FIELDS.contains(field) || DATE_FIELDS.contains(field))) {
+				String iso = isoDate(value);
+				if (iso == null) {
+					sink.reject(line, field, field + " '" + value + "' matches none of the date formats " + dateFormatText, raw);
+					return;
+				}
+				value = iso;
+			}
+			fields.put(field, value);
+		}
+		defaults.forEach(fields::putIfAbsent);
+		sink.accept(line, fields, raw);
+	}
+
+	private String recode(String field, String value) {
+		List<String[]> rules = recodes.get(field);
+		if (rules == null) {
+			return value;
+		}
+		for (String[] rule : rules) {
+			String from = rule[0];
+			boolean match = from.equals("*") || (from.endsWith("*") ? value.startsWith(from.substring(0, from.length() - 1))
+					: value.equalsIgnoreCase(from));
+			if (match) {
+				return rule[1];
+			}
+		}
+		return value;
+	}
+
+	/** The value in ISO form, by the first date format it matches, or null. */
+	private String isoDate(String value) {
+		for (DateTimeFormatter format : dateFormats) {
+			try {
+				TemporalAccessor t = format.parseBest(value, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+				return switch (t) {
+				case OffsetDateTime o -> o.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+				case LocalDateTime l -> l.format(LOCAL_TIME_OUT);
+				default -> ((LocalDate) t).toString();
+				};
+			} catch (DateTimeParseException e) {
+				// try the next format
+			}
+		}
+		return null;
+	}
+
+	private static String leadingBreaks(String text) {
+		int i = 0;
+		while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+			i++;
+		}
+		return text.substring(0, i);
+	}
+
+	private static String trimBreaks(String text) {
+		int from = 0;
+		int to = text.length();
+		while (from < to && (text.charAt(from) == '\n' || text.charAt(from) == '\r')) {
+			from++;
+		}
+		while (to > from && (text.charAt(to - 1) == '\n' || text.charAt(to - 1) == '\r')) {
+			to--;
+		}
+		return text.substring(from, to);
+	}
+
+	/** Line breaks in a text: LF, CRLF, or a lone CR. */
+	static long newlines(String text) {
+		long n = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.custops.store.internal;
+
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks and stores the rows of one kind, a chunk at a time. A row whose identity (order_id,
+ * customer_id, event identity…) is already held is merged with the held values (an empty
+ * value never erases one): when nothing changes the row counts as unchanged, otherwise the
+ * held row is updated — unless this same import wrote it, in which case the source holds two
+ * different rows for one identity and the later one is rejected.
+ */
+abstract class FactWriter {
+
+	static final int CHUNK = 20_000;
+
+	/** A checked row: values in the order of the table's columns, plus what belongs to it. */
+	static final class Row {
+		final long line;
+		final String raw;
+		Object[] values;
+		/** Dependent values compared and stored with the row (attributes, order lines), or null. */
+		Object children;
+		/** How many source rows this row stands for (order lines make one order). */
+		int sourceRows = 1;
+
+		Row(long line, String raw, Object[] values) {
+			this.line = line;
+			this.raw = raw;
+			this.values = values;
+		}
+	}
+
+	/** A row as held in the workspace. */
+	static final class Stored {
+		final Object[] values;
+		final String importId;
+		final long line;
+		Object children;
+
+		Stored(Object[] values, String importId, long line, Object children) {
+			this.values = values;
+			this.importId = importId;
+			this.line = line;
+			this.children = children;
+		}
+	}
+
+	final ImportSession session;
+	final Table table;
+	private final List<Row> chunk = new ArrayList<>();
+	private PreparedStatement insert;
+	private PreparedStatement update;
+
+	FactWriter(ImportSession session, Table table) {
+		this.session = session;
+		this.table = table;
+	}
+
+	abstract Row parse(long line, Map<String, String> fields, String raw) throws Canonical.BadValue;
+
+	void add(Row row) throws SQLException, IOException {
+		chunk.add(row);
+		if (chunk.size() >= CHUNK) {
+			flush();
+		}
+	}
+
+	void finish() throws SQLException, IOException {
+		flush();
+	}
+
+	/** The identity rows are deduplicated by. */
+	Object identity(Object[] values) {
+		return table.keyCount == 1 ? values[0] : Arrays.asList(Arrays.copyOf(values, table.keyCount));
+	}
+
+	/** The held rows with the identities of a chunk, by identity. Default: one text key. */
+	Map<Object, Stored> lookup(List<Row> rows) throws SQLException {
+		String[] keys = rows.stream().map(r -> (String) r.values[0]).distinct().toArray(String[]::new);
+		return lookup("SELECT " + table.selectList + ", import_id, source_line FROM " + table.name + " WHERE "
+				+ table.columns.get(0).name() + " IN (UNNEST(?))", array("VARCHAR", keys));
+	}
+
+	final Array array(String type, Object[] values) throws SQLException {
+		return session.connection.createArrayOf(type, values);
+	}
+
+	final Map<Object, Stored> lookup(String sql, Array... arrays) throws SQLException {
+		Map<Object, Stored> found = new HashMap<>();
+		try (PreparedStatement ps = session.connection.prepareStatement(sql)) {
+			for (int i = 0; i < arrays.length; i++) {
+				ps.setArray(i + 1, arrays[i]);
+			}
+			try (ResultSet rs = ps.executeQuery()) {
+				int n = table.columns.size();
+				while (rs.next()) {
+					Object[] values = table.read(rs);
+					found.put(identity(values), new Stored(values, rs.getString(n + 1), rs.getLong(n + 2), null));
+				}
+			}
+		}
+		return found;
+	}
+
+	/** Loads the dependent values of held rows into {@link Stored#children}. */
+	void loadChildren(Map<Object, Stored> stored) throws SQLException {
+	}
+
+	/**
+	 * Merges the row's dependent values into the held ones, leaving the result in
+	 * {@link Row#children}; returns whether they differ from the held ones.
+	 */
+	boolean mergeChildren(Row row, Stored base) {
+		return false;
+	}
+
+	/** Stores a written row's dependent values. */
+	void writeChildren(List<Row> inserted, List<Row> updated) throws SQLException {
+	}
+
+	/** Fills defaults of a new row (values a merge must not impose on a held row). */
+	void defaults(Object[] values) {
+	}
+
+	/** Rejects rows that cannot be stored for reasons outside the row (an unknown campaign). */
+	List<Row> checkReferences(List<Row> rows) throws SQLException {
+		return rows;
+	}
+
+	/** Called for each new row after it is stored. */
+	void inserted(Row row) throws IOException {
+	}
+
+	final void flush() throws SQLException, IOException {
+		if (chunk.isEmpty()) {
+			return;
+		}
+		List<Row> rows = checkReferences(new ArrayList<>(chunk));
+		chunk.clear();
+		Map<Object, Stored> stored = lookup(rows);
+		loadChildren(stored);
+		Map<Object, Stored> written = new HashMap<>();
+		List<Row> inserts = new ArrayList<>();
+		List<Row> updates = new ArrayList<>();
+		String current = session.importId;
+		for (Row row : rows) {
+			Object id = identity(row.values);
+			Stored base = written.get(id);
+			if (base == null) {
+				base = stored.get(id);
+			}
+			if (base == null) {
+				defaults(row.values);
+				inserts.add(row);
+				written.put(id, new Stored(row.values, current, row.line, row.children));
+				continue;
+			}
+			Object[] merged = merge(base.values, row.values);
+			boolean childrenChanged = mergeChildren(row, base);
+			if (!childrenChanged && Arrays.equals(merged, base.values)) {
+				session.unchanged += row.sourceRows;
+				continue;
+			}
+			if (current.equals(base.importId)) {
+				session.rejectRow(row.line, identityField(),
+						describe(id) + " appears again with other values (first on line " + base.line + ")", row.raw);
+				continue;
+			}
+			row.values = merged;
+			updates.add(row);
+			written.put(id, new Stored(merged, current, row.line, row.children));
+		}
+		if (!inserts.isEmpty()) {
+			if (insert == null) {
+				insert = session.connection.prepareStatement(table.insertSql);
+			}
+			for (Row row : inserts) {
+				table.bindInsert(insert, row.values, current, row.line);
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		if (!updates.isEmpty()) {
+			if (update == null) {
+				update = session.connection.prepareStatement(table.updateSql);
+			}
+			for (Row row : updates) {
+				table.bindUpdate(update, row.values, current, row.line);
+				update.addBatch();
+			}
+			update.executeBatch();
+			session.changedExisting = true;
+		}
+		writeChildren(inserts, updates);
+		session.connection.commit();
+		for (Row row : inserts) {
+			inserted(row);
+			session.imported += row.sourceRows;
+		}
+		for (Row row : updates) {
+			session.imported += row.sourceRows;
+		}
+		session.progress(rows.size());
+	}
+
+	/** Held values overlaid with the row's non-empty ones; key columns stay the held ones. */
+	final Object[] merge(Object[] base, Object[] row) {
+		Object[] merged = base.clone();
+		for (int i = table.keyCount; i < row.length; i++) {
+			if (row[i] != null) {
+				merged[i] = row[i];
+			}
+		}
+		return merged;
+	}
+
+	/** The field named when a row is rejected as a conflicting duplicate. */
+	String identityField() {
+		return table.columns.get(0).name();
+	}
+
+	String describe(Object identity) {
+		return table.columns.get(0).name() + " " + identity;
+	}
+}

@@ -1,0 +1,127 @@
+package io.custops.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The workspace's tables and their versioned migrations. A workspace records each migration
+ * it went through in {@code schema_version}; opening runs the missing ones in order, so a
+ * workspace made by an older CustOps opens in a newer one. Migrations are append-only: never
+ * change a released one, add the next.
+ */
+final class Schema {
+
+	record Migration(int version, String description, List<String> statements) {
+	}
+
+	static final List<Migration> MIGRATIONS = List.of(
+			new Migration(1, "facts, campaigns, tags and import history", List.of(
+					"CREATE TABLE settings(name VARCHAR(200) PRIMARY KEY, value VARCHAR(4000) NOT NULL)",
+					"""
+					CREATE TABLE imports(import_id VARCHAR(40) PRIMARY KEY, seq INT NOT NULL, kind VARCHAR(20) NOT NULL,
+					 connector VARCHAR(200) NOT NULL, source VARCHAR(2000), params VARCHAR(16000), user_name VARCHAR(200),
+					 host VARCHAR(200), pid BIGINT, state VARCHAR(20) NOT NULL, started TIMESTAMP WITH TIME ZONE NOT NULL,
+					 finished TIMESTAMP WITH TIME ZONE, rows_read BIGINT DEFAULT 0 NOT NULL,
+					 rows_imported BIGINT DEFAULT 0 NOT NULL, rows_rejected BIGINT DEFAULT 0 NOT NULL,
+					 rows_unchanged BIGINT DEFAULT 0 NOT NULL, rejects_file VARCHAR(2000), message VARCHAR(16000))""",
+					"""
+					CREATE CACHED TABLE customers(customer_id VARCHAR(200) PRIMARY KEY, name VARCHAR(1000),
+					 phone VARCHAR(1000), gender VARCHAR(1000), birthday DATE, province VARCHAR(1000), city VARCHAR(1000),
+					 channel VARCHAR(1000), first_seen DATE, member_level VARCHAR(1000), import_id VARCHAR(40),
+					 source_line BIGINT)""",
+					"""
+					CREATE CACHED TABLE customer_attributes(customer_id VARCHAR(200) NOT NULL, name VARCHAR(200) NOT NULL,
+					 value VARCHAR(1000) NOT NULL, import_id VARCHAR(40), PRIMARY KEY(customer_id, name))""",
+					"""
+					CREATE CACHED TABLE orders(order_id VARCHAR(200) PRIMARY KEY, customer_id VARCHAR(200) NOT NULL,
+					 order_time TIMESTAMP(3) NOT NULL, amount DECIMAL(18,2) NOT NULL, status VARCHAR(10) NOT NULL,
+					 quantity INT, product_id VARCHAR(200), category VARCHAR(1000), channel VARCHAR(1000), usage_days INT,
+					 province VARCHAR(1000), city VARCHAR(1000), import_id VARCHAR(40), source_line BIGINT)""",
+					"""
+					CREATE CACHED TABLE events(ekey BIGINT NOT NULL, seq BIGINT NOT NULL, customer_id VARCHAR(200) NOT NULL,
+					 event_time TIMESTAMP(3) NOT NULL, event_type VARCHAR(200) NOT NULL, item_id VARCHAR(200) NOT NULL,
+					 session_id VARCHAR(200) NOT NULL, channel VARCHAR(1000), query VARCHAR(1000), import_id VARCHAR(40),
+					 source_line BIGINT, PRIMARY KEY(ekey, seq))""",
+					"""
+					CREATE CACHED TABLE campaigns(campaign_id VARCHAR(200) PRIMARY KEY, name VARCHAR(1000) NOT NULL,
+					 start_date DATE NOT NULL, end_date DATE NOT NULL, cost DECIMAL(18,2) NOT NULL,
+					 margin DECIMAL(9,6) DEFAULT 1 NOT NULL, segment VARCHAR(1000), description VARCHAR(4000),
+					 import_id VARCHAR(40), source_line BIGINT)""",
+					"""
+					CREATE CACHED TABLE campaign_members(campaign_id VARCHAR(200) NOT NULL, customer_id VARCHAR(200) NOT NULL,
+					 member_group VARCHAR(20) NOT NULL, import_id VARCHAR(40), source_line BIGINT,
+					 PRIMARY KEY(campaign_id, customer_id))""",
+					"""
+					CREATE CACHED TABLE tags(customer_id VARCHAR(200) NOT NULL, tag VARCHAR(200) NOT NULL,
+					 created TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY(customer_id, tag))""")),
+			new Migration(2, "order lines, unit prices and pay times", List.of(
+					"ALTER TABLE orders ADD COLUMN unit_price DECIMAL(18,4)",
+					"ALTER TABLE orders ADD COLUMN pay_time TIMESTAMP(3)",
+					"ALTER TABLE orders ADD COLUMN line_count INT DEFAULT 0 NOT NULL",
+					"""
+					CREATE CACHED TABLE order_lines(order_id VARCHAR(200) NOT NULL, line_no INT NOT NULL,
+					 product_id VARCHAR(200), category VARCHAR(1000), quantity INT, unit_price DECIMAL(18,4),
+					 amount DECIMAL(18,2) NOT NULL, usage_days INT, import_id VARCHAR(40), source_line BIGINT,
+					 PRIMARY KEY(order_id, line_no))""")));
+
+	static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+	private Schema() {
+	}
+
+	/** The version the workspace is at: 0 for a new database. */
+	static int version(Connection c) throws SQLException {
+		try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "SCHEMA_VERSION", null)) {
+			if (!rs.next()) {
+				return 0;
+			}
+		}
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	/**
+	 * Runs the migrations after {@code from}. HSQLDB commits each DDL statement, so the caller
+	 * runs this as a guarded change ({@link Database#guarded}): a failure or a crash half-way
+	 * leaves the workspace at its old version.
+	 */
+	static void migrate(Connection c, int from) throws SQLException {
+		boolean auto = c.getAutoCommit();
+		c.setAutoCommit(false);
+		try {
+			if (from == 0) {
+				try (Statement s = c.createStatement()) {
+					s.execute("""
+							CREATE TABLE schema_version(version INT PRIMARY KEY, description VARCHAR(200) NOT NULL,
+							 applied TIMESTAMP WITH TIME ZONE NOT NULL)""");
+				}
+			}
+			for (Migration m : MIGRATIONS) {
+				if (m.version() <= from) {
+					continue;
+				}
+				try (Statement s = c.createStatement()) {
+					for (String sql : m.statements()) {
+						s.execute(sql);
+					}
+				}
+				try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version VALUES(?, ?, ?)")) {
+					ps.setInt(1, m.version());
+					ps.setString(2, m.description());
+					ps.setObject(3, OffsetDateTime.now());
+					ps.executeUpdate();
+				}
+				c.commit();
+			}
+		} finally {
+			c.setAutoCommit(auto);
+		}
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * The workspace: an embedded database holding a shop's imported customers, orders, events,
+ * campaigns and tags, with a columnar copy of the big facts for fast analyses. Obtain a
+ * {@link io.custops.store.Workspace} from the {@link io.custops.store.WorkspaceManager} service.
+ */
+package io.custops.store;
