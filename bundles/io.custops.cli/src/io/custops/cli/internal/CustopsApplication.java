@@ -26,7 +26,7 @@ public class CustopsApplication implements IApplication {
 	private final Map<String, Command> commands = new LinkedHashMap<>();
 
 	public CustopsApplication() {
-		for (Command command : List.<Command>of(new ServicesCommand())) {
+		for (Command command : List.<Command>of(new ServicesCommand(), new PluginsCommand())) {
 			commands.put(command.name(), command);
 		}
 	}
