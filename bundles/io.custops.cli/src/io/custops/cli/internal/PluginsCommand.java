@@ -151,8 +151,7 @@ final class PluginsCommand implements Command {
 	}
 
 	private static boolean confirm(Invocation inv) {
-		Console console = System.console();
-		if (console == null) {
+		if (!interactive()) {
 			return false;
 		}
 		inv.err.print("Install it anyway? [y/N] ");
@@ -162,6 +161,19 @@ final class PluginsCommand implements Command {
 			return answer != null && Set.of("y", "yes", "是").contains(answer.trim().toLowerCase(Locale.ROOT));
 		} catch (java.io.IOException e) {
 			return false;
+		}
+	}
+
+	/** Whether a person can answer: a console that is a terminal (Java 22+ says so; older: any console). */
+	private static boolean interactive() {
+		Console console = System.console();
+		if (console == null) {
+			return false;
+		}
+		try {
+			return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+		} catch (ReflectiveOperationException e) {
+			return true;
 		}
 	}
 

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.SynchronousBundleListener;
 
 /**
@@ -91,6 +93,19 @@ public class Activator implements BundleActivator {
 		}
 		if (listener != null) {
 			context.removeBundleListener(listener);
+		}
+		if (context.getBundle(0).getState() == Bundle.STOPPING) {
+			// The framework is shutting down: take the plugins out of its saved state. Every start
+			// installs them again from the record, so the framework's storage never holds a plugin
+			// that was uninstalled meanwhile by another process (nothing of it remains anywhere).
+			FrameworkPlugins framework = new FrameworkPlugins(context, PluginHome.fromEnvironment());
+			for (Bundle b : framework.pluginBundles().values()) {
+				try {
+					b.uninstall();
+				} catch (BundleException | RuntimeException e) {
+					// the next start's sync sets it right
+				}
+			}
 		}
 	}
 }

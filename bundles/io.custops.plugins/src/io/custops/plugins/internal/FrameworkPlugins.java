@@ -245,7 +245,14 @@ final class FrameworkPlugins {
 					if (slash > 0 && key.substring(0, slash).equals(b.getSymbolicName())) {
 						ComponentDescriptionDTO d = scr.getComponentDescriptionDTO(b, key.substring(slash + 1));
 						if (d != null && scr.isComponentEnabled(d)) {
-							scr.disableComponent(d);
+							try {
+								// wait a little, so that the first command after startup no longer sees it
+								scr.disableComponent(d).timeout(2_000).getValue();
+							} catch (InterruptedException e) {
+								Thread.currentThread().interrupt();
+							} catch (java.lang.reflect.InvocationTargetException e) {
+								// still disabling in the background
+							}
 						}
 					}
 				}

@@ -31,8 +31,6 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import io.custops.core.spi.CustopsService;
 import io.custops.core.spi.ServiceKind;
 import io.custops.engine.ServiceFailedException;
-import io.custops.engine.ServiceFailure;
-import io.custops.engine.ServiceFailureListener;
 import io.custops.engine.ServiceGuard;
 import io.custops.plugins.InstallResult;
 import io.custops.plugins.InstalledPlugin;
@@ -44,12 +42,10 @@ import io.custops.plugins.PluginService;
 
 /**
  * The plugin manager: installs into the running framework with the record kept under
- * {@code CUSTOPS_HOME/plugins} (see docs/plugin-guide.md for why not p2), and remembers which
- * plugin components the {@link ServiceGuard} disabled, so that they stay disabled in every
- * process until the plugin is installed again.
+ * {@code CUSTOPS_HOME/plugins} (see docs/plugin-guide.md for why not p2).
  */
-@Component(service = { PluginManager.class, ServiceFailureListener.class })
-public class PluginManagerComponent implements PluginManager, ServiceFailureListener {
+@Component(service = PluginManager.class)
+public class PluginManagerComponent implements PluginManager {
 
 	@Reference
 	private ServiceGuard guard;
@@ -150,7 +146,7 @@ public class PluginManagerComponent implements PluginManager, ServiceFailureList
 		} catch (InvalidPathException e) {
 			throw PluginException.refused("'" + source + "' is neither a file, a folder nor a URL");
 		}
-		return readLocal(path, source, staging);
+		return readLocal(path, path.toString(), staging);
 	}
 
 	private PluginCandidate readLocal(Path path, String source, Path staging) throws PluginException {
@@ -331,7 +327,7 @@ public class PluginManagerComponent implements PluginManager, ServiceFailureList
 		} catch (IOException e) {
 			throw new PluginException("cannot install into " + home.dir() + ": " + e.getMessage(), false, null, e);
 		}
-		// outside the lock: a failing service is recorded (under the lock) by failed(...)
+		// outside the lock: a failing service is recorded (under the lock) by FailureRecorder
 		List<String> warnings = new ServiceProbe(context, guard, scr).check(installed);
 		try {
 			PluginState state = home.load();
@@ -435,25 +431,6 @@ public class PluginManagerComponent implements PluginManager, ServiceFailureList
 			if (object != null) {
 				context.ungetService(ref);
 			}
-		}
-	}
-
-	// --- failures ---------------------------------------------------------------------------
-
-	@Override
-	public void failed(ServiceFailure failure) {
-		if (failure.component() == null || !failure.disabled()) {
-			return;
-		}
-		try (PluginHome.Lock lock = home.lock()) {
-			PluginState state = home.load();
-			if (state.ownerOf(failure.bundle()) == null) {
-				return; // a built-in: disabled for this run only
-			}
-			state.disabled().put(failure.bundle() + "/" + failure.component(), failure.message());
-			home.save(state);
-		} catch (IOException | RuntimeException e) {
-			System.err.println("custops: cannot record that " + failure.message() + ": " + e.getMessage());
 		}
 	}
 }
