@@ -321,6 +321,15 @@ final class P2Repository {
 		}
 	}
 
+	/** {@code base.resolve(relative)}, also for a zipped repository's opaque {@code jar:…!/} base. */
+	static URI resolve(URI base, String relative) throws IOException {
+		if (base.isOpaque()) {
+			String b = base.toString();
+			return toUri(b.endsWith("/") ? b + relative : b + "/" + relative);
+		}
+		return base.resolve(toUri(relative));
+	}
+
 	private static URI toUri(String location) throws IOException {
 		try {
 			return new URI(location.replace(" ", "%20"));
@@ -333,7 +342,7 @@ final class P2Repository {
 		List<URI> result = new ArrayList<>();
 		for (Element child : children(composite.getDocumentElement(), "children", "child")) {
 			String location = child.getAttribute("location");
-			URI uri = at.resolve(toUri(location.endsWith("/") ? location : location + "/"));
+			URI uri = resolve(at, location.endsWith("/") ? location : location + "/");
 			result.add(uri);
 		}
 		return result;
@@ -365,20 +374,20 @@ final class P2Repository {
 	/** {@code <stem>.jar} (a zip holding {@code <stem>.xml}), else {@code <stem>.xml.xz}, else {@code <stem>.xml}; null if none. */
 	private Document document(URI at, String stem) throws IOException {
 		byte[] xml = null;
-		try (InputStream jar = open(at.resolve(stem + ".jar"))) {
+		try (InputStream jar = open(resolve(at, stem + ".jar"))) {
 			if (jar != null) {
 				xml = fromZip(jar, stem + ".xml");
 			}
 		}
 		if (xml == null) {
-			try (InputStream xz = open(at.resolve(stem + ".xml.xz"))) {
+			try (InputStream xz = open(resolve(at, stem + ".xml.xz"))) {
 				if (xz != null) {
 					xml = new XZInputStream(xz).readAllBytes();
 				}
 			}
 		}
 		if (xml == null) {
-			try (InputStream plain = open(at.resolve(stem + ".xml"))) {
+			try (InputStream plain = open(resolve(at, stem + ".xml"))) {
 				if (plain != null) {
 					xml = plain.readAllBytes();
 				}
@@ -390,7 +399,7 @@ final class P2Repository {
 		try {
 			return parser().parse(new ByteArrayInputStream(xml));
 		} catch (SAXException e) {
-			throw new IOException(at.resolve(stem) + " is not valid p2 metadata: " + e.getMessage());
+			throw new IOException(resolve(at, stem) + " is not valid p2 metadata: " + e.getMessage());
 		}
 	}
 
