@@ -115,6 +115,22 @@ PY
 	then pass "installing the example's bundle jar replaces the plugin installed from the repository"
 	else fail "install of the example jar (exit $rc): $(head -c 400 "$pout/install-jar.err")"; fi
 
+	# …and from the repository's URL (served here by a throwaway HTTP server)
+	local port http_pid
+	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+	(cd "$repo" && exec python3 -m http.server "$port" --bind 127.0.0.1) > "$pout/http.log" 2>&1 &
+	http_pid=$!
+	for _ in $(seq 1 50); do
+		python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/p2.index')" 2>/dev/null && break
+		sleep 0.1
+	done
+	custops plugins install "http://127.0.0.1:$port/" --yes > "$pout/install-http.out" 2> "$pout/install-http.err"; rc=$?
+	kill "$http_pid" 2>/dev/null; wait "$http_pid" 2>/dev/null
+	if [ $rc -eq 0 ] && grep -q "^replaced .* by io.custops.example.repurchase" "$pout/install-http.out" \
+		&& grep -q '"GET /plugins/io.custops.example.repurchase_' "$pout/http.log"
+	then pass "installing from the repository's http URL works (and replaces the jar)"
+	else fail "install from http (exit $rc): $(head -c 400 "$pout/install-http.err")"; fi
+
 	# --- bad plugins --------------------------------------------------------------------
 	if ! build_bad_bundles > "$pout/bad-build.log" 2>&1; then fail "cannot build the bad test bundles: $(head -c 400 "$pout/bad-build.log")"; return; fi
 	refused "a jar that is not a bundle" "$pout/bad/plain.jar" "is not an OSGi bundle"
