@@ -3,6 +3,7 @@ package io.custops.plugins.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -61,7 +62,11 @@ public class Activator implements BundleActivator {
 			String now = stamp(home.stateFile());
 			if (!now.equals(seen)) {
 				seen = now;
-				syncQuietly(home, framework, true);
+				if (syncQuietly(home, framework, true)) {
+					List<String> bundles = framework.pluginBundles().values().stream().map(Bundle::getSymbolicName).sorted().toList();
+					System.err.println("custops: plugins changed by another process; plugin bundles now: "
+							+ (bundles.isEmpty() ? "none" : String.join(", ", bundles)));
+				}
 			}
 		}
 	}
@@ -74,13 +79,15 @@ public class Activator implements BundleActivator {
 		}
 	}
 
-	private static void syncQuietly(PluginHome home, FrameworkPlugins framework, boolean wait) {
+	private static boolean syncQuietly(PluginHome home, FrameworkPlugins framework, boolean wait) {
 		try (PluginHome.Lock lock = home.lock()) {
 			PluginState state = home.load();
-			framework.sync(state, wait);
+			boolean changed = framework.sync(state, wait);
 			framework.applyDisabled(state);
+			return changed;
 		} catch (IOException | RuntimeException e) {
 			System.err.println("custops: cannot install the recorded plugins from " + home.dir() + ": " + e);
+			return false;
 		}
 	}
 
