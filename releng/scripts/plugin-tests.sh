@@ -100,6 +100,13 @@ PY
 		else fail "segment --strategy repurchase-cycle: $(head -c 400 "$pout/segment.err")"; fi
 	fi
 
+	if custops report --help > /dev/null 2>&1; then
+		custops report --template repurchase-due --out "$pout/report" > "$pout/report.out" 2> "$pout/report.err"; rc=$?
+		if ! grep -q "no template 'repurchase-due'" "$pout/report.err"
+		then pass "./custops report --template repurchase-due finds the plugin's template (exit $rc)"
+		else fail "report --template repurchase-due: $(head -c 400 "$pout/report.err")"; fi
+	fi
+
 	# a lost framework state (what a rebuild of the product can cause) loses no plugin
 	rm -rf "$CUSTOPS_HOME/configuration/cli"
 	custops services --json > "$pout/services-after-restart.json" 2>/dev/null; rc=$?
