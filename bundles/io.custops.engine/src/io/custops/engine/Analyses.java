@@ -26,6 +26,24 @@ public interface Analyses {
 	 */
 	CustomerAnalysis find(ServiceKind kind, String id);
 
+	/**
+	 * The registered segmentation strategy with an id, else the lifecycle model with that id:
+	 * the shared analyses (tier conversion, breakdowns) accept either.
+	 *
+	 * @throws java.util.NoSuchElementException naming the id and the ids that are registered
+	 */
+	default CustomerAnalysis find(String id) {
+		try {
+			return find(ServiceKind.STRATEGY, id);
+		} catch (java.util.NoSuchElementException noStrategy) {
+			try {
+				return find(ServiceKind.MODEL, id);
+			} catch (java.util.NoSuchElementException noModel) {
+				throw new java.util.NoSuchElementException(noStrategy.getMessage() + "; " + noModel.getMessage());
+			}
+		}
+	}
+
 	/** Checks raw parameters against the analysis's specs; throws ParameterException naming a bad key. */
 	default Parameters resolve(CustomerAnalysis analysis, Map<String, String> raw) {
 		return Parameters.resolve(analysis.parameters(), raw);

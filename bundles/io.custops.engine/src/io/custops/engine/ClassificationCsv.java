@@ -45,7 +45,8 @@ public final class ClassificationCsv {
 		return rows;
 	}
 
-	static void quote(StringBuilder out, String value) {
+	/** Appends a CSV field, quoted when it holds a comma, quote or line break. */
+	public static void quote(StringBuilder out, String value) {
 		boolean needs = false;
 		for (int i = 0; i < value.length() && !needs; i++) {
 			char c = value.charAt(i);
