@@ -53,19 +53,19 @@ final class CampaignPlan {
 		int lastYear = LocalDate.ofEpochDay(calendar.endDay).getYear();
 		for (int y = firstYear; y <= lastYear; y++) {
 			add(list, rng, calendar, customers, y + "-0308", y + " 女神节 会员专享券", "3.8: coupon for women who bought before",
-					LocalDate.of(y, 3, 1), LocalDate.of(y, 3, 8), Segment.WOMEN_BUYERS, 0.6, 0.05, 0.10, 7.00, 0.45);
+					LocalDate.of(y, 3, 1), LocalDate.of(y, 3, 8), Segment.WOMEN_BUYERS, 0.6, 0.02, 0.10, 7.00, 0.45);
 			add(list, rng, calendar, customers, y + "-0415", y + " 新客二次购买 春季", "spring: second purchase of new buyers",
-					LocalDate.of(y, 4, 10), LocalDate.of(y, 4, 20), Segment.NEW_BUYERS, 1.0, 0.10, 0.15, 3.00, 0.03);
+					LocalDate.of(y, 4, 10), LocalDate.of(y, 4, 20), Segment.NEW_BUYERS, 1.0, 0.04, 0.15, 3.00, 0.03);
 			add(list, rng, calendar, customers, y + "-0618", y + " 618 老客预售提醒", "6.18 presale reminder to active buyers",
-					LocalDate.of(y, 6, 1), LocalDate.of(y, 6, 18), Segment.ACTIVE_BUYERS, 0.7, 0.07, 0.05, 1.50, 0.30);
+					LocalDate.of(y, 6, 1), LocalDate.of(y, 6, 18), Segment.ACTIVE_BUYERS, 0.7, 0.03, 0.05, 1.50, 0.30);
 			add(list, rng, calendar, customers, y + "-0815", y + " 新客二次购买 夏季", "summer: second purchase of new buyers",
-					LocalDate.of(y, 8, 10), LocalDate.of(y, 8, 20), Segment.NEW_BUYERS, 1.0, 0.10, 0.15, 3.00, 0.03);
+					LocalDate.of(y, 8, 10), LocalDate.of(y, 8, 20), Segment.NEW_BUYERS, 1.0, 0.04, 0.15, 3.00, 0.03);
 			add(list, rng, calendar, customers, y + "-0901", y + " 沉睡客户召回", "win-back of dormant buyers",
-					LocalDate.of(y, 9, 1), LocalDate.of(y, 9, 15), Segment.DORMANT, 0.8, 0.04, 0.20, 2.00, 0.35);
+					LocalDate.of(y, 9, 1), LocalDate.of(y, 9, 15), Segment.DORMANT, 0.8, 0.015, 0.20, 2.00, 0.35);
 			add(list, rng, calendar, customers, y + "-1111", y + " 双11 全店会员触达", "11.11 reach to the whole base",
-					LocalDate.of(y, 10, 20), LocalDate.of(y, 11, 11), Segment.EVERYONE, 0.6, 0.08, 0.05, 1.80, 0.85);
+					LocalDate.of(y, 10, 20), LocalDate.of(y, 11, 11), Segment.EVERYONE, 0.6, 0.03, 0.05, 1.80, 0.85);
 			add(list, rng, calendar, customers, y + "-1212", y + " 双12 VIP 专享", "12.12 VIP early access and gift",
-					LocalDate.of(y, 12, 1), LocalDate.of(y, 12, 12), Segment.VIP, 1.0, 0.12, 0.10, 6.00, 0.12);
+					LocalDate.of(y, 12, 1), LocalDate.of(y, 12, 12), Segment.VIP, 1.0, 0.05, 0.10, 6.00, 0.12);
 		}
 		this.campaigns = List.copyOf(list);
 	}

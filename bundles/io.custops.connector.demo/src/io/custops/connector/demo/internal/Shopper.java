@@ -245,7 +245,11 @@ final class Shopper {
 		String orderChannel = o.chance(0.8) ? channel : ShopModel.CHANNELS[o.pick(ShopModel.CHANNEL_WEIGHTS)];
 		long payDelay = 10 + Math.round(o.exponential(120));
 		if (abandonedFirst) {
-			long before = time - 300 - o.nextInt(2100);
+			// the abandoned order comes first, on the same day
+			long before = Math.max(day * DAY, time - 300 - o.nextInt(2100));
+			if (time < before + 60) {
+				time = before + 300;
+			}
 			orders.add(new Order(before, -1, product, qty, product.priceCents(),
 					amount(product.priceCents(), qty, discount), Status.CANCELLED, orderChannel, campaign));
 		}
@@ -402,8 +406,18 @@ final class Shopper {
 		t -= 2 + e.nextInt(30);
 		before.add(new Event(t, "visit", null, 0, ch, null));
 		List<Event> session = new ArrayList<>(before.size() + 2);
+		// a session that would begin before the customer was first seen (an order just after
+		// midnight of that day) is squeezed into the time between
+		long floor = firstSeenDay * DAY;
+		long span = order.time() - t;
+		long room = order.time() - floor;
 		for (int i = before.size() - 1; i >= 0; i--) {
-			session.add(before.get(i));
+			Event ev = before.get(i);
+			if (t < floor && span > 0) {
+				ev = new Event(order.time() - (order.time() - ev.time()) * room / span, ev.type(), ev.itemId(), 0, ev.channel(),
+						ev.query());
+			}
+			session.add(ev);
 		}
 		session.add(new Event(order.time(), "order", item, 0, ch, null));
 		if (order.payTime() >= 0) {
