@@ -190,7 +190,7 @@ class XlsxConnectorTest {
 	@Test
 	void aLargeSheetStreams() throws Exception {
 		Path big = dir.resolve("big.xlsx");
-		int n = 30_000;
+		int n = 10_000;
 		try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(big)) {
 			Sheet s = wb.createSheet("events");
 			Row h = s.createRow(0);
@@ -205,9 +205,11 @@ class XlsxConnectorTest {
 			}
 			wb.write(out);
 		}
+		long start = System.nanoTime();
 		Collected c = Connectors.read(xlsx, FactKind.EVENTS, big, Map.of());
+		System.out.printf("xlsx: %d rows read in %.0f ms%n", n, (System.nanoTime() - start) / 1e6);
 		assertEquals(n, c.rows.size());
 		assertEquals("2026-01-01T00:01:00", c.line(2).get("event_time"));
-		assertEquals("2026-01-21T20:00:00", c.line(n + 1).get("event_time"));
+		assertEquals("2026-01-07T22:40:00", c.line(n + 1).get("event_time")); // 46023 + 10000/1440 days
 	}
 }
