@@ -205,9 +205,12 @@ class XlsxConnectorTest {
 			}
 			wb.write(out);
 		}
-		long start = System.nanoTime();
-		Collected c = Connectors.read(xlsx, FactKind.EVENTS, big, Map.of());
-		System.out.printf("xlsx: %d rows read in %.0f ms%n", n, (System.nanoTime() - start) / 1e6);
+		Collected c = null;
+		for (String pass : List.of("first", "second")) {
+			long start = System.nanoTime();
+			c = Connectors.read(xlsx, FactKind.EVENTS, big, Map.of());
+			System.out.printf("xlsx: %d rows read in %.0f ms (%s read)%n", n, (System.nanoTime() - start) / 1e6, pass);
+		}
 		assertEquals(n, c.rows.size());
 		assertEquals("2026-01-01T00:01:00", c.line(2).get("event_time"));
 		assertEquals("2026-01-07T22:40:00", c.line(n + 1).get("event_time")); // 46023 + 10000/1440 days

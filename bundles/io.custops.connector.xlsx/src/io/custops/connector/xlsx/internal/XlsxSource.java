@@ -13,7 +13,6 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -176,7 +175,7 @@ final class XlsxSource implements SheetSource, AutoCloseable {
 			}
 			case "c" -> {
 				String r = atts.getValue("r");
-				column = r != null ? new CellReference(r).getCol() : column + 1;
+				column = r != null ? columnOf(r) : column + 1;
 				type = atts.getValue("t");
 				String s = atts.getValue("s");
 				style = s == null ? -1 : Integer.parseInt(s);
@@ -210,6 +209,22 @@ final class XlsxSource implements SheetSource, AutoCloseable {
 			default -> {
 			}
 			}
+		}
+
+		/** The column of a reference such as {@code AB12}: 27 (counting from 0). */
+		private static int columnOf(String reference) {
+			int col = 0;
+			for (int i = 0; i < reference.length(); i++) {
+				char ch = reference.charAt(i);
+				if (ch >= 'A' && ch <= 'Z') {
+					col = col * 26 + (ch - 'A' + 1);
+				} else if (ch >= 'a' && ch <= 'z') {
+					col = col * 26 + (ch - 'a' + 1);
+				} else if (ch != '$') {
+					break;
+				}
+			}
+			return col - 1;
 		}
 
 		private SheetCell cell() {
