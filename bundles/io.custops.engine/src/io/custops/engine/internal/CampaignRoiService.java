@@ -1,0 +1,255 @@
+package io.custops.engine.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.custops.core.ProgressMonitor;
+import io.custops.core.data.CustomerDataset;
+import io.custops.core.data.OrderStatus;
+import io.custops.core.param.ParameterSpec;
+import io.custops.core.param.ParameterType;
+import io.custops.core.param.Parameters;
+import io.custops.engine.AnalysisInputException;
+import io.custops.engine.Analyses;
+import io.custops.engine.Campaign;
+import io.custops.engine.CampaignRoi;
+import io.custops.engine.RoiResult;
+import io.custops.engine.RoiResult.Figures;
+import io.custops.engine.RoiResult.Segment;
+
+/**
+ * Sums each member's paid orders in the window once (cents, {@code long}), then does the
+ * money in {@link BigDecimal}: every figure is computed from unrounded values and rounded once.
+ */
+@Component(service = CampaignRoi.class)
+public class CampaignRoiService implements CampaignRoi {
+
+	private static final MathContext EXACT = MathContext.DECIMAL128;
+
+	private static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.builder(BREAKDOWN, ParameterType.STRING).label("Breakdown", "细分")
+					.description("ROI per segment at the campaign start: a customer attribute or a strategy or model id "
+							+ "(tier, segment, stage, strategy:ID, model:ID)",
+							"按活动开始时的分群计算 ROI：客户属性或策略/模型 id（tier、segment、stage、strategy:ID、model:ID）")
+					.build(),
+			ParameterSpec.builder(BREAKDOWN_PARAMETERS, ParameterType.STRING).label("Breakdown parameter", "细分参数")
+					.description("breakdown.levels=…: a parameter of the breakdown's strategy or model",
+							"breakdown.levels=…：细分所用策略或模型的参数")
+					.build());
+
+	@Reference
+	private Analyses analyses;
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public RoiResult run(CustomerDataset data, Campaign campaign, Map<String, String> raw, ProgressMonitor monitor) {
+		ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
+		Parameters params = Parameters.resolve(PARAMETERS, raw);
+		checkMembers(data, campaign);
+		int first = CustomerDataset.epochDay(campaign.start());
+		int last = CustomerDataset.epochDay(campaign.end());
+		int[] treatment = campaign.treatment();
+		int[] control = campaign.control();
+		long[] treatmentRevenue = new long[treatment.length];
+		long[] controlRevenue = new long[control.length];
+		boolean[] treatmentResponded = new boolean[treatment.length];
+		boolean[] controlResponded = new boolean[control.length];
+		revenue(data, treatment, first, last, treatmentRevenue, treatmentResponded);
+		revenue(data, control, first, last, controlRevenue, controlResponded);
+
+		Figures total = figures(treatment.length, control.length, count(treatmentResponded), count(controlResponded),
+				sum(treatmentRevenue), sum(controlRevenue), campaign.cost(), campaign.margin());
+
+		String breakdownBy = null;
+		List<Segment> segments = null;
+		if (params.has(BREAKDOWN)) {
+			Grouping grouping = Grouping.resolve(BREAKDOWN, params.string(BREAKDOWN), false,
+					params.family("breakdown"), data, campaign.start(), analyses, pm);
+			breakdownBy = grouping.by;
+			segments = segments(grouping, campaign, treatmentRevenue, treatmentResponded, controlRevenue,
+					controlResponded);
+		}
+		return new RoiResult(campaign.id(), campaign.name(), campaign.start(), campaign.end(), campaign.margin(), total,
+				breakdownBy, segments, params.asText());
+	}
+
+	private static void checkMembers(CustomerDataset data, Campaign campaign) {
+		int n = data.customerCount();
+		byte[] group = new byte[n];
+		check(data, campaign, campaign.treatment(), group, (byte) 1, "treatment");
+		check(data, campaign, campaign.control(), group, (byte) 2, "control");
+	}
+
+	private static void check(CustomerDataset data, Campaign campaign, int[] members, byte[] group, byte mark,
+			String name) {
+		for (int c : members) {
+			if (c < 0 || c >= group.length) {
+				throw new AnalysisInputException("campaign '" + campaign.id() + "': " + name + " member index " + c
+						+ " is not a customer of the dataset (" + group.length + " customers)");
+			}
+			if (group[c] != 0) {
+				throw new AnalysisInputException("campaign '" + campaign.id() + "': customer '" + data.customerId(c)
+						+ "' is listed " + (group[c] == mark ? "twice in the " + name + " group"
+								: "in both the treatment and the control group"));
+			}
+			group[c] = mark;
+		}
+	}
+
+	/** Each member's paid revenue dated in [first, last] (local days) and whether they bought at all. */
+	private static void revenue(CustomerDataset data, int[] members, int first, int last, long[] revenue,
+			boolean[] responded) {
+		int[] offsets = data.orderOffsets();
+		int[] day = data.orderDay();
+		long[] amount = data.orderAmount();
+		byte[] status = data.orderStatus();
+		byte paid = OrderStatus.PAID.code();
+		for (int m = 0; m < members.length; m++) {
+			int c = members[m];
+			long sum = 0;
+			boolean any = false;
+			for (int o = offsets[c]; o < offsets[c + 1]; o++) {
+				int d = day[o];
+				if (d > last) {
+					break; // orders are in time order
+				}
+				if (d >= first && status[o] == paid) {
+					sum += amount[o];
+					any = true;
+				}
+			}
+			revenue[m] = sum;
+			responded[m] = any;
+		}
+	}
+
+	/**
+	 * The figures of a group pair. Incremental revenue = (T / |T| − C / |C|) × |T| = (T·|C| − C·|T|) / |C|;
+	 * ROI = (incremental × margin − cost) / cost. Without control members, gross: incremental = T.
+	 */
+	static Figures figures(long treatmentSize, long controlSize, long treatmentResponders, long controlResponders,
+			long treatmentCents, long controlCents, BigDecimal cost, BigDecimal margin) {
+		boolean incremental = controlSize > 0;
+		BigDecimal treatmentRevenue = Numbers.cents(treatmentCents);
+		BigDecimal controlRevenue = incremental ? Numbers.cents(controlCents) : null;
+		BigDecimal incrementalExact;
+		if (incremental) {
+			BigDecimal numerator = BigDecimal.valueOf(treatmentCents).multiply(BigDecimal.valueOf(controlSize))
+					.subtract(BigDecimal.valueOf(controlCents).multiply(BigDecimal.valueOf(treatmentSize)));
+			incrementalExact = numerator.divide(BigDecimal.valueOf(controlSize).movePointRight(2), EXACT);
+		} else {
+			incrementalExact = treatmentRevenue;
+		}
+		BigDecimal profitExact = incrementalExact.multiply(margin);
+		BigDecimal netExact = profitExact.subtract(cost);
+		BigDecimal roi = cost.signum() == 0 ? null : netExact.divide(cost, EXACT).setScale(Numbers.RATIO_SCALE,
+				RoundingMode.HALF_UP);
+		BigDecimal treatmentRate = Numbers.ratio(treatmentResponders, treatmentSize);
+		BigDecimal controlRate = incremental ? Numbers.ratio(controlResponders, controlSize) : null;
+		BigDecimal uplift = null;
+		BigDecimal relativeUplift = null;
+		if (incremental && treatmentSize > 0) {
+			BigDecimal t = BigDecimal.valueOf(treatmentResponders).divide(BigDecimal.valueOf(treatmentSize), EXACT);
+			BigDecimal c = BigDecimal.valueOf(controlResponders).divide(BigDecimal.valueOf(controlSize), EXACT);
+			uplift = t.subtract(c).setScale(Numbers.RATIO_SCALE, RoundingMode.HALF_UP);
+			if (controlResponders > 0) {
+				relativeUplift = t.divide(c, EXACT).subtract(BigDecimal.ONE).setScale(Numbers.RATIO_SCALE,
+						RoundingMode.HALF_UP);
+			}
+		}
+		return new Figures(incremental, treatmentSize, controlSize, treatmentResponders, controlResponders,
+				treatmentRevenue, controlRevenue, perMember(treatmentCents, treatmentSize),
+				incremental ? perMember(controlCents, controlSize) : null, money(incrementalExact), money(profitExact),
+				money(cost), money(netExact), roi, treatmentRate, controlRate, uplift, relativeUplift);
+	}
+
+	private static List<Segment> segments(Grouping grouping, Campaign campaign, long[] treatmentRevenue,
+			boolean[] treatmentResponded, long[] controlRevenue, boolean[] controlResponded) {
+		int groups = grouping.none() + 1;
+		long[][] t = new long[groups][3];
+		long[][] c = new long[groups][3];
+		add(grouping, campaign.treatment(), treatmentRevenue, treatmentResponded, t);
+		add(grouping, campaign.control(), controlRevenue, controlResponded, c);
+		List<Integer> order = new ArrayList<>();
+		for (int g = 0; g < groups; g++) {
+			if (t[g][0] + c[g][0] > 0) {
+				order.add(g);
+			}
+		}
+		if (!grouping.labelOrder) {
+			int none = grouping.none();
+			order.sort(Comparator.<Integer, Boolean>comparing(g -> g == none).thenComparingLong(g -> -t[g][0])
+					.thenComparing(g -> grouping.names.get(g)));
+		}
+		long treated = campaign.treatment().length;
+		List<Segment> segments = new ArrayList<>();
+		for (int g : order) {
+			// the cost is shared by the number of treated members, unrounded until the end
+			BigDecimal cost = campaign.cost().multiply(BigDecimal.valueOf(t[g][0]))
+					.divide(BigDecimal.valueOf(treated), EXACT);
+			segments.add(new Segment(grouping.names.get(g),
+					figures(t[g][0], c[g][0], t[g][1], c[g][1], t[g][2], c[g][2], cost, campaign.margin())));
+		}
+		return segments;
+	}
+
+	/** Adds members to their groups: size, responders, revenue in cents. */
+	private static void add(Grouping grouping, int[] members, long[] revenue, boolean[] responded, long[][] into) {
+		int none = grouping.none();
+		for (int m = 0; m < members.length; m++) {
+			int c = members[m];
+			int from = grouping.offsets[c];
+			int to = grouping.offsets[c + 1];
+			if (from == to) {
+				add(into[none], revenue[m], responded[m]);
+			}
+			for (int i = from; i < to; i++) {
+				add(into[grouping.ids[i]], revenue[m], responded[m]);
+			}
+		}
+	}
+
+	private static void add(long[] group, long revenue, boolean responded) {
+		group[0]++;
+		group[1] += responded ? 1 : 0;
+		group[2] += revenue;
+	}
+
+	private static BigDecimal perMember(long cents, long members) {
+		return members == 0 ? null
+				: BigDecimal.valueOf(cents).divide(BigDecimal.valueOf(members).movePointRight(2), Numbers.MONEY_SCALE,
+						RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal money(BigDecimal value) {
+		return value.setScale(Numbers.MONEY_SCALE, RoundingMode.HALF_UP);
+	}
+
+	private static long count(boolean[] flags) {
+		long n = 0;
+		for (boolean f : flags) {
+			n += f ? 1 : 0;
+		}
+		return n;
+	}
+
+	private static long sum(long[] values) {
+		long s = 0;
+		for (long v : values) {
+			s += v;
+		}
+		return s;
+	}
+}

@@ -1,0 +1,371 @@
+package io.custops.engine.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.custops.core.ProgressMonitor;
+import io.custops.core.data.CustomerDataset;
+import io.custops.core.param.ParameterException;
+import io.custops.core.param.ParameterSpec;
+import io.custops.core.param.ParameterType;
+import io.custops.core.param.Parameters;
+import io.custops.engine.AnalysisInputException;
+import io.custops.engine.Analyses;
+import io.custops.engine.FunnelAnalysis;
+import io.custops.engine.FunnelResult;
+import io.custops.engine.FunnelResult.Group;
+import io.custops.engine.FunnelResult.Step;
+
+/**
+ * One pass over each customer's events (already in time order, ties in input order), matching
+ * steps by event-type index; no object per event. Without windows a single greedy scan is
+ * exact; with windows every occurrence of step 1 starts an attempt, scanned only until its
+ * window closes, and the deepest (then earliest) attempt counts.
+ */
+@Component(service = FunnelAnalysis.class)
+public class FunnelService implements FunnelAnalysis {
+
+	/** Steps are counted in a byte per customer. */
+	static final int MAX_STEPS = 100;
+
+	private static final List<ParameterSpec> PARAMETERS = List.of(
+			ParameterSpec.builder(STEPS, ParameterType.LIST).required().label("Steps", "步骤")
+					.description("Event types of the steps, in order: view,cart,order", "按顺序的步骤事件类型：view,cart,order")
+					.build(),
+			ParameterSpec.builder(WINDOW, ParameterType.DURATION).label("Conversion window", "转化窗口")
+					.description("Every step within this time of the first step's event (7d, 12h)",
+							"所有步骤须在第一步事件后的此时长内完成（7d、12h）")
+					.build(),
+			ParameterSpec.builder(STEP_WINDOW, ParameterType.DURATION).label("Step window", "步骤窗口")
+					.description("Each step within this time of the previous step's event",
+							"每一步须在上一步事件后的此时长内完成")
+					.build(),
+			ParameterSpec.builder(WINDOW_OF_STEP, ParameterType.DURATION).label("Window of step k", "第 k 步窗口")
+					.description("window.3=1h: step 3 within 1h of step 2 (overrides stepWindow)",
+							"window.3=1h：第 3 步须在第 2 步后 1 小时内（覆盖 stepWindow）")
+					.build(),
+			ParameterSpec.builder(FROM, ParameterType.DATE).label("From", "起始日期")
+					.description("Only events on or after this day", "只计此日及之后的事件").build(),
+			ParameterSpec.builder(TO, ParameterType.DATE).label("To", "截止日期")
+					.description("Only events before this day", "只计此日之前的事件").build(),
+			ParameterSpec.builder(BREAKDOWN, ParameterType.STRING).label("Breakdown", "细分")
+					.description(
+							"channel, a customer attribute (province, attribute:NAME), or a strategy or model id "
+									+ "(tier, segment, stage, strategy:ID, model:ID)",
+							"channel、客户属性（province、attribute:名称）或策略/模型 id（tier、segment、stage、strategy:ID、model:ID）")
+					.build(),
+			ParameterSpec.builder(BREAKDOWN_PARAMETERS, ParameterType.STRING).label("Breakdown parameter", "细分参数")
+					.description("breakdown.levels=…: a parameter of the breakdown's strategy or model",
+							"breakdown.levels=…：细分所用策略或模型的参数")
+					.build(),
+			ParameterSpec.builder(AS_OF, ParameterType.DATE).label("Breakdown as of", "细分基准日")
+					.description("Date as of which the breakdown's strategy or model classifies (default: 'to', "
+							+ "else the day after the last fact)", "细分策略或模型的分类基准日（默认：to，否则为最后一条数据的次日）")
+					.build(),
+			ParameterSpec.builder(DROP_AT, ParameterType.INTEGER).min(2).label("Drop-offs at step", "流失步骤")
+					.description("Report the customers who reached step k−1 but not step k",
+							"报告到达第 k−1 步但未到达第 k 步的客户")
+					.build());
+
+	@Reference
+	private Analyses analyses;
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public FunnelResult run(CustomerDataset data, Map<String, String> raw, ProgressMonitor monitor) {
+		ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
+		Parameters params = Parameters.resolve(PARAMETERS, raw);
+		List<String> stepNames = params.list(STEPS);
+		int[] stepType = EventTypeNames.indexes(data, STEPS, stepNames);
+		int n = stepType.length;
+		if (n == 0) {
+			throw new ParameterException(STEPS, "names no step");
+		}
+		if (n > MAX_STEPS) {
+			throw new ParameterException(STEPS, "has " + n + " steps; at most " + MAX_STEPS);
+		}
+		long window = params.has(WINDOW) ? seconds(WINDOW, params.duration(WINDOW)) : Long.MAX_VALUE;
+		long[] stepWindow = new long[n];
+		long defaultStepWindow = params.has(STEP_WINDOW) ? seconds(STEP_WINDOW, params.duration(STEP_WINDOW))
+				: Long.MAX_VALUE;
+		Arrays.fill(stepWindow, defaultStepWindow);
+		stepWindow[0] = Long.MAX_VALUE;
+		for (String k : params.family("window").keySet()) {
+			String key = "window." + k;
+			int step;
+			try {
+				step = Integer.parseInt(k);
+			} catch (NumberFormatException e) {
+				throw new ParameterException(key, "'" + k + "' is not a step number");
+			}
+			if (step < 2 || step > n) {
+				throw new ParameterException(key, "step " + step + " is not a step 2 … " + n + " of the funnel");
+			}
+			stepWindow[step - 1] = seconds(key, params.duration(key));
+		}
+		boolean windows = window != Long.MAX_VALUE;
+		for (long w : stepWindow) {
+			windows |= w != Long.MAX_VALUE;
+		}
+		LocalDate fromDate = params.has(FROM) ? params.date(FROM) : null;
+		LocalDate toDate = params.has(TO) ? params.date(TO) : null;
+		if (fromDate != null && toDate != null && !fromDate.isBefore(toDate)) {
+			throw new AnalysisInputException("the end date " + toDate + " is not after the start date " + fromDate);
+		}
+		long fromSecond = fromDate == null ? Long.MIN_VALUE : fromDate.toEpochDay() * CustomerDataset.SECONDS_PER_DAY;
+		long toSecond = toDate == null ? Long.MAX_VALUE : toDate.toEpochDay() * CustomerDataset.SECONDS_PER_DAY;
+		Integer dropAt = params.has(DROP_AT) ? params.intValue(DROP_AT) : null;
+		if (dropAt != null && dropAt > n) {
+			throw new ParameterException(DROP_AT, "step " + dropAt + " is not a step 2 … " + n + " of the funnel");
+		}
+
+		// the breakdown is resolved first: a bad attribute or analysis fails before the long pass
+		Grouping grouping = null;
+		if (params.has(BREAKDOWN)) {
+			LocalDate asOf = params.has(AS_OF) ? params.date(AS_OF)
+					: toDate != null ? toDate : dayAfterLastFact(data);
+			grouping = Grouping.resolve(BREAKDOWN, params.string(BREAKDOWN), true, params.family("breakdown"), data,
+					asOf, analyses, pm);
+		}
+
+		int customers = data.customerCount();
+		int[] offsets = data.eventOffsets();
+		long[] time = data.eventTime();
+		int[] type = data.eventType();
+		byte[] depth = new byte[customers];
+		int[] firstEvent = grouping != null && grouping.perEvent ? new int[customers] : null;
+		GrowableLongs[] deltas = new GrowableLongs[n];
+		for (int k = 1; k < n; k++) {
+			deltas[k] = new GrowableLongs();
+		}
+		int[] pos = new int[n];
+		int[] trial = new int[n];
+		pm.begin("Funnel " + stepNames, customers);
+		for (int c = 0; c < customers; c++) {
+			if ((c & 0xFFFF) == 0 && c > 0) {
+				pm.checkCanceled();
+				pm.worked(0x10000);
+			}
+			int s = offsets[c];
+			int e = offsets[c + 1];
+			if (fromSecond != Long.MIN_VALUE) {
+				s = lowerBound(time, s, e, fromSecond);
+			}
+			if (toSecond != Long.MAX_VALUE) {
+				e = lowerBound(time, s, e, toSecond);
+			}
+			int d;
+			if (!windows) {
+				d = 0;
+				for (int i = s; i < e; i++) {
+					if (type[i] == stepType[d]) {
+						pos[d++] = i;
+						if (d == n) {
+							break;
+						}
+					}
+				}
+			} else {
+				d = 0;
+				for (int i = s; i < e && d < n; i++) {
+					if (type[i] == stepType[0]) {
+						int reached = attempt(i, e, time, type, stepType, window, stepWindow, trial);
+						if (reached > d) {
+							d = reached;
+							System.arraycopy(trial, 0, pos, 0, reached);
+						}
+					}
+				}
+			}
+			depth[c] = (byte) d;
+			if (d > 0 && firstEvent != null) {
+				firstEvent[c] = pos[0];
+			}
+			for (int k = 1; k < d; k++) {
+				deltas[k].add(time[pos[k]] - time[pos[k - 1]], c);
+			}
+		}
+
+		long[] reached = new long[n];
+		for (int c = 0; c < customers; c++) {
+			for (int k = 0; k < depth[c]; k++) {
+				reached[k]++;
+			}
+		}
+		// the groups first: the overall medians reorder the deltas, which the groups read with their owners
+		List<Group> groups = grouping == null ? null
+				: groups(grouping, stepNames, depth, firstEvent, deltas, customers);
+		List<Step> steps = steps(stepNames, reached, k -> Numbers.median(deltas[k].values, 0, deltas[k].size));
+		pm.done();
+		return new FunnelResult(steps, grouping == null ? null : grouping.by, groups, params.asText(), depth, dropAt);
+	}
+
+	/** Matches the steps from the step-1 event at {@code start}; returns the number of steps reached. */
+	private static int attempt(int start, int end, long[] time, int[] type, int[] stepType, long window,
+			long[] stepWindow, int[] pos) {
+		int n = stepType.length;
+		pos[0] = start;
+		int d = 1;
+		long t0 = time[start];
+		long previous = t0;
+		for (int j = start + 1; j < end && d < n; j++) {
+			long t = time[j];
+			// times only grow: once a window is passed, no later event can close it
+			if (t - t0 > window || t - previous > stepWindow[d]) {
+				break;
+			}
+			if (type[j] == stepType[d]) {
+				pos[d++] = j;
+				previous = t;
+			}
+		}
+		return d;
+	}
+
+	private static List<Step> steps(List<String> names, long[] reached, IntFunction<BigDecimal> median) {
+		List<Step> steps = new ArrayList<>();
+		for (int k = 0; k < names.size(); k++) {
+			steps.add(new Step(names.get(k), reached[k], Numbers.percent(reached[k], reached[0]),
+					Numbers.percent(reached[k], k == 0 ? reached[0] : reached[k - 1]),
+					k == 0 ? null : median.apply(k)));
+		}
+		return steps;
+	}
+
+	private static List<Group> groups(Grouping grouping, List<String> stepNames, byte[] depth, int[] firstEvent,
+			GrowableLongs[] deltas, int customers) {
+		int n = stepNames.size();
+		int none = grouping.none();
+		int groupCount = none + 1;
+		// each customer's groups as offsets into ids, whatever the source of the breakdown
+		int[] gOffsets;
+		int[] gIds;
+		if (grouping.perEvent) {
+			gOffsets = new int[customers + 1];
+			gIds = new int[customers];
+			for (int c = 0; c < customers; c++) {
+				int code = depth[c] > 0 ? grouping.eventCodes[firstEvent[c]] : -1;
+				gIds[c] = code < 0 ? none : code;
+				gOffsets[c + 1] = c + 1;
+			}
+		} else {
+			gOffsets = grouping.offsets;
+			gIds = grouping.ids;
+		}
+		long[][] reached = new long[groupCount][n];
+		for (int c = 0; c < customers; c++) {
+			int d = depth[c];
+			if (d == 0) {
+				continue;
+			}
+			int from = gOffsets[c];
+			int to = gOffsets[c + 1];
+			if (from == to) {
+				addSteps(reached[none], d);
+			}
+			for (int i = from; i < to; i++) {
+				addSteps(reached[gIds[i]], d);
+			}
+		}
+		// medians per group: the deltas of each step laid out group after group, then each range sorted
+		BigDecimal[][] medians = new BigDecimal[groupCount][n];
+		for (int k = 1; k < n; k++) {
+			int[] start = new int[groupCount + 1];
+			for (int g = 0; g < groupCount; g++) {
+				start[g + 1] = start[g] + (int) reached[g][k];
+			}
+			int[] next = Arrays.copyOf(start, groupCount);
+			long[] laid = new long[start[groupCount]];
+			GrowableLongs step = deltas[k];
+			for (int i = 0; i < step.size; i++) {
+				int c = step.owners[i];
+				int from = gOffsets[c];
+				int to = gOffsets[c + 1];
+				if (from == to) {
+					laid[next[none]++] = step.values[i];
+				}
+				for (int j = from; j < to; j++) {
+					laid[next[gIds[j]]++] = step.values[i];
+				}
+			}
+			for (int g = 0; g < groupCount; g++) {
+				medians[g][k] = Numbers.median(laid, start[g], start[g + 1]);
+			}
+		}
+		List<Integer> order = new ArrayList<>();
+		for (int g = 0; g < none; g++) {
+			if (grouping.labelOrder || reached[g][0] > 0) {
+				order.add(g);
+			}
+		}
+		if (!grouping.labelOrder) {
+			order.sort(Comparator.<Integer>comparingLong(g -> -reached[g][0]).thenComparing(g -> grouping.names.get(g)));
+		}
+		if (reached[none][0] > 0) {
+			order.add(none);
+		}
+		List<Group> groups = new ArrayList<>();
+		for (int g : order) {
+			BigDecimal[] m = medians[g];
+			groups.add(new Group(grouping.names.get(g), steps(stepNames, reached[g], k -> m[k])));
+		}
+		return groups;
+	}
+
+	private static void addSteps(long[] reached, int depth) {
+		for (int k = 0; k < depth; k++) {
+			reached[k]++;
+		}
+	}
+
+	/** The first index in {@code [from, to)} whose time is at least {@code value}. */
+	static int lowerBound(long[] time, int from, int to, long value) {
+		int lo = from;
+		int hi = to;
+		while (lo < hi) {
+			int mid = (lo + hi) >>> 1;
+			if (time[mid] < value) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		return lo;
+	}
+
+	private static long seconds(String key, Duration duration) {
+		if (duration.isNegative()) {
+			throw new ParameterException(key, duration + " is negative");
+		}
+		return duration.getSeconds();
+	}
+
+	/** The day after the latest order or event: as of then, every fact counts. */
+	static LocalDate dayAfterLastFact(CustomerDataset data) {
+		long last = Long.MIN_VALUE;
+		for (long t : data.eventTime()) {
+			last = Math.max(last, t);
+		}
+		for (long t : data.orderTime()) {
+			last = Math.max(last, t);
+		}
+		if (last == Long.MIN_VALUE) {
+			return LocalDate.now();
+		}
+		return LocalDate.ofEpochDay(Math.floorDiv(last, CustomerDataset.SECONDS_PER_DAY) + 1);
+	}
+}

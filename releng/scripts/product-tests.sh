@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# End-to-end tests of the materialized product, run by the build (integration-test phase of
+# releng/io.custops.repository) after the product is made: the command line as users call it,
+# and the workbench window under X (Xvfb when there is no display), with a screenshot.
+set -uo pipefail
+. "$(dirname "$(readlink -f "$0")")/common.sh"
+pick_jdk
+
+out=$CUSTOPS_ROOT/releng/io.custops.repository/target/product-tests
+rm -rf "$out"; mkdir -p "$out"
+export CUSTOPS_HOME=$out/home CUSTOPS_NO_BUILD=1 CUSTOPS_WORKSPACE=$out/workspace
+touch "$CUSTOPS_PRODUCT/.custops-built"
+failures=0
+pass() { printf 'PASS %s\n' "$*"; }
+fail() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); }
+
+custops() { "$CUSTOPS_ROOT/custops" "$@"; }
+
+# --- command line -----------------------------------------------------------------------
+custops services --json > "$out/services.json" 2> "$out/services.err"   # first run resolves the bundles
+start=$(date +%s%N)
+custops services --json > "$out/services.json" 2> "$out/services.err"; rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "$ms" > "$out/services-millis.txt"
+if [ $rc -eq 0 ] && python3 - "$out/services.json" "${EXPECTED_SERVICES:-}" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+services = doc["services"]
+for s in services:
+    assert set(["id", "kind", "name", "bundle", "version"]) <= set(s), s
+    assert s["kind"] in ("connector", "strategy", "model", "template"), s
+ids = {s["kind"] + ":" + s["id"] for s in services}
+missing = [e for e in sys.argv[2].split() if e not in ids]
+assert not missing, "missing services: %s" % missing
+PY
+then pass "services --json is valid JSON listing the built-in services (${ms} ms)"
+else fail "services --json (exit $rc): $(head -c 400 "$out/services.err")"; fi
+
+custops bogus > "$out/bogus.out" 2> "$out/bogus.err"; rc=$?
+if [ $rc -eq 2 ] && grep -q "unknown command 'bogus'" "$out/bogus.err" && grep -q "usage:" "$out/bogus.err" && [ ! -s "$out/bogus.out" ]
+then pass "an unknown command exits 2 with a usage message on stderr"
+else fail "bogus: exit $rc"; fi
+
+custops services --kind nonsense > /dev/null 2> "$out/kind.err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- "--kind" "$out/kind.err" && pass "a bad option value exits 2 naming it" || fail "services --kind nonsense: exit $rc"
+
+custops services --help > "$out/help.out" 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -q "usage: ./custops services" "$out/help.out" && pass "--help prints the usage" || fail "services --help: exit $rc"
+
+custops > /dev/null 2>&1 --help; rc=$?
+[ $rc -eq 0 ] && pass "./custops --help exits 0" || fail "./custops --help: exit $rc"
+
+# --- the workbench window -----------------------------------------------------------------
+ensure_packages "${UI_PACKAGES[@]}"
+ensure_display
+CUSTOPS_VMARGS="-Dcustops.smoke.dir=$out/ui" timeout 120 "$CUSTOPS_ROOT/custops" > "$out/ui.log" 2>&1; rc=$?
+if [ $rc -eq 0 ] && head -1 "$out/ui/smoke.txt" 2>/dev/null | grep -q "RESULT OK" && [ -s "$out/ui/workbench.png" ] \
+	&& ! grep -E "Exception|Unable to create" "$out/ui.log" | grep -v SessionManagerDBus > /dev/null
+then pass "the workbench opens, every part renders; screenshot $out/ui/workbench.png"
+else fail "workbench smoke test (exit $rc): $(cat "$out/ui/smoke.txt" 2>/dev/null) $(grep -m3 -E 'Exception|Unable' "$out/ui.log")"; fi
+stop_display
+
+echo "product tests: $failures failed"
+[ $failures -eq 0 ]
