@@ -121,7 +121,9 @@ public class BarChart extends Chart {
 			int left = area.x + (yAxisTitle().isEmpty() ? 0 : lineHeight + 4) + labelWidth + 8;
 			int bottom = area.y + area.height - legendHeight - lineHeight - 4
 					- (xAxisTitle().isEmpty() ? 0 : lineHeight + 2);
-			plot = new Rectangle(left, area.y + 2, Math.max(10, area.x + area.width - left - 8), Math.max(10, bottom - area.y - 2));
+			// room on the right for the last tick's label and the value written past the longest bar
+			int right = Math.max(gc.textExtent(Numbers.compact(high)).x / 2 + 4, 8);
+			plot = new Rectangle(left, area.y + 2, Math.max(10, area.x + area.width - left - right), Math.max(10, bottom - area.y - 2));
 			// value axis (x): grid and ticks
 			for (double t : ticks) {
 				int x = plot.x + (int) Math.round((t - low) / (high - low) * plot.width);
@@ -164,9 +166,13 @@ public class BarChart extends Chart {
 					Point ts = gc.textExtent(text);
 					int ty = y + (barThickness - 2 - ts.y) / 2;
 					if (ts.y <= barThickness + 4) {
-						if (end + 4 + ts.x <= plot.x + plot.width + 6) {
+						if (v < 0) {
+							// left of a negative bar, or right of the zero line when the category names are in the way
 							gc.setForeground(TEXT);
-							gc.drawText(text, (v >= 0 ? end + 4 : x0 - 4 - ts.x), ty, true);
+							gc.drawText(text, x0 - 4 - ts.x >= plot.x ? x0 - 4 - ts.x : zero + 4, ty, true);
+						} else if (end + 4 + ts.x <= plot.x + plot.width + right) {
+							gc.setForeground(TEXT);
+							gc.drawText(text, end + 4, ty, true);
 						} else if (w > ts.x + 8) {
 							gc.setForeground(contrast(gc.getBackground()));
 							gc.drawText(text, end - ts.x - 4, ty, true);
@@ -241,7 +247,7 @@ public class BarChart extends Chart {
 					gc.fillRectangle(x, y0, Math.max(1, barWidth - 2), Math.max(1, Math.abs(zero - end)));
 					String text = labels.label(s, c, v);
 					Point ts = gc.textExtent(text);
-					if (ts.x <= barWidth + 10 || series.size() == 1) {
+					if (series.size() == 1 || ts.x <= barWidth) {
 						gc.setForeground(TEXT);
 						gc.drawText(text, x + (barWidth - 2 - ts.x) / 2, v >= 0 ? end - ts.y - 1 : end + 1, true);
 					}

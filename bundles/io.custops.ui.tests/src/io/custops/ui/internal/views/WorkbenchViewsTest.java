@@ -226,16 +226,38 @@ class WorkbenchViewsTest {
 		settle();
 		String detail = texts(view.detail());
 		int customer = view.customerAt(0);
-		String phone = d.attribute("phone") == null ? null : d.attribute("phone").value(customer);
-		if (phone != null) {
-			assertFalse(detail.contains(phone), "the phone number is masked");
-			assertTrue(detail.contains(CustomersView.mask(phone)));
-		}
+		String name = d.attribute("name").value(customer);
+		assertNotNull(name, "the demo's customers have names");
+		assertFalse(detail.contains(name), "the name is masked: " + name);
+		assertTrue(detail.contains(CustomersView.mask(name)));
 		assertTrue(detail.contains("Orders"), detail);
+		// reveal: recorded in the workspace's audit file, then shown
+		org.eclipse.swt.widgets.Button reveal = button(view.detail(), "Reveal personal data (recorded)");
+		reveal.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		settle();
+		assertTrue(texts(view.detail()).contains(name), "shown after the reveal");
+		List<String> audit = Files.readAllLines(session.directory().resolve("audit").resolve("reveals.csv"));
+		assertEquals("time,user,customer_id,fields", audit.get(0));
+		assertTrue(audit.get(audit.size() - 1).contains("," + d.customerId(customer) + ","), audit.toString());
 		assertNoError(view);
 		screenshot(view, "customers-en");
 		assertEquals("138****5678", CustomersView.mask("13812345678"));
 		assertEquals("张*", CustomersView.mask("张三"));
+	}
+
+	private static org.eclipse.swt.widgets.Button button(Control control, String text) {
+		if (control instanceof org.eclipse.swt.widgets.Button b && text.equals(b.getText())) {
+			return b;
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				org.eclipse.swt.widgets.Button found = button(child, text);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String texts(Control control) {
@@ -392,6 +414,7 @@ class WorkbenchViewsTest {
 		Path html = out.resolve("rfm.html");
 		assertTrue(Files.size(html) > 1000, "the report was written");
 		assertEquals(1, view.filesTable().getItemCount());
+		assertTrue(view.hasBrowser() || view.previewImages() > 0, "previewed: in a browser, or the report's charts");
 		screenshot(view, "reports-en");
 	}
 

@@ -72,7 +72,7 @@ public final class CampaignsView extends View {
 				? new String[] { "活动", "窗口", "实验组", "对照组", "实验组收入", "增量收入", "成本", "ROI", "响应提升", "净回报" }
 				: new String[] { "Campaign", "Window", "Treated", "Control", "Treated revenue", "Incremental", "Cost", "ROI",
 						"Uplift", "Net return" },
-				new int[] { 200, 170, 70, 70, 110, 100, 90, 75, 75, 100 });
+				new int[] { 190, 170, 65, 65, 105, 100, 85, 70, 70, 95 }, "LLRRRRRRRR");
 		roiChart = new BarChart(upper, SWT.NONE, ctx.locale());
 		roiChart.setHorizontal(true);
 		roiChart.setTitle(t("ROI per campaign (incremental, against the control group)", "各活动 ROI（相对对照组的增量）"));

@@ -134,7 +134,7 @@ public final class CustomersView extends View {
 		detail = new Composite(detailScroll, SWT.NONE);
 		detail.setLayout(new GridLayout(1, false));
 		detailScroll.setContent(detail);
-		sash.setWeights(62, 38);
+		sash.setWeights(66, 34);
 		start();
 	}
 
@@ -186,7 +186,7 @@ public final class CustomersView extends View {
 		for (int i = 0; i < headers.size(); i++) {
 			TableColumn column = new TableColumn(table, i == 0 || i > attributeColumns.size() + 4 ? SWT.LEFT : i > attributeColumns.size() ? SWT.RIGHT : SWT.LEFT);
 			column.setText(headers.get(i));
-			column.setWidth(i == 0 ? 130 : i == headers.size() - 1 ? 150 : 95);
+			column.setWidth(i == 0 ? 105 : i == headers.size() - 1 ? 140 : i <= attributeColumns.size() ? 72 : 82);
 			int index = i;
 			column.addListener(SWT.Selection, e -> sortBy(index));
 		}

@@ -135,7 +135,7 @@ public final class DataView extends View {
 				ctx.zh() ? new String[] { "导入编号", "类型", "连接器", "来源", "状态", "读取", "导入", "拒绝", "未变", "开始时间" }
 						: new String[] { "Import", "Kind", "Connector", "Source", "State", "Read", "Imported", "Rejected",
 								"Unchanged", "Started" },
-				new int[] { 150, 110, 80, 260, 80, 80, 80, 80, 80, 170 });
+				new int[] { 150, 110, 80, 260, 80, 80, 80, 80, 80, 170 }, "LLLLLRRRRL");
 		history.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 		history.addListener(SWT.DefaultSelection, e -> showSelectedRejects());
 
@@ -145,7 +145,7 @@ public final class DataView extends View {
 		rejectsTitle.setText(t("Rejected rows", "被拒绝的行"));
 		rejectsTitle.setLayoutData(Tables.fillH());
 		rejects = Tables.table(bottom, SWT.MULTI, ctx.zh() ? new String[] { "行", "字段", "原因", "原始内容" }
-				: new String[] { "Line", "Field", "Reason", "Raw row" }, new int[] { 70, 110, 420, 500 });
+				: new String[] { "Line", "Field", "Reason", "Raw row" }, new int[] { 70, 110, 420, 500 }, "RLLL");
 		rejects.setLayoutData(Tables.fill());
 		sash.setWeights(45, 30, 25);
 

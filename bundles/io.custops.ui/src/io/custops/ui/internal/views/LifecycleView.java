@@ -82,7 +82,7 @@ public final class LifecycleView extends View {
 		warnings = Tables.table(lower, SWT.SINGLE, ctx.zh()
 				? new String[] { "客户", "存活概率", "预期购买次数", "客户终身价值", "流失风险", "付款订单" }
 				: new String[] { "Customer", "P(alive)", "Expected purchases", "CLV", "Churn risk", "Paid orders" },
-				new int[] { 130, 90, 130, 110, 140, 90 });
+				new int[] { 120, 80, 130, 100, 140, 90 }, "LRRRLR");
 		bands = new BarChart(lower, SWT.NONE, ctx.locale());
 		bands.setTitle(t("Customers by P(alive)", "按存活概率分布"));
 		bands.setAxisTitles(t("P(alive)", "存活概率"), t("customers", "客户数"));
@@ -274,7 +274,7 @@ public final class LifecycleView extends View {
 				continue;
 			}
 			bandCounts[Math.min(4, (int) (p * 5))]++;
-			if (facts != null && facts.paidOrders(c) >= 2 && p < 0.5) {
+			if (facts != null && facts.paidOrders(c) >= 2) {
 				scored.add(c);
 			}
 		}
@@ -283,7 +283,9 @@ public final class LifecycleView extends View {
 			double v = clv.map(col -> col.number(c)).orElse(Double.NaN);
 			value[c] = Double.isNaN(v) ? (facts == null ? 0 : facts.revenueCents(c) / 100.0) : v;
 		}
+		// most value at risk first: what the customer is worth × the chance they are gone
 		scored.sort((a, b) -> Double.compare(value[b] * (1 - alive.get().number(b)), value[a] * (1 - alive.get().number(a))));
+		long below = scored.stream().filter(c -> alive.get().number(c) < 0.5).count();
 		List<String[]> rows = new ArrayList<>();
 		for (int c : scored.subList(0, Math.min(WARNING_ROWS, scored.size()))) {
 			rows.add(new String[] { d.customerId(c), String.format("%.3f", alive.get().number(c)),
@@ -294,9 +296,9 @@ public final class LifecycleView extends View {
 		Tables.fill(warnings, rows);
 		bands.setData(List.of("0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1"), t("customers", "客户数"), bandCounts);
 		long total = (long) Arrays.stream(bandCounts).sum();
-		churnSummary.setText(String.format(t("%s: %,d customers scored; %,d repeat buyers with P(alive) below 0.5 (the %d most valuable listed)",
-				"%s：已评分 %,d 位客户；存活概率低于 0.5 的复购客户 %,d 位（列出最有价值的 %d 位）"), churn.id(), total, scored.size(),
-				rows.size()));
+		churnSummary.setText(String.format(t("%s: %,d customers scored; %,d repeat buyers have P(alive) below 0.5; the %d repeat buyers with the most value at risk (value × (1 − P(alive))) are listed",
+				"%s：已评分 %,d 位客户；存活概率低于 0.5 的复购客户 %,d 位；列出流失价值（价值 ×（1 − 存活概率））最高的 %d 位复购客户"),
+				churn.id(), total, below, rows.size()));
 		root.layout(true, true);
 	}
 

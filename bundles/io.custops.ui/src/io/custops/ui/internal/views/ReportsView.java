@@ -1,18 +1,24 @@
 package io.custops.ui.internal.views;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTError;
 import org.eclipse.swt.browser.Browser;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.program.Program;
@@ -52,7 +58,6 @@ public final class ReportsView extends View {
 	private final Label status;
 	private final Composite previewHolder;
 	private Browser browser;
-	private Label noBrowser;
 	private ParameterForm form;
 	private List<ReportTemplate> list = List.of();
 	private RenderedReport rendered;
@@ -67,7 +72,7 @@ public final class ReportsView extends View {
 		title.setText(t("Templates", "报表模板"));
 		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 		templates = Tables.table(left, SWT.SINGLE, ctx.zh() ? new String[] { "模板", "名称" } : new String[] { "Template", "Name" },
-				new int[] { 110, 260 });
+				new int[] { 120, 250 }, "LL");
 		GridData templatesData = new GridData(SWT.FILL, SWT.FILL, true, false, 3, 1);
 		templatesData.heightHint = 110;
 		templates.setLayoutData(templatesData);
@@ -93,7 +98,7 @@ public final class ReportsView extends View {
 		status = new Label(left, SWT.WRAP);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		files = Tables.table(left, SWT.SINGLE, ctx.zh() ? new String[] { "文件", "大小" } : new String[] { "File", "Size" },
-				new int[] { 300, 90 });
+				new int[] { 300, 80 }, "LR");
 		files.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
 		files.addListener(SWT.DefaultSelection, e -> openSelected());
 		Button open = new Button(left, SWT.PUSH);
@@ -102,6 +107,8 @@ public final class ReportsView extends View {
 		previewHolder = new Composite(sash, SWT.BORDER);
 		previewHolder.setLayout(new org.eclipse.swt.layout.FillLayout());
 		sash.setWeights(38, 62);
+		Label hint = new Label(previewHolder, SWT.WRAP);
+		hint.setText(t("Render a report to preview it here.", "生成报表后在此预览。"));
 		fillTemplates();
 		start();
 	}
@@ -226,10 +233,11 @@ public final class ReportsView extends View {
 			}
 		}
 		if (html == null) {
-			noBrowser(t("Render HTML too to preview the report here.", "同时生成 HTML 格式即可在此预览。"));
+			noBrowser(t("Render HTML too to preview the report here.", "同时生成 HTML 格式即可在此预览。"), null);
 			return;
 		}
-		if (browser == null && noBrowser == null) {
+		if (browser == null && !browserTried) {
+			browserTried = true;
 			try {
 				browser = new Browser(previewHolder, SWT.NONE);
 			} catch (SWTError | RuntimeException e) {
@@ -239,16 +247,72 @@ public final class ReportsView extends View {
 		if (browser != null) {
 			browser.setUrl(html.toUri().toString());
 		} else {
-			noBrowser(t("No browser engine (WebKitGTK) is installed: the report is listed on the left; open it with the desktop.",
-					"未安装浏览器引擎（WebKitGTK）：报表文件列在左侧，可用系统程序打开。") + "\n\n" + html);
+			noBrowser(t("No browser engine (WebKitGTK) is installed, so the report's charts are shown here; open the file with the desktop for the whole report.",
+					"未安装浏览器引擎（WebKitGTK），此处显示报表中的图表；用系统程序打开文件可查看完整报表。") + "\n" + html, html);
 		}
 		previewHolder.layout(true, true);
 	}
 
-	private void noBrowser(String text) {
-		noBrowser = new Label(previewHolder, SWT.WRAP);
-		noBrowser.setText(text);
+	/** Without a browser: the text, then the charts of the HTML (they are embedded as PNG data URIs). */
+	private void noBrowser(String text, Path html) {
+		ScrolledComposite scroll = new ScrolledComposite(previewHolder, SWT.V_SCROLL | SWT.H_SCROLL);
+		Composite content = new Composite(scroll, SWT.NONE);
+		content.setLayout(new GridLayout(1, false));
+		content.setBackground(previewHolder.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+		Label label = new Label(content, SWT.WRAP);
+		label.setText(text);
+		label.setBackground(content.getBackground());
+		previewImages = 0;
+		if (html != null) {
+			try {
+				Matcher m = DATA_PNG.matcher(Files.readString(html));
+				while (m.find() && previewImages < 4) {
+					byte[] png = Base64.getMimeDecoder().decode(m.group(1));
+					Image image = fitted(new Image(previewHolder.getDisplay(), new ByteArrayInputStream(png)),
+							Math.max(400, previewHolder.getClientArea().width - 40));
+					Label picture = new Label(content, SWT.NONE);
+					picture.setImage(image);
+					picture.addDisposeListener(e -> image.dispose());
+					previewImages++;
+				}
+			} catch (IOException | RuntimeException e) {
+				label.setText(text + "\n" + e.getMessage());
+			}
+		}
+		scroll.setContent(content);
+		scroll.setExpandHorizontal(true);
+		scroll.setExpandVertical(true);
+		scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
 		previewHolder.layout(true, true);
+	}
+
+	/** The image scaled down (smoothly) to a width, the original disposed. */
+	private static Image fitted(Image image, int width) {
+		org.eclipse.swt.graphics.Rectangle size = image.getBounds();
+		if (size.width <= width) {
+			return image;
+		}
+		int height = Math.max(1, size.height * width / size.width);
+		Image scaled = new Image(image.getDevice(), width, height);
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(scaled);
+		try {
+			gc.setAntialias(SWT.ON);
+			gc.setInterpolation(SWT.HIGH);
+			gc.drawImage(image, 0, 0, size.width, size.height, 0, 0, width, height);
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+		return scaled;
+	}
+
+	private static final Pattern DATA_PNG = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=\\s]+)");
+	private boolean browserTried;
+	private int previewImages;
+
+	/** Charts shown in the preview when there is no browser engine. */
+	public int previewImages() {
+		return previewImages;
 	}
 
 	private void openSelected() {

@@ -84,7 +84,7 @@ public final class SegmentsView extends View {
 		ladderTitle.setText(t("Tier ladder (double-click a threshold to edit it; Enter re-runs)", "等级阶梯（双击门槛修改，回车重新计算）"));
 		ladderTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		ladder = Tables.table(left, SWT.SINGLE, ctx.zh() ? new String[] { "等级", "门槛", "客户数" }
-				: new String[] { "Tier", "Threshold", "Customers" }, new int[] { 140, 100, 100 });
+				: new String[] { "Tier", "Threshold", "Customers" }, new int[] { 140, 100, 100 }, "LRR");
 		GridData ladderData = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
 		ladderData.heightHint = 110;
 		ladder.setLayoutData(ladderData);

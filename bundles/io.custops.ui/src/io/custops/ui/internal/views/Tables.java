@@ -19,11 +19,17 @@ final class Tables {
 	}
 
 	static Table table(Composite parent, int style, String[] headers, int[] widths) {
+		return table(parent, style, headers, widths, null);
+	}
+
+	/** @param align per column {@code L} (text) or {@code R} (numbers); null: the first left, the rest right */
+	static Table table(Composite parent, int style, String[] headers, int[] widths, String align) {
 		Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | style);
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
 		for (int i = 0; i < headers.length; i++) {
-			TableColumn column = new TableColumn(table, i == 0 ? SWT.LEFT : SWT.RIGHT);
+			boolean left = align == null ? i == 0 : align.charAt(i) == 'L';
+			TableColumn column = new TableColumn(table, left ? SWT.LEFT : SWT.RIGHT);
 			column.setText(headers[i]);
 			column.setWidth(widths[i]);
 		}
