@@ -58,7 +58,7 @@ plugin_tests
 ensure_packages "${UI_PACKAGES[@]}"
 ensure_display
 # the first window run seeds the (missing) workspace with a small demo shop, as ./custops does for a user
-export CUSTOPS_DEMO_CUSTOMERS=2000
+export CUSTOPS_DEMO_CUSTOMERS=2000 CUSTOPS_WORKSPACE=$out/ui-workspace
 for lang in en zh; do
 	dir=$out/ui; [ $lang = zh ] && dir=$out/ui-zh
 	args=""; [ $lang = zh ] && args="-nl zh"

@@ -64,6 +64,8 @@ public class SmokeTestAddon {
 		long windowMillis = System.currentTimeMillis() - jvmStart;
 		lines.add("locale " + Locale.getDefault());
 		lines.add("window usable after " + windowMillis + " ms (JVM start to startup complete)");
+		lines.add("  the workbench's addon started at " + io.custops.ui.internal.session.SessionAddon.startedAt
+				+ " ms, the services it needs were registered at " + io.custops.ui.internal.session.SessionAddon.servicesAt + " ms");
 		Display display = Display.getCurrent();
 		Path out = Path.of(dir);
 		long deadline = System.currentTimeMillis() + LOAD_TIMEOUT_MILLIS;

@@ -470,6 +470,43 @@ class WorkbenchViewsTest {
 		screenshot(reports, "reports-zh");
 	}
 
+	// ------------------------------------------------------------------ workspaces
+
+	@Test
+	@Order(11)
+	void switchesWorkspacesAndNeverTakesOneInUse() throws Exception {
+		Path demo = session.directory();
+		DataView data = open("Data", Locale.ENGLISH, DataView::new);
+		SegmentsView segments = open("Segments", Locale.ENGLISH, SegmentsView::new);
+		Path fresh = target.resolve("ui-workspace-2");
+		deleteTree(fresh);
+		data.openWorkspace(fresh);
+		settle();
+		assertEquals(WorkbenchSession.State.READY, session.state(), session.message());
+		assertEquals(fresh, session.directory());
+		assertEquals(0, session.dataset().customerCount());
+		assertNotNull(segments.bannerText(), "an empty workspace is said so");
+		assertTrue(segments.bannerText().contains("no data"), segments.bannerText());
+		assertNoError(segments);
+
+		// another owner holds a workspace: the session does not take it, and says who holds it
+		Path held = target.resolve("ui-workspace-held");
+		deleteTree(held);
+		try (var owner = services.workspaces().open(held)) {
+			data.openWorkspace(held);
+			settle();
+			assertEquals(WorkbenchSession.State.FAILED, session.state());
+			assertTrue(session.message().contains("in use"), session.message());
+			assertTrue(data.error() != null && data.error().contains("in use"), data.error());
+		}
+		data.openWorkspace(demo);
+		settle();
+		assertEquals(WorkbenchSession.State.READY, session.state(), session.message());
+		assertTrue(session.dataset().customerCount() >= 3000);
+		screenshot(segments, "segments-after-switch-en");
+		data.control().getShell().dispose();
+	}
+
 	private static void deleteTree(Path dir) throws IOException {
 		if (!Files.exists(dir)) {
 			return;

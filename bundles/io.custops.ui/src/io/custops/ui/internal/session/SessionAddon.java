@@ -22,10 +22,16 @@ public class SessionAddon {
 	private UiServices services;
 	private WorkbenchSession session;
 
+	/** Milliseconds since the JVM started when the addon started, and when the services were there (for the smoke test). */
+	public static volatile long startedAt = -1;
+	public static volatile long servicesAt = -1;
+
 	@PostConstruct
 	public void start(IEclipseContext context) throws InterruptedException {
+		startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
 		services = new UiServices(FrameworkUtil.getBundle(getClass()).getBundleContext());
 		services.await(10_000);
+		servicesAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
 		UiPreferences preferences = new UiPreferences();
 		BackgroundJobs jobs = new BackgroundJobs();
 		session = new WorkbenchSession(services, preferences, jobs, Display.getCurrent());

@@ -104,13 +104,15 @@ public abstract class View {
 			CustomerDataset d = s.dataset();
 			if (d != shown) {
 				shown = d;
-				if (error == null) {
-					hideBanner();
-				}
+				// what went wrong before concerned other data
+				error = null;
+				hideBanner();
 				if (d.customerCount() == 0 && wantsData()) {
+					// nothing to analyse: say so rather than run analyses that can only complain
 					info(t("This workspace holds no data yet: import files in the Data part, or load the demo shop.",
 							"此工作区还没有数据：请在“数据”部件中导入文件，或载入演示店铺。"), t("Load demo shop", "载入演示店铺"),
 							this::loadDemo);
+					return;
 				}
 				datasetChanged(d);
 			}
