@@ -11,6 +11,9 @@ import java.util.Locale;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -49,13 +52,17 @@ public class SmokeTestAddon {
 	private static final long PART_TIMEOUT_MILLIS = 120_000;
 
 	private final List<String> lines = new ArrayList<>();
+	private ECommandService commands;
+	private EHandlerService handlers;
 	private boolean ok = true;
 
 	@Inject
 	@Optional
 	public void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event,
 			MApplication application, EModelService models, EPartService parts, IWorkbench workbench,
-			WorkbenchSession session) {
+			WorkbenchSession session, ECommandService commands, EHandlerService handlers) {
+		this.commands = commands;
+		this.handlers = handlers;
 		String dir = System.getProperty(PROPERTY);
 		if (dir == null) {
 			return;
@@ -126,6 +133,28 @@ public class SmokeTestAddon {
 	}
 
 	private void finish(Display display, Path out, MApplication application, IWorkbench workbench) {
+		// Window › Language: switch to the other language at run time and look again
+		String to = "zh".equals(Locale.getDefault().getLanguage()) ? "en" : "zh";
+		try {
+			ParameterizedCommand command = commands.createCommand("io.custops.ui.command.language",
+					java.util.Map.of(io.custops.ui.internal.handlers.LanguageHandler.PARAMETER, to));
+			handlers.executeHandler(command);
+		} catch (RuntimeException e) {
+			lines.add("language switch failed: " + e);
+			ok = false;
+		}
+		display.timerExec(1500, () -> {
+			MPart data = (MPart) application.getContext().get(EModelService.class)
+					.find("io.custops.ui.part.data", application);
+			String label = data == null ? null : data.getLocalizedLabel();
+			boolean switched = data != null && ("zh".equals(to) ? "数据".equals(label) : "Data".equals(label));
+			lines.add("language switched to " + to + ": the Data part is labelled '" + label + "'");
+			ok &= switched;
+			finishNow(display, out, application, workbench);
+		});
+	}
+
+	private void finishNow(Display display, Path out, MApplication application, IWorkbench workbench) {
 		try {
 			Files.createDirectories(out);
 			Shell shell = (Shell) ((MWindow) application.getChildren().get(0)).getWidget();

@@ -37,7 +37,7 @@ public class StatusLine {
 		line.setLayout(layout);
 		workspace = new Label(line, SWT.NONE);
 		GridData wsData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-		wsData.widthHint = 620;
+		wsData.widthHint = 640;
 		workspace.setLayoutData(wsData);
 		task = new Label(line, SWT.NONE);
 		GridData taskData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
@@ -74,7 +74,7 @@ public class StatusLine {
 
 	private void update() {
 		CustomerDataset d = session.dataset();
-		String where = session.directory() == null ? session.message() : session.directory().toString();
+		String where = session.directory() == null ? session.message() : shortPath(session.directory());
 		String text = switch (session.state()) {
 		case READY -> (zh() ? "工作区 " : "Workspace ") + where + (d == null ? ""
 				: String.format(zh() ? "：%,d 客户，%,d 订单，%,d 行为" : ": %,d customers, %,d orders, %,d events",
@@ -95,6 +95,13 @@ public class StatusLine {
 		}
 		bar.setVisible(busy);
 		cancel.setVisible(busy);
+	}
+
+	/** The last two folders of a long path: …/target/ui-workspace. */
+	private static String shortPath(java.nio.file.Path path) {
+		String full = path.toString();
+		int n = path.getNameCount();
+		return full.length() <= 40 || n < 3 ? full : "…/" + path.subpath(n - 2, n);
 	}
 
 	private static void setText(Label label, String text) {

@@ -3,6 +3,7 @@ package io.custops.ui.internal.views;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +81,9 @@ public final class LifecycleView extends View {
 		SashForm lower = new SashForm(bottom, SWT.HORIZONTAL);
 		lower.setLayoutData(Tables.fill());
 		warnings = Tables.table(lower, SWT.SINGLE, ctx.zh()
-				? new String[] { "客户", "存活概率", "预期购买次数", "客户终身价值", "流失风险", "付款订单" }
-				: new String[] { "Customer", "P(alive)", "Expected purchases", "CLV", "Churn risk", "Paid orders" },
-				new int[] { 120, 80, 130, 100, 140, 90 }, "LRRRLR");
+				? new String[] { "客户", "存活概率", "预期购买次数", "客户终身价值", "流失风险", "付款订单", "最近付款" }
+				: new String[] { "Customer", "P(alive)", "Expected purchases", "CLV", "Churn risk", "Paid orders", "Last paid" },
+				new int[] { 110, 75, 125, 95, 130, 85, 95 }, "LRRRLRL");
 		bands = new BarChart(lower, SWT.NONE, ctx.locale());
 		bands.setTitle(t("Customers by P(alive)", "按存活概率分布"));
 		bands.setAxisTitles(t("P(alive)", "存活概率"), t("customers", "客户数"));
@@ -284,14 +285,18 @@ public final class LifecycleView extends View {
 			value[c] = Double.isNaN(v) ? (facts == null ? 0 : facts.revenueCents(c) / 100.0) : v;
 		}
 		// most value at risk first: what the customer is worth × the chance they are gone
-		scored.sort((a, b) -> Double.compare(value[b] * (1 - alive.get().number(b)), value[a] * (1 - alive.get().number(a))));
+		// ties (a model sure everybody is alive): the longest since the last paid order first
+		Comparator<Integer> atRisk = Comparator.comparingDouble(c -> -value[c] * (1 - alive.get().number(c)));
+		scored.sort(atRisk.thenComparingDouble(c -> alive.get().number(c))
+				.thenComparingInt(c -> facts == null ? 0 : facts.lastPaidDay(c)));
 		long below = scored.stream().filter(c -> alive.get().number(c) < 0.5).count();
 		List<String[]> rows = new ArrayList<>();
 		for (int c : scored.subList(0, Math.min(WARNING_ROWS, scored.size()))) {
 			rows.add(new String[] { d.customerId(c), String.format("%.3f", alive.get().number(c)),
 					expected.map(col -> String.format("%.2f", col.number(c))).orElse("—"),
 					clv.map(col -> col.format(c)).orElse("—"), r.labelOf(c).map(l -> l.text(ctx.locale())).orElse("—"),
-					facts == null ? frequency.map(col -> col.format(c)).orElse("") : Integer.toString(facts.paidOrders(c)) });
+					facts == null ? frequency.map(col -> col.format(c)).orElse("") : Integer.toString(facts.paidOrders(c)),
+					facts == null ? "" : Tables.day(facts.lastPaidDay(c)) });
 		}
 		Tables.fill(warnings, rows);
 		bands.setData(List.of("0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1"), t("customers", "客户数"), bandCounts);
