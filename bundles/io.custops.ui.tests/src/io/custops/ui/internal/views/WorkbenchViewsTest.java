@@ -470,6 +470,55 @@ class WorkbenchViewsTest {
 		screenshot(reports, "reports-zh");
 	}
 
+	@Test
+	@Order(12)
+	void aPluginsStrategyAppearsInTheChooserAndLeavesWithItsBundle() throws Exception {
+		SegmentsView view = open("Segments", Locale.ENGLISH, SegmentsView::new);
+		org.osgi.framework.Bundle fixtures = java.util.Arrays.stream(FrameworkUtil.getBundle(View.class).getBundleContext().getBundles())
+				.filter(b -> "io.custops.testing.fixtures".equals(b.getSymbolicName())).findFirst().orElseThrow();
+		fixtures.start();
+		spin(() -> view.strategies().contains("fixture-strategy"));
+		assertTrue(view.strategies().contains("fixture-strategy"), "a strategy no UI code names: " + view.strategies());
+		fixtures.stop();
+		try {
+			spin(() -> !view.strategies().contains("fixture-strategy"));
+			assertFalse(view.strategies().contains("fixture-strategy"), view.strategies().toString());
+			assertTrue(view.strategies().contains("rfm"));
+		} finally {
+			fixtures.start();
+		}
+		spin(() -> view.strategies().contains("fixture-strategy"));
+		assertTrue(view.strategies().contains("fixture-strategy"));
+		settle();
+		view.control().getShell().dispose();
+	}
+
+	@Test
+	@Order(13)
+	void preferencesAreTheDefaultsOfTheParametersOfTheirKeys() throws Exception {
+		UiPreferences preferences = new UiPreferences();
+		preferences.put(UiPreferences.DORMANT_DAYS, "90");
+		try {
+			LifecycleView view = open("Lifecycle", Locale.ENGLISH, LifecycleView::new);
+			assertEquals("90", view.stageParameter(UiPreferences.DORMANT_DAYS), "the model declares dormantDays");
+			assertNoError(view);
+			view.control().getShell().dispose();
+		} finally {
+			preferences.put(UiPreferences.DORMANT_DAYS, null);
+		}
+	}
+
+	private void spin(java.util.function.BooleanSupplier condition) {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+			display.timerExec(50, () -> {
+			});
+			if (!display.readAndDispatch()) {
+				display.sleep();
+			}
+		}
+	}
+
 	// ------------------------------------------------------------------ workspaces
 
 	@Test

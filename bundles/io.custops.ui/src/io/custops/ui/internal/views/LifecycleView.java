@@ -309,6 +309,11 @@ public final class LifecycleView extends View {
 
 	// ------------------------------------------------------------------ for tests
 
+	/** The stage model's parameter field as the analyst sees it. */
+	public String stageParameter(String key) {
+		return stages.form() == null ? null : stages.form().get(key);
+	}
+
 	public BarChart funnelChart() {
 		return funnel;
 	}
