@@ -128,6 +128,21 @@ public class SmokeTestAddon {
 					lines.add("part " + part.getElementId() + " rendered=" + rendered + " created=" + created + " idle=" + idle
 							+ " error=" + (error == null ? "none" : error) + " ready after "
 							+ (System.currentTimeMillis() - started) + " ms; screenshot " + png);
+					if (part.getObject() instanceof ViewPart viewPart
+							&& viewPart.view() instanceof io.custops.ui.internal.views.CustomersView customers
+							&& customers.rowCount() > 0) {
+						// the table on the whole workspace: how long the UI thread was busy, and a sort
+						lines.add("  customers: " + customers.rowCount() + " rows; filtered in " + customers.lastFilterMillis()
+								+ " ms (background), shown in " + customers.lastShowMillis() + " ms (UI thread)");
+						long sortStarted = System.currentTimeMillis();
+						customers.sortBy(customers.table().getColumnCount() - 4);
+						waitFor(display, () -> session.jobs().isIdle() || System.currentTimeMillis() > deadline, () -> {
+							lines.add("  sorted by revenue in " + (System.currentTimeMillis() - sortStarted)
+									+ " ms (background), shown in " + customers.lastShowMillis() + " ms (UI thread)");
+							visit(display, all, index + 1, parts, session, out, application, workbench);
+						});
+						return;
+					}
 					visit(display, all, index + 1, parts, session, out, application, workbench);
 				})));
 	}

@@ -23,7 +23,6 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
@@ -34,6 +33,7 @@ import io.custops.core.spi.CustomerAnalysis;
 import io.custops.core.spi.CustomerClassification;
 import io.custops.core.spi.ResultColumn;
 import io.custops.core.spi.ServiceKind;
+import io.custops.ui.charts.VirtualGrid;
 import io.custops.engine.ServiceEntry;
 import io.custops.ui.internal.session.CustomerFacts;
 import io.custops.ui.internal.session.ViewContext;
@@ -61,7 +61,7 @@ public final class CustomersView extends View {
 	private final Combo attributeCombo;
 	private final Text attributeValue;
 	private final org.eclipse.swt.widgets.Label countLabel;
-	private final Table table;
+	private final VirtualGrid table;
 	private final Composite detail;
 	private final ScrolledComposite detailScroll;
 
@@ -112,22 +112,15 @@ public final class CustomersView extends View {
 
 		SashForm sash = new SashForm(root, SWT.HORIZONTAL);
 		sash.setLayoutData(Tables.fill());
-		table = new Table(sash, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-		table.setHeaderVisible(true);
-		table.setLinesVisible(true);
-		table.addListener(SWT.SetData, e -> {
-			TableItem item = (TableItem) e.item;
-			int index = table.indexOf(item);
-			if (index >= 0 && index < rows.length) {
-				item.setText(rowTexts(rows[index]));
-			}
-		});
-		table.addListener(SWT.Selection, e -> {
-			int index = table.getSelectionIndex();
+		// drawn on demand: a million rows cost nothing until they are scrolled into view
+		table = new VirtualGrid(sash, SWT.BORDER);
+		table.setCellText((row, column) -> row < rows.length ? cachedRow(rows[row])[column] : "");
+		table.addSelectionListener(index -> {
 			if (index >= 0 && index < rows.length) {
 				showCustomer(rows[index]);
 			}
 		});
+		table.addSortListener(this::sortBy);
 		detailScroll = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
 		detailScroll.setExpandHorizontal(true);
 		detailScroll.setExpandVertical(true);
@@ -172,10 +165,20 @@ public final class CustomersView extends View {
 		}
 	}
 
-	private void buildColumns() {
-		for (TableColumn c : table.getColumns()) {
-			c.dispose();
+	private int cachedCustomer = -1;
+	private String[] cachedTexts;
+
+	/** The texts of a customer's row, kept while its cells are painted. */
+	private String[] cachedRow(int customer) {
+		if (customer != cachedCustomer || cachedTexts == null) {
+			cachedTexts = rowTexts(customer);
+			cachedCustomer = customer;
 		}
+		return cachedTexts;
+	}
+
+	private void buildColumns() {
+		cachedCustomer = -1;
 		List<String> headers = new ArrayList<>();
 		headers.add(t("Customer", "客户"));
 		for (String a : attributeColumns) {
@@ -183,13 +186,13 @@ public final class CustomersView extends View {
 		}
 		headers.addAll(List.of(t("Paid orders", "付款订单"), t("Revenue", "消费金额"), t("Last order", "最近下单"),
 				t("Events", "行为数"), t("Label", "标签")));
+		int[] widths = new int[headers.size()];
+		boolean[] right = new boolean[headers.size()];
 		for (int i = 0; i < headers.size(); i++) {
-			TableColumn column = new TableColumn(table, i == 0 || i > attributeColumns.size() + 4 ? SWT.LEFT : i > attributeColumns.size() ? SWT.RIGHT : SWT.LEFT);
-			column.setText(headers.get(i));
-			column.setWidth(i == 0 ? 105 : i == headers.size() - 1 ? 140 : i <= attributeColumns.size() ? 72 : 82);
-			int index = i;
-			column.addListener(SWT.Selection, e -> sortBy(index));
+			widths[i] = i == 0 ? 105 : i == headers.size() - 1 ? 140 : i <= attributeColumns.size() ? 72 : 84;
+			right[i] = i > attributeColumns.size() && i < headers.size() - 1 && i != attributeColumns.size() + 3;
 		}
+		table.setColumns(headers.toArray(new String[0]), widths, right);
 	}
 
 	private String attributeLabel(String name) {
@@ -355,13 +358,8 @@ public final class CustomersView extends View {
 	private void show(int[] result) {
 		rows = result;
 		long started = System.nanoTime();
-		table.setRedraw(false);
-		try {
-			table.setItemCount(rows.length);
-			table.clearAll();
-		} finally {
-			table.setRedraw(true);
-		}
+		cachedCustomer = -1;
+		table.setRowCount(rows.length);
 		lastShowMillis = (System.nanoTime() - started) / 1_000_000;
 		countLabel.setText(String.format(t("%,d of %,d customers", "%,d / %,d 位客户"), rows.length, dataset.customerCount())
 				+ (classificationOf == null ? "" : "  ·  " + classificationOf));
@@ -377,8 +375,7 @@ public final class CustomersView extends View {
 		}
 		sortDescending = column == sortColumn ? !sortDescending : column > attributeColumns.size();
 		sortColumn = column;
-		table.setSortColumn(table.getColumn(column));
-		table.setSortDirection(sortDescending ? SWT.DOWN : SWT.UP);
+		table.setSortColumn(column, sortDescending);
 		int[] current = rows;
 		CustomerDataset d = dataset;
 		CustomerClassification cls = classification;
@@ -521,7 +518,7 @@ public final class CustomersView extends View {
 		// attributes, personal ones masked
 		List<String> masked = ctx.preferences().masking() ? ctx.preferences().maskedFields() : List.of();
 		Table attrs = Tables.table(detail, SWT.NONE, new String[] { t("Attribute", "属性"), t("Value", "取值") },
-				new int[] { 150, 260 });
+				new int[] { 150, 260 }, "LL");
 		attrs.setLayoutData(Tables.size(380, 130));
 		List<String> shownPersonal = new ArrayList<>();
 		for (String name : dataset.attributeNames()) {
@@ -579,7 +576,7 @@ public final class CustomersView extends View {
 		ordersTitle.setText(t("Orders", "订单") + " (" + (oo[c + 1] - oo[c]) + ")");
 		ordersTitle.setFont(bold());
 		Table orders = Tables.table(detail, SWT.NONE, new String[] { t("Time", "时间"), t("Amount", "金额"),
-				t("Status", "状态"), t("Qty", "数量"), t("Channel", "渠道") }, new int[] { 140, 90, 80, 50, 80 });
+				t("Status", "状态"), t("Qty", "数量"), t("Channel", "渠道") }, new int[] { 140, 90, 80, 50, 80 }, "LRLRL");
 		orders.setLayoutData(Tables.size(380, 120));
 		for (int i = oo[c + 1] - 1; i >= oo[c]; i--) {
 			String channel = dataset.orderChannel() == null ? null : dataset.orderChannel().value(i);
@@ -595,7 +592,7 @@ public final class CustomersView extends View {
 		eventsTitle.setFont(bold());
 		Table events = Tables.table(detail, SWT.NONE,
 				new String[] { t("Time", "时间"), t("Event", "行为"), t("Channel", "渠道"), t("Session", "会话") },
-				new int[] { 140, 90, 80, 80 });
+				new int[] { 140, 90, 80, 80 }, "LLLR");
 		events.setLayoutData(Tables.size(380, 160));
 		int shown = 0;
 		for (int i = eo[c + 1] - 1; i >= eo[c] && shown < MAX_TIMELINE; i--, shown++) {
@@ -672,7 +669,7 @@ public final class CustomersView extends View {
 
 	// ------------------------------------------------------------------ for tests
 
-	public Table table() {
+	public VirtualGrid table() {
 		return table;
 	}
 
