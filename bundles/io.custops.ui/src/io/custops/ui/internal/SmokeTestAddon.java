@@ -108,7 +108,7 @@ public class SmokeTestAddon {
 		long deadline = started + PART_TIMEOUT_MILLIS;
 		// let the part start its work, then wait for the background jobs it started to end
 		display.timerExec(400, () -> waitFor(display, () -> session.jobs().isIdle() || System.currentTimeMillis() > deadline,
-				() -> display.timerExec(300, () -> {
+				() -> display.timerExec(300, () -> guarded(display, out, application, workbench, () -> {
 					boolean rendered = part.getWidget() instanceof Control control && !control.isDisposed();
 					boolean created = part.getObject() != null;
 					String error = part.getObject() instanceof ViewPart viewPart && viewPart.view() != null
@@ -144,7 +144,18 @@ public class SmokeTestAddon {
 						return;
 					}
 					visit(display, all, index + 1, parts, session, out, application, workbench);
-				})));
+				}))));
+	}
+
+	/** Runs a step of the check; a failure ends the check with the verdict written (never a hang). */
+	private void guarded(Display display, Path out, MApplication application, IWorkbench workbench, Runnable step) {
+		try {
+			step.run();
+		} catch (RuntimeException | LinkageError e) {
+			lines.add("the check failed: " + e);
+			ok = false;
+			finishNow(display, out, application, workbench);
+		}
 	}
 
 	private void finish(Display display, Path out, MApplication application, IWorkbench workbench) {

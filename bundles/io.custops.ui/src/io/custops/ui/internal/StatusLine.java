@@ -95,6 +95,7 @@ public class StatusLine {
 		}
 		bar.setVisible(busy);
 		cancel.setVisible(busy);
+		setButtonText(cancel, zh() ? "取消" : "Cancel"); // follows Window › Language
 	}
 
 	/** The last two folders of a long path: …/target/ui-workspace. */
@@ -102,6 +103,13 @@ public class StatusLine {
 		String full = path.toString();
 		int n = path.getNameCount();
 		return full.length() <= 40 || n < 3 ? full : "…/" + path.subpath(n - 2, n);
+	}
+
+	private static void setButtonText(Button button, String text) {
+		if (!text.equals(button.getText())) {
+			button.setText(text);
+			button.getParent().layout();
+		}
 	}
 
 	private static void setText(Label label, String text) {
