@@ -1,0 +1,4 @@
+package io.custops.report.schedule.tests;
+
+final class Placeholder {
+}
