@@ -76,8 +76,13 @@ class Design:
         return "\n".join(out) + "\n"
 
     def chart(self, name, dataset, category, values, kind="bar", width=515, height=220, horizontal=False,
-              pattern="#,##0", show_if=None):
+              pattern="#,##0", show_if=None, from_zero=False):
         model = chart_model(kind)
+        if from_zero:
+            # the value axis (the first Scale, inside AssociatedAxes) starts at 0, so bars compare
+            model = model.replace("<Scale>\n        <MinorGridsPerUnit>",
+                                  '<Scale>\n        <Min xsi:type="data:NumberDataElement">\n          <Value>0.0</Value>\n'
+                                  "        </Min>\n        <MinorGridsPerUnit>", 1)
         # the value series: the first SeriesDefinitions block holds it; one block per value column
         start = model.index("<SeriesDefinitions>")
         end = model.index("</SeriesDefinitions>", start) + len("</SeriesDefinitions>")
@@ -118,6 +123,8 @@ class Design:
             <property name="width">100%</property>''']
         if font_size:
             out.append(f'            <property name="fontSize">{font_size}</property>')
+        # no page break every 40 rows (the default): tables break where the page ends
+        out.append('            <property name="pageBreakInterval">0</property>')
         out.append(f'            <property name="dataSet">{dataset}</property>')
         out.append(self.visibility(show_if).rstrip("\n")) if show_if else None
         used = [c[0] for c in columns]
@@ -200,7 +207,9 @@ class Design:
                '     custops.value("key"). See docs/reports.md. -->',
                '<report xmlns="http://www.eclipse.org/birt/2005/design" version="3.2.23" id="1">',
                '    <property name="units">pt</property>',
-               '    <property name="layoutPreference">fixed layout</property>',
+               # auto layout: the PDF emitter paginates as it writes, so long tables flow over pages and
+               # page numbers are right (fixed layout paginated at run time and overflowed again at render)
+               '    <property name="layoutPreference">auto layout</property>',
                "    <data-sources>",
                '        <script-data-source name="custops" id="2"/>',
                "    </data-sources>",
@@ -253,10 +262,10 @@ def roi():
             pattern="0.00", show_if="has_chart")
     d.text("chart_note", "note")
     d.text("h_campaigns", "h2")
-    d.table("campaigns", [("campaign", "col_campaign", None, "left", "70pt"), ("window", "col_window", None, "left", "105pt"),
+    d.table("campaigns", [("campaign", "col_campaign", None, "left", "58pt"), ("window", "col_window", None, "left", "118pt"),
                           ("cost", "col_cost", MONEY, "right", None), ("revenue", "col_revenue", MONEY, "right", None),
                           ("incremental_revenue", "col_incremental", MONEY, "right", None),
-                          ("roi", "col_roi", RATIO_PCT, "right", None), ("basis", "col_basis", None, "left", "45pt")],
+                          ("roi", "col_roi", RATIO_PCT, "right", "55pt"), ("basis", "col_basis", None, "left", "62pt")],
             font_size="8pt")
     d.text("gross_note", "note")
     d.text("h_response", "h2")
@@ -335,7 +344,7 @@ def behavior_path():
     d.text("subtitle", "subtitle")
     d.text("h_funnel", "h2")
     d.chart("funnelChart", "funnel_chart", "step", ["customers"], width=515, height=200, horizontal=True,
-            show_if="has_funnel_chart")
+            show_if="has_funnel_chart", from_zero=True)
     d.text("funnel_note", "note")
     d.table("funnel", [("step", "col_step", None, "left", "110pt"), ("customers", "col_customers", N0, "right", None),
                        ("pct_of_first", "col_pct_first", "#,##0.00", "right", None),
@@ -356,7 +365,7 @@ def behavior_path():
                          ("last", "col_last", N0, "right", None), ("conversion", "col_conversion", "#,##0.00", "right", None),
                          ("counts", "col_counts", None, "right", "170pt")], show_if="has_channels", font_size="8pt")
     d.chart("channelChart", "channel_chart", "group", ["conversion"], width=515, height=200, pattern="#,##0.00",
-            show_if="has_channel_chart")
+            show_if="has_channel_chart", from_zero=True)
     d.write("behavior-path.rptdesign")
 
 
@@ -373,13 +382,14 @@ def clv():
     d.text("title", "title")
     d.text("subtitle", "subtitle")
     d.text("h_bands", "h2")
-    d.chart("aliveBands", "bands", "band", ["customers"], width=515, height=180, show_if="has_bands")
+    d.chart("aliveBands", "bands", "band", ["customers"], width=515, height=180, show_if="has_bands", from_zero=True)
     d.table("bands", [("band", "col_band", None, "left", "90pt"), ("customers", "col_customers", N0, "right", None),
                       ("share", "col_share", PCT, "right", None),
                       ("expected_purchases", "col_expected", N2, "right", None), ("clv", "col_clv", MONEY, "right", None)])
     d.text("totals", "note")
     d.text("h_clv_chart", "h2")
-    d.chart("clvBands", "bands", "band", ["clv"], width=515, height=170, pattern="#,##0", show_if="has_clv_chart")
+    d.chart("clvBands", "bands", "band", ["clv"], width=515, height=170, pattern="#,##0", show_if="has_clv_chart",
+            from_zero=True)
     d.text("h_risk", "h2")
     d.table("churn_risk", [("risk", "col_risk", None, "left", "150pt"), ("customers", "col_customers", N0, "right", None),
                            ("share", "col_share", PCT, "right", None)])

@@ -141,6 +141,7 @@ public class BehaviorPathTemplate implements ReportTemplate {
 			chart.add(new Object[] { label, step.customers() });
 			k++;
 		}
+		java.util.Collections.reverse(chart); // a horizontal bar chart draws its first row at the bottom
 		long firstStep = f.steps().get(0).customers();
 
 		List<Object[]> channels = new ArrayList<>();

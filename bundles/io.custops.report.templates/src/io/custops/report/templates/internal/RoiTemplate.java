@@ -1,6 +1,5 @@
 package io.custops.report.templates.internal;
 
-import java.math.BigDecimal;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +109,7 @@ public class RoiTemplate implements ReportTemplate {
 						g.treatmentResponseRate(), g.controlResponseRate() });
 			}
 		}
+		java.util.Collections.reverse(chart); // a horizontal bar chart draws its first row at the bottom
 		RoiData.Overall o = measured.overall();
 		String scope = measured.results().size() == 1 ? measured.results().get(0).campaign()
 				: Templates.t(locale, measured.results().size() + " campaigns", measured.results().size() + " 个活动");

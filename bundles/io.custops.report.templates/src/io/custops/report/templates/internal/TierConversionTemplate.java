@@ -203,8 +203,8 @@ public class TierConversionTemplate implements ReportTemplate {
 						"每" + periodZh(p.string(TierConversion.PERIOD)) + "升级率与降级率"))
 				.value("has_trend", anyRate)
 				.value("trend_note", anyRate
-						? Templates.t(locale, "Each period: the customers with a paid order before its start, classified at its start and end.",
-								"每期：期初之前有付款订单的客户，分别按期初与期末分级。")
+						? Templates.t(locale, "Each period: the customers with a paid order before its start, classified at its start and end. Chart: upgrade rate (blue), downgrade rate (orange).",
+								"每期：期初之前有付款订单的客户，分别按期初与期末分级。图：升级率（蓝）、降级率（橙）。")
 						: Templates.t(locale, "No period had customers to compare.", "没有可比较的周期。"))
 				.value("series_upgrade", Templates.t(locale, "Upgrade rate", "升级率"))
 				.value("series_downgrade", Templates.t(locale, "Downgrade rate", "降级率"))
@@ -214,12 +214,12 @@ public class TierConversionTemplate implements ReportTemplate {
 				.value("col_total", Templates.t(locale, "Total", "合计"))
 				.value("col_customers", Templates.t(locale, "Customers", "客户数"))
 				.value("col_retained", Templates.t(locale, "Retained", "保持"))
-				.value("col_upgraded", Templates.t(locale, "Upgraded", "升级"))
-				.value("col_downgraded", Templates.t(locale, "Downgraded", "降级"))
-				.value("col_unclassified", Templates.t(locale, "Unclassified", "未分级"))
+				.value("col_upgraded", Templates.t(locale, "Moved up", "升级"))
+				.value("col_downgraded", Templates.t(locale, "Moved down", "降级"))
+				.value("col_unclassified", Templates.t(locale, "No tier at end", "期末未分级"))
 				.value("col_retention_rate", Templates.t(locale, "Retention", "保持率"))
-				.value("col_upgrade_rate", Templates.t(locale, "Upgrade rate", "升级率"))
-				.value("col_downgrade_rate", Templates.t(locale, "Downgrade rate", "降级率"))
+				.value("col_upgrade_rate", Templates.t(locale, "Up rate", "升级率"))
+				.value("col_downgrade_rate", Templates.t(locale, "Down rate", "降级率"))
 				.value("col_entrants", Templates.t(locale, "Entrants", "新进入"));
 		for (int k = 1; k <= MAX_COLUMNS; k++) {
 			data.value("h" + k, k <= columns.size() ? text(texts, columns.get(k - 1), locale) : "");

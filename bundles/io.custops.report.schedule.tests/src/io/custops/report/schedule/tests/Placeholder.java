@@ -1,4 +1,0 @@
-package io.custops.report.schedule.tests;
-
-final class Placeholder {
-}
