@@ -50,6 +50,10 @@ custops services --help > "$out/help.out" 2>&1; rc=$?
 custops > /dev/null 2>&1 --help; rc=$?
 [ $rc -eq 0 ] && pass "./custops --help exits 0" || fail "./custops --help: exit $rc"
 
+# --- reports and schedules (issue 6): a demo shop, a report in three formats, one scheduled run ----
+. "$CUSTOPS_ROOT/releng/scripts/report-tests.sh"
+report_tests
+
 # --- plugins (issue 7): leaves the example and a misbehaving plugin installed for the window ----
 . "$CUSTOPS_ROOT/releng/scripts/plugin-tests.sh"
 plugin_tests

@@ -48,7 +48,7 @@ final class ScheduleCommand implements Command {
 	public String usage() {
 		return """
 				usage: ./custops schedule add --id ID --cron EXPR --template ID [--format pdf,html] --out DIR
-				                             [--keep N] [--missed run|skip] [--param k=v]… [--json]
+				                             [--keep N] [--missed run|skip] [--since D] [--param k=v]… [--json]
 				       ./custops schedule list [--json]
 				       ./custops schedule remove ID [--json]
 				       ./custops schedule history [ID] [--limit N] [--json]
@@ -61,6 +61,8 @@ final class ScheduleCommand implements Command {
 				  --keep N   keep the outputs of the newest N runs, delete older ones (default 0: keep all)
 				  --missed   a due time missed while nothing ran: run it once at the next start (run, default),
 				             or record it as missed (skip)
+				  --since D  count due times from D (a date or 2026-05-01T08:00; default now): with --missed run, a
+				             due time between D and now is made at the next run-due
 				  --param    the template's parameters; dates may be relative to the due day: @today, @yesterday,
 				             @today-7d, @last-week.start, @last-month.start, @last-month.end, @last-quarter.last…
 				  run-due exits 1 when a report failed (the others are made all the same), and 1 at once when
@@ -95,7 +97,7 @@ final class ScheduleCommand implements Command {
 	}
 
 	private int add(Invocation inv, CliServices services) throws Exception {
-		inv.allowOnly(Set.of("id", "cron", "template", "format", "out", "keep", "missed"));
+		inv.allowOnly(Set.of("id", "cron", "template", "format", "out", "keep", "missed", "since"));
 		noMoreWords(inv, 2);
 		String templateId = inv.requireOption("template");
 		int keep;
@@ -114,7 +116,7 @@ final class ScheduleCommand implements Command {
 		checkTemplate(services, schedule);
 		Scheduler scheduler = services.require(Scheduler.class);
 		try (Workspace ws = open(inv, services)) {
-			ScheduledReport added = scheduler.add(ws, schedule);
+			ScheduledReport added = scheduler.add(ws, schedule, since(inv.option("since"), ws.zone()));
 			if (inv.json()) {
 				inv.out.print(Json.write(Map.of("added", json(added, ws.zone()))));
 			} else {
@@ -123,6 +125,20 @@ final class ScheduleCommand implements Command {
 			}
 		}
 		return 0;
+	}
+
+	/** {@code --since}: due times are counted from then (a date, or a local date-time of the workspace zone); default now. */
+	private static Instant since(String text, ZoneId zone) {
+		if (text == null) {
+			return Instant.now();
+		}
+		try {
+			String t = text.trim();
+			return (t.length() <= 10 ? LocalDate.parse(t).atStartOfDay() : java.time.LocalDateTime.parse(t.replace(' ', 'T')))
+					.atZone(zone).toInstant();
+		} catch (java.time.format.DateTimeParseException e) {
+			throw new UsageException("--since '" + text + "' is not a date or date-time (2026-05-01 or 2026-05-01T08:00)");
+		}
 	}
 
 	/** The template exists and takes the parameters (relative dates resolved on today): typos fail now, not at 3 a.m. */
