@@ -45,8 +45,10 @@ class Design:
         return dict(next(c for n, c in self.datasets if n == dataset))
 
     def text(self, key, style):
+        # a heading stays with what follows it
+        keep = '\n            <property name="pageBreakAfter">avoid</property>' if style == "h2" else ""
         self.body.append(f'''        <text id="{self.id()}">
-            <property name="style">{style}</property>
+            <property name="style">{style}</property>{keep}
             <property name="contentType">html</property>
             <text-property name="content"><![CDATA[<value-of>custops.value("{key}")</value-of>]]></text-property>
         </text>''')
