@@ -340,9 +340,12 @@ final class ScheduleCommand implements Command {
 		return m;
 	}
 
+	private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
 	/** An instant as local date-time of the workspace zone with offset, to the second ("2026-11-30T08:00:00+08:00"). */
 	private static String local(Instant instant, ZoneId zone) {
-		return instant == null ? null : instant.atZone(zone).toOffsetDateTime().withNano(0).toString();
+		return instant == null ? null : TIME.format(instant.atZone(zone));
 	}
 
 	private static String describe(String cron) {
