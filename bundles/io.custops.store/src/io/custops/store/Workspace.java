@@ -80,11 +80,23 @@ public interface Workspace extends AutoCloseable {
 
 	WorkspaceInfo info() throws WorkspaceException;
 
-	/** Gives a customer a manual tag; returns false when it already had it. */
+	/**
+	 * Gives a customer a manual tag; returns false when it already had it. Many tags at once:
+	 * import kind {@code tags} ({@link #importFacts}).
+	 */
 	boolean addTag(String customerId, String tag) throws WorkspaceException;
 
 	/** Takes a manual tag from a customer; returns false when it did not have it. */
 	boolean removeTag(String customerId, String tag) throws WorkspaceException;
+
+	/** Customers per manual tag, by tag name. */
+	java.util.SortedMap<String, Long> tagCounts() throws WorkspaceException;
+
+	/** The campaigns held in the workspace, imported or created, with their members. */
+	CampaignStore campaigns();
+
+	/** The audit log: target lists exported (masked or not), campaigns created. */
+	AuditLog audit();
 
 	/**
 	 * A new connection to the workspace database (campaigns, schedules and report runs of later
