@@ -83,10 +83,17 @@ public interface Workspace extends AutoCloseable {
 	/**
 	 * Gives a customer a manual tag; returns false when it already had it. Many tags at once:
 	 * import kind {@code tags} ({@link #importFacts}).
+	 *
+	 * @throws IllegalArgumentException for an invalid customer id or tag (a tag is one word without
+	 *                                  spaces, {@code ;}, {@code ,} or quotes, at most 200 characters)
 	 */
 	boolean addTag(String customerId, String tag) throws WorkspaceException;
 
-	/** Takes a manual tag from a customer; returns false when it did not have it. */
+	/**
+	 * Takes a manual tag from a customer; returns false when it did not have it.
+	 *
+	 * @throws IllegalArgumentException for an invalid customer id or tag
+	 */
 	boolean removeTag(String customerId, String tag) throws WorkspaceException;
 
 	/** Customers per manual tag, by tag name. */

@@ -589,11 +589,11 @@ final class HsqlWorkspace implements Workspace {
 		}
 	}
 
-	private static String[] checkTag(String customerId, String tag) throws WorkspaceException {
+	private static String[] checkTag(String customerId, String tag) {
 		try {
 			return new String[] { Canonical.id("customer_id", customerId), Canonical.tag("tag", tag) };
 		} catch (Canonical.BadValue e) {
-			throw new WorkspaceException(e.getMessage());
+			throw new IllegalArgumentException(e.getMessage());
 		}
 	}
 
