@@ -39,8 +39,8 @@ final class HsqlAuditLog implements AuditLog {
 
 	/** Inserts an entry on a connection (inside the caller's transaction); returns its number. */
 	static long insert(Connection c, AuditEntry.Action action, OffsetDateTime at) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(at, user_name, host, pid, action, subject,"
-				+ " file, masked, row_count, details) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit(done_at, user_name, host, pid, action_name,"
+				+ " subject, file_path, masked, row_count, details) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				new String[] { "SEQ" })) {
 			ps.setObject(1, at);
 			ps.setString(2, clip(user(), 200));
@@ -77,8 +77,8 @@ final class HsqlAuditLog implements AuditLog {
 
 	private static List<AuditEntry> entries(Connection c, String where, Object value) throws SQLException {
 		List<AuditEntry> entries = new ArrayList<>();
-		try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, user_name, host, pid, action, subject, file,"
-				+ " masked, row_count, details FROM audit " + where + " ORDER BY seq")) {
+		try (PreparedStatement ps = c.prepareStatement("SELECT seq, done_at, user_name, host, pid, action_name, subject,"
+				+ " file_path, masked, row_count, details FROM audit " + where + " ORDER BY seq")) {
 			if (value != null) {
 				ps.setObject(1, value);
 			}

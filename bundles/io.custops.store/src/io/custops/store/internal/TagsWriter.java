@@ -51,7 +51,7 @@ final class TagsWriter extends FactWriter {
 			}
 		}
 		if (tags.isEmpty()) {
-			throw new Canonical.BadValue("tag", "missing tag (a tag column, or tags separated by ;)");
+			throw new Canonical.BadValue("tag", "missing tag (a tag column or tags separated by ;)");
 		}
 		Row row = new Row(line, raw, new Object[] { customer });
 		row.children = List.copyOf(tags);
