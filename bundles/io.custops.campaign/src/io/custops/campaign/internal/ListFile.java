@@ -11,7 +11,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class ListFile {
 			}
 		}
 		if (!Files.isRegularFile(file)) {
-			throw new NoSuchFileException(file.toString(), null, "no such file");
+			throw new IOException(Files.exists(file) ? "not a file" : "no such file");
 		}
 		CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get();
 		List<String> ids = new ArrayList<>();
@@ -125,6 +124,10 @@ public final class ListFile {
 			throw new IOException("not valid " + charset.name() + " text; name the encoding with --param " + prefix
 					+ "encoding=GBK (or another)");
 		} catch (java.io.UncheckedIOException e) {
+			if (e.getCause() instanceof CharacterCodingException) {
+				throw new IOException("not valid " + charset.name() + " text; name the encoding with --param " + prefix
+						+ "encoding=GBK (or another)");
+			}
 			throw new IOException("not valid CSV: " + e.getCause().getMessage());
 		} catch (IllegalStateException e) {
 			throw new IOException("not valid CSV: " + e.getMessage());
