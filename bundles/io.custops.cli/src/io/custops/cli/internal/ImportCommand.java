@@ -29,13 +29,13 @@ final class ImportCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "import customers, orders, events, campaigns or campaign members through a connector";
+		return "import customers, orders, events, campaigns, campaign members or tags through a connector";
 	}
 
 	@Override
 	public String usage() {
 		return """
-				usage: ./custops import --kind orders|customers|events|campaigns|campaign-members --connector ID
+				usage: ./custops import --kind orders|customers|events|campaigns|campaign-members|tags --connector ID
 				                       [--file F] [--param key=value …] [--workspace DIR] [--json]
 				  Reads F (or the connector's source) into the workspace, all or nothing. Bad rows are
 				  kept in a rejects file under DIR/rejects with their line, field and reason.
