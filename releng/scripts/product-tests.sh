@@ -54,7 +54,7 @@ custops > /dev/null 2>&1 --help; rc=$?
 cws=$out/campaign-workspace
 start=$(date +%s%N)
 from=$(date -d "-75 days" +%F); to=$(date -d "-46 days" +%F)
-custops demo --param customers=2000 --workspace "$cws" > "$out/campaign-demo.out" 2>&1 \
+custops demo --param customers=1000 --workspace "$cws" > "$out/campaign-demo.out" 2>&1 \
 	&& custops campaign create --id winback --name "Win back at-risk" --start "$from" --end "$to" --cost 500 \
 		--margin 35% --target strategy:rfm=at_risk --param control=20% --param seed=7 --workspace "$cws" --json \
 		> "$out/campaign-create.json" 2> "$out/campaign-create.err" \

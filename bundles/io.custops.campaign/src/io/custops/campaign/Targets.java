@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -332,16 +331,5 @@ public final class Targets {
 			throw new AnalysisInputException("the target names no label, tag or step");
 		}
 		return values;
-	}
-
-	/** The target's kind word, for summaries: strategy, model, analysis, tag, funnel or file. */
-	public static String kind(String spec) {
-		String s = spec.strip().toLowerCase(Locale.ROOT);
-		for (String k : List.of("strategy", "model", "tag", "funnel", "file")) {
-			if (s.startsWith(k + ":")) {
-				return k;
-			}
-		}
-		return "analysis";
 	}
 }
