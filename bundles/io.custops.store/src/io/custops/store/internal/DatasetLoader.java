@@ -26,6 +26,8 @@ final class DatasetLoader {
 	static final List<String> CUSTOMER_FIELDS = List.of("name", "phone", "gender", "birthday", "province", "city",
 			"channel", "first_seen", "member_level");
 
+	private static final int PAGE = 50_000;
+
 	private DatasetLoader() {
 	}
 
@@ -38,20 +40,31 @@ final class DatasetLoader {
 			case ColumnStore.ORDERS -> {
 				state = new ColumnStore.State(ColumnStore.ORDER_COLUMNS);
 				try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
-						Statement s = c.createStatement();
-						ResultSet rs = s.executeQuery("SELECT customer_id, order_time, amount, status, quantity,"
-								+ " usage_days, channel FROM orders")) {
+						PreparedStatement page = c.prepareStatement("SELECT order_id, customer_id, order_time, amount,"
+								+ " status, quantity, usage_days, channel FROM orders WHERE order_id > ?"
+								+ " ORDER BY order_id LIMIT " + PAGE)) {
+					// pages along the primary key: one big result would be spooled to disk first
 					Object[] v = new Object[OrdersWriter.TABLE.columns.size()];
-					while (rs.next()) {
-						v[OrdersWriter.CUSTOMER] = rs.getString(1);
-						v[OrdersWriter.TIME] = rs.getObject(2, LocalDateTime.class);
-						v[OrdersWriter.AMOUNT] = rs.getBigDecimal(3);
-						v[OrdersWriter.STATUS] = rs.getString(4);
-						v[OrdersWriter.QUANTITY] = Table.get(rs, 5, Table.Type.INT);
-						v[OrdersWriter.USAGE] = Table.get(rs, 6, Table.Type.INT);
-						v[OrdersWriter.CHANNEL] = rs.getString(7);
-						w.row(OrdersWriter.columnar(v));
-					}
+					String after = "";
+					int rows;
+					do {
+						rows = 0;
+						page.setString(1, after);
+						try (ResultSet rs = page.executeQuery()) {
+							while (rs.next()) {
+								after = rs.getString(1);
+								v[OrdersWriter.CUSTOMER] = rs.getString(2);
+								v[OrdersWriter.TIME] = rs.getObject(3, LocalDateTime.class);
+								v[OrdersWriter.AMOUNT] = rs.getBigDecimal(4);
+								v[OrdersWriter.STATUS] = rs.getString(5);
+								v[OrdersWriter.QUANTITY] = Table.get(rs, 6, Table.Type.INT);
+								v[OrdersWriter.USAGE] = Table.get(rs, 7, Table.Type.INT);
+								v[OrdersWriter.CHANNEL] = rs.getString(8);
+								w.row(OrdersWriter.columnar(v));
+								rows++;
+							}
+						}
+					} while (rows == PAGE);
 				}
 			}
 			case ColumnStore.EVENTS -> {
