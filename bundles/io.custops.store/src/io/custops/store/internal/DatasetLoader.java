@@ -140,6 +140,15 @@ final class DatasetLoader {
 		}
 	}
 
+	/** The builder's index of each customer of a dictionary: one lookup per customer, not per fact. */
+	private static int[] indexes(CustomerDatasetBuilder builder, String[] customers) {
+		int[] index = new int[customers.length];
+		for (int i = 0; i < customers.length; i++) {
+			index[i] = builder.customer(customers[i]);
+		}
+		return index;
+	}
+
 	static CustomerDataset build(ColumnStore columns, ZoneId zone, Connection c) throws IOException, SQLException {
 		CustomerDatasetBuilder builder = CustomerDataset.builder(zone);
 		if (columns.generation(ColumnStore.CUSTOMERS) > 0) {
@@ -176,8 +185,9 @@ final class DatasetLoader {
 			int[] usage = data.ints("usage");
 			int[] channel = data.ints("channel");
 			OrderStatus[] statuses = OrderStatus.values();
+			int[] index = indexes(builder, customers);
 			for (int i = 0; i < data.rows; i++) {
-				builder.order(customers[customer[i]], time[i], amount[i], statuses[status[i]], quantity[i], usage[i],
+				builder.order(index[customer[i]], time[i], amount[i], statuses[status[i]], quantity[i], usage[i],
 						channel[i] < 0 ? null : channels[channel[i]]);
 			}
 		}
@@ -192,8 +202,9 @@ final class DatasetLoader {
 			int[] type = data.ints("type");
 			int[] session = data.ints("session");
 			int[] channel = data.ints("channel");
+			int[] index = indexes(builder, customers);
 			for (int i = 0; i < data.rows; i++) {
-				builder.event(customers[customer[i]], time[i], types[type[i]], session[i] < 0 ? null : sessions[session[i]],
+				builder.event(index[customer[i]], time[i], types[type[i]], session[i] < 0 ? null : sessions[session[i]],
 						channel[i] < 0 ? null : channels[channel[i]]);
 			}
 		}
