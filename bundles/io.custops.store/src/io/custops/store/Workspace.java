@@ -90,7 +90,8 @@ public interface Workspace extends AutoCloseable {
 	/**
 	 * A new connection to the workspace database (campaigns, schedules and report runs of later
 	 * features live there). The caller closes it. Connections are invalidated when an import
-	 * fails (the database is reopened to undo it) and when the workspace closes.
+	 * fails (the database is reopened to undo it) and when the workspace closes; what they write
+	 * while an import runs is undone with that import if it fails, so write between imports.
 	 */
 	Connection connection() throws WorkspaceException;
 
