@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 . releng/scripts/common.sh
 pick_jdk
-ensure_packages "${UI_PACKAGES[@]}" "${XVFB_PACKAGES[@]}" python3
+ensure_packages "${UI_PACKAGES[@]}" "${XVFB_PACKAGES[@]}" "${REPORT_TEST_PACKAGES[@]}" python3
 ensure_display
 trap stop_display EXIT
 say "JDK $JAVA_HOME, display $DISPLAY"

@@ -49,6 +49,8 @@ ensure_packages() {
 
 # What the workbench needs to draw: GTK 3 and fonts (Latin and Chinese).
 UI_PACKAGES=(libgtk-3-0 fonts-dejavu-core fonts-wqy-microhei)
+# What the report tests read PDFs with (pdftotext, pdfimages, pdffonts, pdftoppm).
+REPORT_TEST_PACKAGES=(poppler-utils)
 # What headless UI tests need on top.
 XVFB_PACKAGES=(xvfb xauth x11-utils)
 

@@ -92,6 +92,10 @@ else
 		&& pass "demo without a demo connector exits 1 saying so" || fail "demo without connector: exit $rc"
 fi
 
+# --- plugins (issue 7): leaves the example and a misbehaving plugin installed for the window ----
+. "$CUSTOPS_ROOT/releng/scripts/plugin-tests.sh"
+plugin_tests
+
 # --- the workbench window -----------------------------------------------------------------
 ensure_packages "${UI_PACKAGES[@]}"
 ensure_display
@@ -101,6 +105,8 @@ if [ $rc -eq 0 ] && head -1 "$out/ui/smoke.txt" 2>/dev/null | grep -q "RESULT OK
 then pass "the workbench opens, every part renders; screenshot $out/ui/workbench.png"
 else fail "workbench smoke test (exit $rc): $(cat "$out/ui/smoke.txt" 2>/dev/null) $(grep -m3 -E 'Exception|Unable' "$out/ui.log")"; fi
 stop_display
+
+plugin_cleanup_tests
 
 echo "product tests: $failures failed"
 [ $failures -eq 0 ]

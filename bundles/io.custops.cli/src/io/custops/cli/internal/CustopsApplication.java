@@ -12,6 +12,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 import io.custops.core.param.ParameterException;
+import io.custops.engine.AnalysisInputException;
 
 /**
  * The headless Equinox application behind {@code ./custops <command>}. Exit status: 0 done,
@@ -27,7 +28,8 @@ public class CustopsApplication implements IApplication {
 
 	public CustopsApplication() {
 		for (Command command : List.<Command>of(new ServicesCommand(), new ImportCommand(),
-				new WorkspaceCommand(), new DemoCommand())) {
+				new WorkspaceCommand(), new DemoCommand(), AnalysisCommand.segment(), AnalysisCommand.lifecycle(),
+				new ConversionCommand(), BehaviourCommand.funnel(), BehaviourCommand.paths(), new PluginsCommand())) {
 			commands.put(command.name(), command);
 		}
 	}
@@ -66,7 +68,7 @@ public class CustopsApplication implements IApplication {
 		BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
 		try (CliServices services = new CliServices(bundleContext)) {
 			return command.run(inv, services);
-		} catch (UsageException | ParameterException e) {
+		} catch (UsageException | ParameterException | AnalysisInputException e) {
 			err.println("custops " + command.name() + ": " + e.getMessage());
 			err.print(command.usage());
 			return USAGE;

@@ -80,4 +80,15 @@ class ParametersTest {
 		assertThrows(ParameterException.class,
 				() -> ParameterSpec.builder("n", ParameterType.INTEGER).defaultValue("many").build());
 	}
+
+	@Test
+	void secretsAreUsableButNeverShown() {
+		List<ParameterSpec> specs = List.of(ParameterSpec.builder("user", ParameterType.STRING).build(),
+				ParameterSpec.builder("password", ParameterType.STRING).secret().build());
+		Parameters p = Parameters.resolve(specs, Map.of("user", "shop", "password", "s3cret!"));
+		assertEquals("s3cret!", p.string("password"));
+		assertEquals(Map.of("user", "shop", "password", Parameters.MASK), p.asText());
+		assertTrue(!p.toString().contains("s3cret"), p.toString());
+		assertTrue(specs.get(1).secret() && !specs.get(0).secret());
+	}
 }

@@ -28,6 +28,7 @@ public final class ParameterSpec {
 	private final List<String> choices;
 	private final BigDecimal min;
 	private final BigDecimal max;
+	private final boolean secret;
 
 	private ParameterSpec(Builder b) {
 		this.key = Objects.requireNonNull(b.key, "key");
@@ -39,6 +40,7 @@ public final class ParameterSpec {
 		this.choices = List.copyOf(b.choices);
 		this.min = b.min;
 		this.max = b.max;
+		this.secret = b.secret;
 		if (type == ParameterType.CHOICE && choices.isEmpty()) {
 			throw new IllegalArgumentException("choice parameter '" + key + "' declares no choices");
 		}
@@ -86,6 +88,14 @@ public final class ParameterSpec {
 
 	public BigDecimal max() {
 		return max;
+	}
+
+	/**
+	 * Whether the value is a secret (a password): {@link Parameters#asText()} and
+	 * {@link Parameters#toString()} show it masked, so that run records and logs never hold it.
+	 */
+	public boolean secret() {
+		return secret;
 	}
 
 	/** Whether this spec declares a family of keys ({@code map.*}). */
@@ -220,6 +230,7 @@ public final class ParameterSpec {
 		private final List<String> choices = new ArrayList<>();
 		private BigDecimal min;
 		private BigDecimal max;
+		private boolean secret;
 
 		private Builder(String key, ParameterType type) {
 			this.key = key;
@@ -243,6 +254,12 @@ public final class ParameterSpec {
 
 		public Builder required() {
 			this.required = true;
+			return this;
+		}
+
+		/** Marks the value as a secret: masked wherever parameters are shown or recorded. */
+		public Builder secret() {
+			this.secret = true;
 			return this;
 		}
 

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public final class Parameters {
 
+	/** How a secret value is shown in {@link #asText()}. */
+	public static final String MASK = "***";
+
 	private static final Parameters EMPTY = new Parameters(Map.of(), Map.of());
 
 	private final Map<String, Object> values;
@@ -42,7 +45,7 @@ public final class Parameters {
 		for (ParameterSpec spec : specs) {
 			if (!spec.isFamily() && spec.defaultValue() != null) {
 				values.put(spec.key(), spec.parse(spec.defaultValue()));
-				texts.put(spec.key(), spec.defaultValue());
+				texts.put(spec.key(), spec.secret() ? MASK : spec.defaultValue());
 			}
 		}
 		for (Map.Entry<String, String> entry : raw.entrySet()) {
@@ -51,7 +54,7 @@ public final class Parameters {
 					.orElseThrow(() -> new ParameterException(key, "unknown; known parameters: "
 							+ specs.stream().map(ParameterSpec::key).collect(Collectors.joining(", "))));
 			values.put(key, spec.parse(key, entry.getValue()));
-			texts.put(key, entry.getValue());
+			texts.put(key, spec.secret() ? MASK : entry.getValue());
 		}
 		for (ParameterSpec spec : specs) {
 			if (spec.required() && !spec.isFamily() && !values.containsKey(spec.key())) {
@@ -114,7 +117,7 @@ public final class Parameters {
 		return result;
 	}
 
-	/** The values as the user wrote them (or the defaults), for summaries and run records. */
+	/** The values as the user wrote them (or the defaults), for summaries and run records; secrets masked. */
 	public Map<String, String> asText() {
 		return texts;
 	}

@@ -17,6 +17,7 @@ import io.custops.core.spi.ServiceKind;
 import io.custops.engine.Analyses;
 import io.custops.engine.ServiceCatalog;
 import io.custops.engine.ServiceEntry;
+import io.custops.engine.ServiceGuard;
 
 /** Finds analyses in the {@link ServiceCatalog} and runs them, checking what they return. */
 @Component(service = Analyses.class)
@@ -24,6 +25,9 @@ public class RegistryAnalyses implements Analyses {
 
 	@Reference
 	private ServiceCatalog catalog;
+
+	@Reference
+	private ServiceGuard guard;
 
 	@Override
 	public CustomerAnalysis find(ServiceKind kind, String id) {
@@ -39,7 +43,8 @@ public class RegistryAnalyses implements Analyses {
 	@Override
 	public CustomerClassification run(CustomerAnalysis analysis, CustomerDataset data, LocalDate asOf,
 			Parameters parameters, ProgressMonitor monitor) {
-		CustomerClassification result = analysis.classify(new AnalysisInput(data, asOf, parameters, monitor));
+		// through the guard: a plugin that throws or hangs is reported and disabled, the caller carries on
+		CustomerClassification result = guard.classify(analysis, new AnalysisInput(data, asOf, parameters, monitor));
 		if (result.customerCount() != data.customerCount()) {
 			throw new IllegalStateException(analysis.id() + " classified " + result.customerCount() + " customers of "
 					+ data.customerCount());

@@ -1,0 +1,157 @@
+package io.custops.cli.internal;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.custops.core.ProgressMonitor;
+import io.custops.core.data.CustomerDataset;
+import io.custops.engine.FunnelAnalysis;
+import io.custops.engine.FunnelResult;
+import io.custops.engine.PathAnalysis;
+import io.custops.engine.PathResult;
+
+/** {@code ./custops funnel} and {@code ./custops paths}: behaviour over the workspace's events. */
+final class BehaviourCommand implements Command {
+
+	private final boolean funnel;
+
+	private BehaviourCommand(boolean funnel) {
+		this.funnel = funnel;
+	}
+
+	static BehaviourCommand funnel() {
+		return new BehaviourCommand(true);
+	}
+
+	static BehaviourCommand paths() {
+		return new BehaviourCommand(false);
+	}
+
+	@Override
+	public String name() {
+		return funnel ? "funnel" : "paths";
+	}
+
+	@Override
+	public String summary() {
+		return funnel ? "a behaviour funnel over events: customers per step, conversion, median times"
+				: "the most frequent behaviour paths per session, and flows between steps";
+	}
+
+	@Override
+	public String usage() {
+		return funnel ? """
+				usage: ./custops funnel --steps view,cart,order [--param k=v]… [--out F.csv] [--json]
+				  --param window=7d          the whole funnel within 7 days of the first step
+				  --param stepWindow=1d      each step within a day of the previous one (window.<k> for step k)
+				  --param breakdown=channel  or a customer attribute, or an analysis: tier, segment, stage, strategy:ID
+				  --param dropAt=K           report (and --out) the customers who did step K-1 but not step K
+				  --param from=D --param to=D  only events in [from, to)
+				  --out F.csv                the steps; with dropAt, the dropped customers' ids
+				  --json {"steps": [{"step", "customers", "pct_of_first", "pct_of_previous", "median_seconds_from_previous"}…]}
+				""" : """
+				usage: ./custops paths [--param k=v]… [--out F.csv] [--json]
+				  --param top=20          how many paths
+				  --param start=search    only paths from this event type on; end=pay: up to it
+				  --param exclude=visit   event types left out
+				  --param maxLength=8     longer paths are cut (shown with ...)
+				  --param by=auto|session|customer
+				  --param notReached=pay  only the paths of those who never reached pay (drop-offs)
+				  --out F.csv             rows: path, count, pct_of_units
+				""";
+	}
+
+	@Override
+	public int run(Invocation inv, CliServices services) throws Exception {
+		inv.allowOnly(funnel ? Set.of("steps", "out") : Set.of("out"));
+		Map<String, String> params = new LinkedHashMap<>(inv.params);
+		if (funnel) {
+			params.put(FunnelAnalysis.STEPS, inv.requireOption("steps"));
+		}
+		Object service = funnel ? services.require(FunnelAnalysis.class) : services.require(PathAnalysis.class);
+		CustomerDataset data = WorkspaceData.load(inv, services);
+		Path out = inv.option("out") == null ? null : Path.of(inv.option("out")).toAbsolutePath();
+		Map<String, Object> json;
+		List<String[]> rows;
+		if (funnel) {
+			FunnelResult result = ((FunnelAnalysis) service).run(data, params, ProgressMonitor.NULL);
+			json = result.toJson();
+			rows = new java.util.ArrayList<>();
+			String dropAt = params.get(FunnelAnalysis.DROP_AT);
+			if (dropAt != null) {
+				rows.add(new String[] { "customer_id" });
+				for (int c : result.dropped(Integer.parseInt(dropAt.trim()))) {
+					rows.add(new String[] { data.customerId(c) });
+				}
+			} else {
+				rows.add(new String[] { "step", "customers", "pct_of_first", "pct_of_previous",
+						"median_seconds_from_previous" });
+				for (FunnelResult.Step step : result.steps()) {
+					Map<String, Object> s = step.toJson();
+					rows.add(new String[] { step.step(), text(s.get("customers")), text(s.get("pct_of_first")),
+							text(s.get("pct_of_previous")), text(s.get("median_seconds_from_previous")) });
+				}
+			}
+			if (!inv.json()) {
+				for (FunnelResult.Step step : result.steps()) {
+					Map<String, Object> s = step.toJson();
+					inv.out.printf("  %-12s %10s  %7s%% of first  %7s%% of previous  median %ss%n", step.step(),
+							s.get("customers"), s.get("pct_of_first"), s.get("pct_of_previous"),
+							s.get("median_seconds_from_previous"));
+				}
+			}
+		} else {
+			PathResult result = ((PathAnalysis) service).run(data, params, ProgressMonitor.NULL);
+			json = result.toJson();
+			rows = new java.util.ArrayList<>();
+			rows.add(new String[] { "path", "count", "pct_of_units" });
+			for (PathResult.Path path : result.paths()) {
+				rows.add(new String[] { path.text(), Long.toString(path.count()), path.pctOfUnits().toPlainString() });
+			}
+			if (!inv.json()) {
+				inv.out.printf("%d %ss, %d distinct paths%n", result.units(), result.unit(), result.distinctPaths());
+				for (PathResult.Path path : result.paths()) {
+					inv.out.printf("  %8d  %6s%%  %s%n", path.count(), path.pctOfUnits().toPlainString(), path.text());
+				}
+			}
+		}
+		if (out != null) {
+			if (out.getParent() != null) {
+				Files.createDirectories(out.getParent());
+			}
+			try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+				StringBuilder line = new StringBuilder();
+				for (String[] row : rows) {
+					line.setLength(0);
+					for (int i = 0; i < row.length; i++) {
+						if (i > 0) {
+							line.append(',');
+						}
+						io.custops.engine.ClassificationCsv.quote(line, row[i]);
+					}
+					writer.write(line.append("\r\n").toString());
+				}
+			}
+		}
+		if (inv.json()) {
+			Map<String, Object> doc = new LinkedHashMap<>(json);
+			if (out != null) {
+				doc.put("out", out.toString());
+			}
+			inv.out.print(Json.write(doc));
+		} else if (out != null) {
+			inv.out.printf("%d rows written to %s%n", rows.size() - 1, out);
+		}
+		return 0;
+	}
+
+	private static String text(Object value) {
+		return value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+	}
+}

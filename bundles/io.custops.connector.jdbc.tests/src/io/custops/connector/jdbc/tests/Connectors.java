@@ -1,0 +1,94 @@
+package io.custops.connector.jdbc.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.custops.core.data.FactKind;
+import io.custops.core.param.Parameters;
+import io.custops.core.spi.ConnectorException;
+import io.custops.core.spi.DataConnector;
+import io.custops.core.spi.ImportRequest;
+import io.custops.core.spi.RecordSink;
+
+/** Finds connectors the way the workbench does (the service registry) and collects what they read. */
+final class Connectors {
+
+	private Connectors() {
+	}
+
+	static DataConnector find(String id, String bundle) throws Exception {
+		BundleContext context = FrameworkUtil.getBundle(Connectors.class).getBundleContext();
+		Arrays.stream(context.getBundles()).filter(b -> bundle.equals(b.getSymbolicName())).findFirst()
+				.orElseThrow(() -> new AssertionError(bundle + " is not installed")).start(Bundle.START_ACTIVATION_POLICY);
+		ServiceTracker<DataConnector, DataConnector> tracker = new ServiceTracker<>(context, DataConnector.class, null);
+		tracker.open();
+		try {
+			long deadline = System.currentTimeMillis() + 10_000;
+			while (System.currentTimeMillis() < deadline) {
+				for (DataConnector c : tracker.getTracked().values()) {
+					if (c.id().equals(id)) {
+						return c;
+					}
+				}
+				Thread.sleep(20);
+			}
+		} finally {
+			tracker.close();
+		}
+		return fail("no DataConnector with id '" + id + "' in the service registry");
+	}
+
+	/** What a connector handed over: accepted rows and rejects, in order. */
+	static final class Collected implements RecordSink {
+		record Row(long line, Map<String, String> fields, String raw) {
+			String get(String field) {
+				return fields.get(field);
+			}
+		}
+
+		record Reject(long line, String field, String reason, String raw) {
+		}
+
+		final List<Row> rows = new ArrayList<>();
+		final List<Reject> rejects = new ArrayList<>();
+
+		@Override
+		public void accept(long line, Map<String, String> fields, String raw) {
+			rows.add(new Row(line, Map.copyOf(fields), raw));
+		}
+
+		@Override
+		public void reject(long line, String field, String reason, String raw) {
+			rejects.add(new Reject(line, field, reason, raw));
+		}
+
+		Row line(long line) {
+			return rows.stream().filter(r -> r.line() == line).findFirst()
+					.orElseThrow(() -> new AssertionError("no accepted row at line " + line));
+		}
+
+		List<Long> rejectedLines() {
+			return rejects.stream().map(Reject::line).toList();
+		}
+	}
+
+	static Collected read(DataConnector connector, FactKind kind, Path file, Map<String, String> params)
+			throws ConnectorException {
+		Collected sink = new Collected();
+		connector.read(new ImportRequest(kind, Optional.ofNullable(file), Parameters.resolve(connector.parameters(), params),
+				ZoneId.of("Asia/Shanghai"), null), sink);
+		return sink;
+	}
+}

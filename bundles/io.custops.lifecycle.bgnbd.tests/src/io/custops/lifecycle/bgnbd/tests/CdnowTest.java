@@ -1,0 +1,231 @@
+package io.custops.lifecycle.bgnbd.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.custops.core.data.CustomerDataset;
+import io.custops.core.spi.CustomerClassification;
+import io.custops.core.spi.LifecycleModel;
+import io.custops.core.spi.ResultColumn;
+import io.custops.lifecycle.bgnbd.BgNbd;
+
+/**
+ * The published results on the CDNOW sample, reproduced by the services found in the OSGi
+ * registry: Fader, Hardie and Lee (2005) for BG/NBD and Pareto/NBD, Fader and Hardie (2013) for
+ * Gamma-Gamma. Tolerances are half a unit of the last published digit, with a tenth of slack.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CdnowTest {
+
+	private static final Map<String, String> PARAMETERS = Map.of("calibrationEnd", "1997-09-30");
+
+	private ModelRegistry registry;
+	private CustomerDataset data;
+	private CustomerClassification bgnbd;
+	private CustomerClassification paretonbd;
+
+	@BeforeAll
+	void fitBoth() throws Exception {
+		registry = new ModelRegistry();
+		data = Cdnow.dataset();
+		LifecycleModel bg = registry.model("bgnbd");
+		LifecycleModel pareto = registry.model("paretonbd");
+		assertTrue(bg.predictive() && pareto.predictive());
+		long start = System.nanoTime();
+		bgnbd = ModelRegistry.run(bg, data, Cdnow.AS_OF, PARAMETERS);
+		long middle = System.nanoTime();
+		paretonbd = ModelRegistry.run(pareto, data, Cdnow.AS_OF, PARAMETERS);
+		long end = System.nanoTime();
+		System.out.printf("CDNOW (%d customers): bgnbd service %.0f ms, paretonbd service %.0f ms%n",
+				data.customerCount(), (middle - start) / 1e6, (end - middle) / 1e6);
+	}
+
+	@AfterAll
+	void close() {
+		registry.close();
+	}
+
+	private static void assertPublished(double expected, int decimals, Object actual, String what) {
+		double tolerance = 0.55 * Math.pow(10, -decimals);
+		double value = ((Number) actual).doubleValue();
+		assertEquals(expected, value, tolerance, what + " = " + value + ", published " + expected);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		assertNotNull(value);
+		return (Map<String, Object>) value;
+	}
+
+	@Test
+	void bgnbdReproducesFaderHardieLee2005() {
+		Map<String, Object> summary = bgnbd.summary();
+		Map<String, Object> params = map(summary.get("params"));
+		assertEquals(List.of("r", "alpha", "a", "b"), List.copyOf(params.keySet()));
+		assertPublished(0.2426, 4, params.get("r"), "r");
+		assertPublished(4.4136, 4, params.get("alpha"), "alpha");
+		assertPublished(0.7929, 4, params.get("a"), "a");
+		assertPublished(2.4259, 4, params.get("b"), "b");
+		assertPublished(-9582.43, 2, summary.get("log_likelihood"), "log-likelihood");
+		Map<String, Object> optimizer = map(summary.get("optimizer"));
+		assertEquals(Boolean.TRUE, optimizer.get("converged"), optimizer.toString());
+		assertTrue(((Number) optimizer.get("iterations")).intValue() > 0);
+		Map<String, Object> calibration = map(summary.get("calibration"));
+		assertEquals(2357, calibration.get("customers"));
+		assertEquals(946, calibration.get("repeat_customers"));
+	}
+
+	@Test
+	void paretonbdReproducesFaderHardieLee2005() {
+		Map<String, Object> summary = paretonbd.summary();
+		Map<String, Object> params = map(summary.get("params"));
+		assertEquals(List.of("r", "alpha", "s", "beta"), List.copyOf(params.keySet()));
+		assertPublished(0.553, 3, params.get("r"), "r");
+		assertPublished(10.578, 3, params.get("alpha"), "alpha");
+		assertPublished(0.606, 3, params.get("s"), "s");
+		assertPublished(11.669, 3, params.get("beta"), "beta");
+		assertPublished(-9594.98, 2, summary.get("log_likelihood"), "log-likelihood");
+		assertEquals(Boolean.TRUE, map(summary.get("optimizer")).get("converged"));
+	}
+
+	@Test
+	void gammaGammaReproducesFaderHardie2013() {
+		for (CustomerClassification result : List.of(bgnbd, paretonbd)) {
+			Map<String, Object> gg = map(result.summary().get("gamma_gamma"));
+			assertPublished(6.25, 2, gg.get("p"), "p");
+			assertPublished(3.74, 2, gg.get("q"), "q");
+			assertPublished(15.44, 2, gg.get("gamma"), "gamma");
+			assertPublished(-4055.92, 2, gg.get("log_likelihood"), "Gamma-Gamma log-likelihood");
+			assertEquals(946, gg.get("customers"));
+			// conditional expected average spend of customers 1 … 10, exactly as published once rounded to cents
+			ResultColumn spend = result.column("expected_avg_spend").orElseThrow();
+			List<String> published = List.of("24.65", "18.91", "35.17", "35.17", "35.17", "71.46", "18.91", "35.17",
+					"27.28", "35.17");
+			for (int id = 1; id <= 10; id++) {
+				assertEquals(published.get(id - 1), spend.format(data.indexOf(Integer.toString(id))), "customer " + id);
+			}
+		}
+	}
+
+	@Test
+	void customer1516AsPublished() {
+		int c = data.indexOf("1516");
+		assertEquals("26", bgnbd.column("frequency").orElseThrow().format(c));
+		assertEquals(30.857, bgnbd.column("recency").orElseThrow().number(c), 0.0005);
+		assertEquals(31.0, bgnbd.column("T").orElseThrow().number(c), 1e-12);
+		// 52 weeks is the default horizon
+		assertEquals(25.76, bgnbd.column("expected_purchases").orElseThrow().number(c), 0.006);
+		assertEquals(0.9689, bgnbd.column("p_alive").orElseThrow().number(c), 0.001);
+		assertEquals("low", bgnbd.column("churn_risk").orElseThrow().format(c));
+		assertEquals("low", bgnbd.labelOf(c).orElseThrow().id());
+	}
+
+	@Test
+	void predictionsWithThePublishedParameters() {
+		BgNbd model = new BgNbd(0.243, 4.414, 0.793, 2.426);
+		assertEquals(1.226, model.expectedPurchases(39, 2, 30.43, 38.86), 0.00055);
+		assertEquals(0.5738, model.probabilityOfPurchases(0, 39), 0.000055);
+		assertEquals(25.76, model.expectedPurchases(52, 26, 30.857, 31), 0.0055);
+		assertEquals(0.9689, model.probabilityAlive(26, 30.857, 31), 0.000055);
+	}
+
+	/** The summary rebuilt from the transactions is the one the literature publishes (rounded to 2 decimals there). */
+	@Test
+	void rebuiltSummaryMatchesThePublishedOne() throws Exception {
+		List<String> lines = Cdnow.lines("data/cdnow_customers_summary_with_transactions.csv");
+		assertEquals("ID,x,t_x,T,zbar", lines.get(0));
+		assertEquals(2358, lines.size());
+		for (String line : lines.subList(1, lines.size())) {
+			String[] f = line.split(",");
+			int c = data.indexOf(f[0]);
+			assertTrue(c >= 0, f[0]);
+			String what = "customer " + f[0];
+			assertEquals(f[1], bgnbd.column("frequency").orElseThrow().format(c), what);
+			assertEquals(Double.parseDouble(f[2]), bgnbd.column("recency").orElseThrow().number(c), 0.0051, what);
+			assertEquals(Double.parseDouble(f[3]), bgnbd.column("T").orElseThrow().number(c), 0.0051, what);
+			if (Integer.parseInt(f[1]) > 0) {
+				assertEquals(Double.parseDouble(f[4]), bgnbd.column("monetary_value").orElseThrow().number(c), 0.0051,
+						what);
+			} else {
+				assertEquals("", bgnbd.column("monetary_value").orElseThrow().format(c), what);
+			}
+		}
+	}
+
+	/** Holdout actuals counted here from the raw file: distinct purchase days from 1997-10-01 to 1998-06-30. */
+	@Test
+	void holdoutCheckCountsTheRightPurchases() throws Exception {
+		Map<String, Integer> repeatsInCalibration = new HashMap<>();
+		Map<String, LocalDate> first = new HashMap<>();
+		Set<String> calibrationDays = new HashSet<>();
+		Set<String> holdoutDays = new HashSet<>();
+		for (Cdnow.Transaction t : Cdnow.transactions()) {
+			first.merge(t.customer(), t.date(), (a, b) -> a.isBefore(b) ? a : b);
+		}
+		for (Cdnow.Transaction t : Cdnow.transactions()) {
+			if (!t.date().isAfter(Cdnow.CALIBRATION_END)) {
+				if (calibrationDays.add(t.customer() + "@" + t.date()) && !t.date().equals(first.get(t.customer()))) {
+					repeatsInCalibration.merge(t.customer(), 1, Integer::sum);
+				}
+			} else {
+				holdoutDays.add(t.customer() + "@" + t.date());
+			}
+		}
+		long[] actualByBucket = new long[8];
+		for (String day : holdoutDays) {
+			String customer = day.substring(0, day.indexOf('@'));
+			actualByBucket[Math.min(7, repeatsInCalibration.getOrDefault(customer, 0))]++;
+		}
+		for (CustomerClassification result : List.of(bgnbd, paretonbd)) {
+			Map<String, Object> holdout = map(result.summary().get("holdout"));
+			assertEquals("1997-10-01", holdout.get("start"));
+			assertEquals("1998-06-30", holdout.get("end"));
+			assertEquals(39.0, (Double) holdout.get("weeks"), 1e-12);
+			assertEquals((long) holdoutDays.size(), holdout.get("actual"));
+			@SuppressWarnings("unchecked")
+			List<Object> byX = (List<Object>) holdout.get("by_x");
+			assertEquals(8, byX.size());
+			long customers = 0;
+			for (int b = 0; b < 8; b++) {
+				Map<String, Object> row = map(byX.get(b));
+				assertEquals(b == 7 ? "7+" : Integer.toString(b), row.get("x"));
+				assertEquals(actualByBucket[b], row.get("actual"), "bucket " + row.get("x"));
+				customers += (Long) row.get("customers");
+			}
+			assertEquals(2357, customers);
+			double predicted = (Double) holdout.get("predicted");
+			System.out.printf("CDNOW holdout, %s: actual %d, predicted %.1f; by x: %s%n", result.summary().get("model"),
+					holdoutDays.size(), predicted, byX);
+		}
+	}
+
+	/** The holdout prediction is the 39-week expectation the per-customer column gives with horizonWeeks=39. */
+	@Test
+	void holdoutPredictionAgreesWithTheExpectedPurchasesColumn() throws Exception {
+		for (String id : List.of("bgnbd", "paretonbd")) {
+			CustomerClassification result = ModelRegistry.run(registry.model(id), data, Cdnow.AS_OF,
+					Map.of("calibrationEnd", "1997-09-30", "horizonWeeks", "39"));
+			ResultColumn expected = result.column("expected_purchases").orElseThrow();
+			double total = 0;
+			for (int c = 0; c < data.customerCount(); c++) {
+				total += expected.number(c);
+			}
+			double predicted = (Double) map(result.summary().get("holdout")).get("predicted");
+			assertEquals(predicted, total, 1e-6 * predicted, id);
+			assertEquals(total, (Double) result.summary().get("expected_purchases_total"), 1e-6 * total, id);
+		}
+	}
+}

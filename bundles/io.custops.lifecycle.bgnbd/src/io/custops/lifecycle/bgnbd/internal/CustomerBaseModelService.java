@@ -1,0 +1,377 @@
+package io.custops.lifecycle.bgnbd.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.custops.core.ProgressMonitor;
+import io.custops.core.data.CustomerDataset;
+import io.custops.core.param.ParameterException;
+import io.custops.core.param.ParameterSpec;
+import io.custops.core.param.ParameterType;
+import io.custops.core.param.Parameters;
+import io.custops.core.spi.AnalysisInput;
+import io.custops.core.spi.CustomerClassification;
+import io.custops.core.spi.Label;
+import io.custops.core.spi.LifecycleModel;
+import io.custops.core.spi.ResultColumn;
+import io.custops.lifecycle.bgnbd.CustomerBaseModel;
+import io.custops.lifecycle.bgnbd.GammaGamma;
+import io.custops.lifecycle.bgnbd.ModelFit;
+import io.custops.lifecycle.bgnbd.PurchaseSummary;
+import io.custops.lifecycle.bgnbd.SpendSummary;
+
+/**
+ * What the BG/NBD and Pareto/NBD services share: the calibration summary, the fit, Gamma-Gamma
+ * on the repeat customers' spend, the per-customer predictions, the churn-risk bands and the
+ * calibration/holdout check.
+ */
+abstract class CustomerBaseModelService implements LifecycleModel {
+
+	static final String CALIBRATION_END = "calibrationEnd";
+	static final String HORIZON_WEEKS = "horizonWeeks";
+	static final String DISCOUNT_RATE = "discountRate";
+	static final String MARGIN = "margin";
+
+	/** The --out columns, in order (customer_id is added by the caller). */
+	static final List<String> COLUMNS = List.of("frequency", "recency", "T", "monetary_value", "p_alive",
+			"expected_purchases", "expected_avg_spend", "clv", "churn_risk");
+
+	/** Churn risk = 1 − P(alive): below the first bound low, above the second high, medium between (bounds included). */
+	static final double LOW_BELOW = 0.33;
+	static final double HIGH_ABOVE = 0.66;
+
+	private static final List<Label> LABELS = List.of(
+			Label.of("low", "Low churn risk", "低流失风险"),
+			Label.of("medium", "Medium churn risk", "中流失风险"),
+			Label.of("high", "High churn risk", "高流失风险"));
+
+	private static final int HOLDOUT_BUCKETS = 8; // x = 0 … 6 and 7+
+
+	private static final long MISSING = Long.MIN_VALUE;
+
+	/** Fits the model to the calibration summary. */
+	abstract ModelFit<? extends CustomerBaseModel> fit(PurchaseSummary summary);
+
+	@Override
+	public boolean predictive() {
+		return true;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return List.of(
+				ParameterSpec.builder(CALIBRATION_END, ParameterType.DATE)
+						.label("Calibration end", "校准期结束日")
+						.description("Last day (inclusive) of the period the model is fitted on; default: the day before "
+								+ "the as-of date. Purchases after it, up to the as-of date, are the holdout check.",
+								"模型拟合所用时期的最后一天（含）；默认为截止日期的前一天。其后到截止日期之间的购买用于留出期检验。")
+						.build(),
+				ParameterSpec.builder(HORIZON_WEEKS, ParameterType.INTEGER).defaultValue("52").min(1).max(520)
+						.label("Horizon (weeks)", "预测期（周）")
+						.description("Weeks after the calibration end over which purchases and CLV are predicted.",
+								"预测购买次数和客户终身价值的周数（自校准期结束起）。")
+						.build(),
+				ParameterSpec.builder(DISCOUNT_RATE, ParameterType.PERCENT).defaultValue("0.1")
+						.range(BigDecimal.ZERO, BigDecimal.ONE)
+						.label("Annual discount rate", "年折现率")
+						.description("Discounts the purchases of week w by (1 + rate)^(-w/52) in the CLV.",
+								"客户终身价值中第 w 周的购买按 (1 + 折现率)^(-w/52) 折现。")
+						.build(),
+				ParameterSpec.builder(MARGIN, ParameterType.PERCENT).defaultValue("1")
+						.range(BigDecimal.ZERO, BigDecimal.ONE)
+						.label("Margin", "利润率")
+						.description("Share of the spend that is profit; 1 makes the CLV a revenue figure.",
+								"消费额中利润所占比例；为 1 时终身价值即为收入。")
+						.build());
+	}
+
+	@Override
+	public List<Label> labels(Parameters parameters) {
+		return LABELS;
+	}
+
+	@Override
+	public List<String> columnNames(Parameters parameters) {
+		return COLUMNS;
+	}
+
+	@Override
+	public CustomerClassification classify(AnalysisInput input) {
+		ProgressMonitor monitor = input.monitor();
+		Parameters parameters = input.parameters();
+		LocalDate asOf = input.asOf();
+		LocalDate calibrationEnd = parameters.has(CALIBRATION_END) ? parameters.date(CALIBRATION_END)
+				: asOf.minusDays(1);
+		if (!calibrationEnd.isBefore(asOf)) {
+			throw new ParameterException(CALIBRATION_END,
+					calibrationEnd + " is not before the as-of date " + asOf + " (only orders before " + asOf + " count)");
+		}
+		int horizonWeeks = parameters.intValue(HORIZON_WEEKS);
+		double discountRate = parameters.decimal(DISCOUNT_RATE).doubleValue();
+		double margin = parameters.decimal(MARGIN).doubleValue();
+
+		monitor.begin(name().en(), 4);
+		CustomerDataset data = input.data();
+		int calibrationEndDay = CustomerDataset.epochDay(calibrationEnd);
+		CalibrationSummary calibration = CalibrationSummary.of(data, calibrationEndDay, input.asOfDay());
+		if (calibration.scored == 0) {
+			throw new ParameterException(CALIBRATION_END, "no customer has a paid order on or before " + calibrationEnd
+					+ ": there is nothing to fit the " + id() + " model to");
+		}
+		int customers = data.customerCount();
+		int[] scored = new int[calibration.scored];
+		for (int c = 0, k = 0; c < customers; c++) {
+			if (calibration.isScored(c)) {
+				scored[k++] = c;
+			}
+		}
+		int[] x = new int[scored.length];
+		int[] recency = new int[scored.length];
+		int[] age = new int[scored.length];
+		for (int k = 0; k < scored.length; k++) {
+			x[k] = calibration.repeats[scored[k]];
+			recency[k] = calibration.recencyDays[scored[k]];
+			age[k] = calibration.ageDays[scored[k]];
+		}
+		if (java.util.Arrays.stream(x).allMatch(v -> v == 0)) {
+			// the likelihood then keeps rising towards r → 0: there is no maximum to report
+			throw new ParameterException(CALIBRATION_END, "no customer bought again on a later day on or before "
+					+ calibrationEnd + ": the " + id() + " model needs repeat purchases to be fitted");
+		}
+		PurchaseSummary summary = PurchaseSummary.ofDays(x, recency, age);
+		monitor.worked(1);
+		monitor.checkCanceled();
+
+		ModelFit<? extends CustomerBaseModel> fit = fit(summary);
+		CustomerBaseModel model = fit.model();
+		monitor.worked(1);
+		monitor.checkCanceled();
+
+		SpendFit spend = fitSpend(calibration, scored);
+		monitor.worked(1);
+		monitor.checkCanceled();
+
+		// per group of identical histories: P(alive), and the expectations given alive, which depend on (x, T) only
+		int groups = summary.groupCount();
+		double[] alive = new double[groups];
+		double[] expectedIfAlive = new double[groups];
+		double[] discountedIfAlive = new double[groups];
+		Map<Long, double[]> byXAndAge = new HashMap<>();
+		for (int g = 0; g < groups; g++) {
+			int gx = summary.x(g);
+			double gAge = summary.age(g);
+			alive[g] = model.probabilityAlive(gx, summary.tx(g), gAge);
+			long key = (long) gx << 32 | Math.round(gAge * 7);
+			double[] expectation = byXAndAge.computeIfAbsent(key,
+					k -> new double[] { model.expectedPurchasesIfAlive(horizonWeeks, gx, gAge),
+							model.discountedPurchasesIfAlive(horizonWeeks, discountRate, gx, gAge) });
+			expectedIfAlive[g] = expectation[0];
+			discountedIfAlive[g] = expectation[1];
+		}
+
+		long[] frequency = filled(customers, -1);
+		double[] recencyWeeks = nan(customers);
+		double[] ageWeeks = nan(customers);
+		long[] monetary = filled(customers, MISSING);
+		double[] pAlive = nan(customers);
+		double[] expected = nan(customers);
+		long[] expectedSpend = filled(customers, MISSING);
+		long[] clv = filled(customers, MISSING);
+		String[] risk = new String[customers];
+		int[] labelOf = new int[customers];
+		java.util.Arrays.fill(labelOf, CustomerClassification.UNCLASSIFIED);
+		double expectedTotal = 0;
+		long clvTotal = 0;
+		for (int k = 0; k < scored.length; k++) {
+			int c = scored[k];
+			int g = summary.groupOf(k);
+			frequency[c] = x[k];
+			recencyWeeks[c] = recency[k] / 7.0;
+			ageWeeks[c] = age[k] / 7.0;
+			if (x[k] > 0) {
+				monetary[c] = Math.round((double) calibration.repeatCents[c] / x[k]);
+			}
+			pAlive[c] = alive[g];
+			expected[c] = expectedIfAlive[g] * alive[g];
+			expectedTotal += expected[c];
+			double averageSpend = spend.expectedAverage(x[k], calibration.repeatCents[c]);
+			if (Double.isFinite(averageSpend)) {
+				expectedSpend[c] = Math.round(averageSpend * 100);
+				clv[c] = Math.round(margin * averageSpend * discountedIfAlive[g] * alive[g] * 100);
+				clvTotal += clv[c];
+			}
+			int band = band(1 - alive[g]);
+			labelOf[c] = band;
+			risk[c] = LABELS.get(band).id();
+		}
+		monitor.worked(1);
+
+		List<ResultColumn> columns = List.of(
+				ResultColumn.ofLongs("frequency", frequency, -1),
+				ResultColumn.ofDoubles("recency", recencyWeeks),
+				ResultColumn.ofDoubles("T", ageWeeks),
+				ResultColumn.ofCents("monetary_value", monetary, MISSING),
+				ResultColumn.ofDoubles("p_alive", pAlive),
+				ResultColumn.ofDoubles("expected_purchases", expected),
+				ResultColumn.ofCents("expected_avg_spend", expectedSpend, MISSING),
+				ResultColumn.ofCents("clv", clv, MISSING),
+				ResultColumn.ofTexts("churn_risk", risk));
+
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("model", id());
+		result.put("params", new LinkedHashMap<>(model.parameters()));
+		result.put("log_likelihood", fit.logLikelihood());
+		result.put("optimizer", fit.optimizer().describe());
+		Map<String, Object> calibrationInfo = new LinkedHashMap<>();
+		calibrationInfo.put("end", calibrationEnd.toString());
+		calibrationInfo.put("customers", scored.length);
+		calibrationInfo.put("distinct_histories", groups);
+		calibrationInfo.put("repeat_customers", spend.repeatCustomers);
+		calibrationInfo.put("unscored_customers", customers - scored.length);
+		result.put("calibration", calibrationInfo);
+		result.put("gamma_gamma", spend.describe());
+		result.put("horizon_weeks", horizonWeeks);
+		result.put("discount_rate", parameters.decimal(DISCOUNT_RATE));
+		result.put("margin", parameters.decimal(MARGIN));
+		result.put("expected_purchases_total", expectedTotal);
+		result.put("clv_total", BigDecimal.valueOf(clvTotal, 2));
+		result.put("holdout", holdout(calibration, calibrationEnd, asOf, model, summary, scored));
+		monitor.done();
+		return new CustomerClassification(LABELS, labelOf, columns, result);
+	}
+
+	/** 0 low, 1 medium, 2 high, by the probability of not being alive. */
+	static int band(double notAlive) {
+		if (notAlive < LOW_BELOW) {
+			return 0;
+		}
+		return notAlive > HIGH_ABOVE ? 2 : 1;
+	}
+
+	/** Gamma-Gamma on the customers with repeat transactions of positive mean value, when there are any. */
+	private static SpendFit fitSpend(CalibrationSummary calibration, int[] scored) {
+		int count = 0;
+		for (int c : scored) {
+			if (calibration.repeats[c] > 0 && calibration.repeatCents[c] > 0) {
+				count++;
+			}
+		}
+		if (count == 0) {
+			return new SpendFit(null, 0);
+		}
+		int[] x = new int[count];
+		double[] mean = new double[count];
+		int k = 0;
+		for (int c : scored) {
+			if (calibration.repeats[c] > 0 && calibration.repeatCents[c] > 0) {
+				x[k] = calibration.repeats[c];
+				// in currency units: γ is a scale in the unit of the data, the literature's is in dollars
+				mean[k] = calibration.repeatCents[c] / 100.0 / x[k];
+				k++;
+			}
+		}
+		return new SpendFit(GammaGamma.fit(SpendSummary.of(x, mean)), count);
+	}
+
+	/** The spend model, or none when no customer has repeat transactions. */
+	private record SpendFit(ModelFit<GammaGamma> fit, int repeatCustomers) {
+
+		/**
+		 * E[M | x, z̄] in currency units; the population mean for customers without repeat
+		 * transactions (or with a non-positive mean, which the model cannot describe); NaN without a model.
+		 */
+		double expectedAverage(int x, long repeatCents) {
+			if (fit == null) {
+				return Double.NaN;
+			}
+			GammaGamma model = fit.model();
+			if (x > 0 && repeatCents > 0) {
+				return model.conditionalExpectedAverage(x, repeatCents / 100.0 / x);
+			}
+			return model.populationMean();
+		}
+
+		Map<String, Object> describe() {
+			if (fit == null) {
+				return null;
+			}
+			Map<String, Object> map = new LinkedHashMap<>(fit.model().parameters());
+			map.put("log_likelihood", fit.logLikelihood());
+			map.put("customers", repeatCustomers);
+			double mean = fit.model().populationMean();
+			map.put("population_mean_spend", Double.isFinite(mean) ? mean : null);
+			map.put("optimizer", fit.optimizer().describe());
+			return map;
+		}
+	}
+
+	/**
+	 * Predicted against actual repeat purchases in the holdout period (the day after calibrationEnd
+	 * up to the day before as-of), by calibration x (0 … 6, 7+): the check of Fader, Hardie and
+	 * Lee's figure of conditional expectations. Null when the data holds no order in that period.
+	 */
+	private static Map<String, Object> holdout(CalibrationSummary calibration, LocalDate calibrationEnd, LocalDate asOf,
+			CustomerBaseModel model, PurchaseSummary summary, int[] scored) {
+		long days = asOf.toEpochDay() - calibrationEnd.toEpochDay() - 1;
+		if (days <= 0 || !calibration.holdoutObserved) {
+			return null;
+		}
+		double weeks = days / 7.0;
+		double[] predictedOfGroup = new double[summary.groupCount()];
+		for (int g = 0; g < predictedOfGroup.length; g++) {
+			predictedOfGroup[g] = model.expectedPurchases(weeks, summary.x(g), summary.tx(g), summary.age(g));
+		}
+		long[] customers = new long[HOLDOUT_BUCKETS];
+		long[] actual = new long[HOLDOUT_BUCKETS];
+		double[] predicted = new double[HOLDOUT_BUCKETS];
+		for (int k = 0; k < scored.length; k++) {
+			int c = scored[k];
+			int bucket = Math.min(calibration.repeats[c], HOLDOUT_BUCKETS - 1);
+			customers[bucket]++;
+			actual[bucket] += calibration.holdoutPurchases[c];
+			predicted[bucket] += predictedOfGroup[summary.groupOf(k)];
+		}
+		List<Object> byX = new ArrayList<>();
+		long actualTotal = 0;
+		double predictedTotal = 0;
+		for (int b = 0; b < HOLDOUT_BUCKETS; b++) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("x", b == HOLDOUT_BUCKETS - 1 ? (HOLDOUT_BUCKETS - 1) + "+" : Integer.toString(b));
+			row.put("customers", customers[b]);
+			row.put("actual", actual[b]);
+			row.put("predicted", predicted[b]);
+			row.put("actual_mean", customers[b] > 0 ? (double) actual[b] / customers[b] : null);
+			row.put("predicted_mean", customers[b] > 0 ? predicted[b] / customers[b] : null);
+			byX.add(row);
+			actualTotal += actual[b];
+			predictedTotal += predicted[b];
+		}
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("start", calibrationEnd.plusDays(1).toString());
+		map.put("end", asOf.minusDays(1).toString());
+		map.put("weeks", weeks);
+		map.put("customers", (long) scored.length);
+		map.put("actual", actualTotal);
+		map.put("predicted", predictedTotal);
+		map.put("by_x", byX);
+		return map;
+	}
+
+	private static long[] filled(int n, long value) {
+		long[] a = new long[n];
+		java.util.Arrays.fill(a, value);
+		return a;
+	}
+
+	private static double[] nan(int n) {
+		double[] a = new double[n];
+		java.util.Arrays.fill(a, Double.NaN);
+		return a;
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * The customer-base models as plain, reusable mathematics: BG/NBD, Pareto/NBD and Gamma-Gamma
+ * with their maximum-likelihood fits over grouped per-customer summaries, the special functions
+ * they need and the optimiser. No OSGi and no CustOps types: usable from any Java code.
+ */
+package io.custops.lifecycle.bgnbd;
