@@ -17,4 +17,4 @@ cp=$cp:$(ls "$m2"/commons-io/commons-io/2.20.0/commons-io-2.20.0.jar):$(ls "$m2"
 out=$root/benchmarks/import/target
 mkdir -p "$out"
 "$JAVA_HOME/bin/javac" -d "$out" -cp "$cp" "$root/benchmarks/import/ImportBenchmark.java"
-exec "$JAVA_HOME/bin/java" -Xmx4g -cp "$out:$cp" ImportBenchmark "$@"
+exec "$JAVA_HOME/bin/java" -Xmx4g ${BENCH_VMARGS:-} -cp "$out:$cp" ImportBenchmark "$@"

@@ -11,6 +11,7 @@ import io.custops.core.ProgressMonitor;
 import io.custops.core.data.FactKind;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
+import io.custops.engine.ServiceGuard;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -70,7 +71,8 @@ final class TagsCommand implements Command {
 			throw new UsageException("connector '" + connector.id() + "' does not read tags");
 		}
 		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
-			ImportResult r = ws.importFacts(connector, FactKind.TAGS, Optional.of(file), inv.params, ProgressMonitor.NULL);
+			ImportResult r = ws.importFacts(services.require(ServiceGuard.class).guarded(connector), FactKind.TAGS,
+					Optional.of(file), inv.params, ProgressMonitor.NULL);
 			if (inv.json()) {
 				Map<String, Object> m = ImportCommand.json(r);
 				m.put("connector", connector.id());
