@@ -124,6 +124,10 @@ PY
 then pass "campaign flow: demo, campaign from rfm at_risk with a 20% control group, roi --json, masked target list (${ms} ms)"
 else fail "campaign flow (exit $rc, ${ms} ms): $(cat "$out/campaign-create.err" "$out/campaign-roi.err" "$out/campaign-export.out" 2>/dev/null | head -c 600)"; fi
 
+# --- reports and schedules (issue 6): a demo shop, a report in three formats, one scheduled run ----
+. "$CUSTOPS_ROOT/releng/scripts/report-tests.sh"
+report_tests
+
 # --- plugins (issue 7): leaves the example and a misbehaving plugin installed for the window ----
 . "$CUSTOPS_ROOT/releng/scripts/plugin-tests.sh"
 plugin_tests

@@ -60,7 +60,7 @@ class MigrationTest {
 	void aVersionOneWorkspaceOpensWithItsDataAndTakesOrderLines() throws Exception {
 		createDatabase(resource("data/workspace-v1.sql"));
 		try (Workspace ws = Stores.manager().open(dir)) {
-			assertEquals(3, ws.info().schemaVersion());
+			assertEquals(4, ws.info().schemaVersion());
 			assertEquals(ZoneId.of("Asia/Shanghai"), ws.zone());
 			assertEquals(2L, ws.info().counts().get(FactKind.ORDERS));
 			assertEquals("20260110-090000-1", ws.info().imports().get(0).importId());
@@ -84,7 +84,7 @@ class MigrationTest {
 				rs.next();
 				assertEquals(2, rs.getInt(1));
 				rs.next();
-				assertEquals(3, rs.getInt(1));
+				assertEquals(4, rs.getInt(1), "version 4: report schedules and runs");
 			}
 
 			// what version 3 added: tags imported with their source, campaigns created with members, the audit log
