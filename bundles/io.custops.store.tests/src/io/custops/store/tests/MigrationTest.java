@@ -84,6 +84,8 @@ class MigrationTest {
 				rs.next();
 				assertEquals(2, rs.getInt(1));
 				rs.next();
+				assertEquals(3, rs.getInt(1), "version 3: campaign records, imported tags, audit log");
+				rs.next();
 				assertEquals(4, rs.getInt(1), "version 4: report schedules and runs");
 			}
 
