@@ -135,11 +135,18 @@ plugin_tests
 # --- the workbench window -----------------------------------------------------------------
 ensure_packages "${UI_PACKAGES[@]}"
 ensure_display
-CUSTOPS_VMARGS="-Dcustops.smoke.dir=$out/ui" timeout 120 "$CUSTOPS_ROOT/custops" > "$out/ui.log" 2>&1; rc=$?
-if [ $rc -eq 0 ] && head -1 "$out/ui/smoke.txt" 2>/dev/null | grep -q "RESULT OK" && [ -s "$out/ui/workbench.png" ] \
-	&& ! grep -E "Exception|Unable to create" "$out/ui.log" | grep -v SessionManagerDBus > /dev/null
-then pass "the workbench opens, every part renders; screenshot $out/ui/workbench.png"
-else fail "workbench smoke test (exit $rc): $(cat "$out/ui/smoke.txt" 2>/dev/null) $(grep -m3 -E 'Exception|Unable' "$out/ui.log")"; fi
+# the first window run seeds the (missing) workspace with a small demo shop, as ./custops does for a user
+export CUSTOPS_DEMO_CUSTOMERS=2000 CUSTOPS_WORKSPACE=$out/ui-workspace
+for lang in en zh; do
+	dir=$out/ui; [ $lang = zh ] && dir=$out/ui-zh
+	args=""; [ $lang = zh ] && args="-nl zh"
+	CUSTOPS_UI_ARGS="$args" CUSTOPS_VMARGS="-Dcustops.smoke.dir=$dir" timeout 300 "$CUSTOPS_ROOT/custops" > "$out/ui-$lang.log" 2>&1; rc=$?
+	if [ $rc -eq 0 ] && head -1 "$dir/smoke.txt" 2>/dev/null | grep -q "RESULT OK" && [ -s "$dir/workbench.png" ] \
+		&& [ "$(ls "$dir"/part-*.png 2>/dev/null | wc -l)" -ge 10 ] \
+		&& ! grep -E "Exception|Unable to create" "$out/ui-$lang.log" | grep -v SessionManagerDBus > /dev/null
+	then pass "the workbench ($lang) opens on the demo workspace, every part renders without error; $(grep -m1 'window usable' "$dir/smoke.txt"); screenshots $dir/part-*.png"
+	else fail "workbench smoke test ($lang, exit $rc): $(cat "$dir/smoke.txt" 2>/dev/null) $(grep -m3 -E 'Exception|Unable' "$out/ui-$lang.log")"; fi
+done
 stop_display
 
 plugin_cleanup_tests
