@@ -90,7 +90,8 @@ public final class ShopData {
 		d.eventSession = new int[eventCapacity];
 		// one-time buyers and the mean of the others, so that the mean is ordersPerCustomer
 		double once = Math.min(0.30, Math.max(0, ordersPerCustomer - 1));
-		double repeatMean = once >= 1 ? 1 : (ordersPerCustomer - once) / (1 - once) - 2;
+		// (+0.5: the floor of the exponential draw below loses half an order on average)
+		double repeatMean = once >= 1 ? 1 : (ordersPerCustomer - once) / (1 - once) - 2 + 0.5;
 		int[] days = new int[16];
 		for (int c = 0; c < customers; c++) {
 			SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c * 0xBF58476D1CE4E5B9L);
@@ -148,8 +149,8 @@ public final class ShopData {
 
 	/** Sessions from a month before the first order to the last active day, one after another. */
 	private void sessions(SplittableRandom r, int c, int first, int last, double eventsPerCustomer) {
-		// a session has ~4.6 events on average (below); heavy-tailed number of sessions per customer
-		int sessions = 1 + (int) Math.min(2_000, exponential(r, Math.max(0.01, eventsPerCustomer / 4.6 - 1)));
+		// a session has ~4.77 events on average (below); 1 + floor(exponential) sessions, ~0.5 + mean
+		int sessions = 1 + (int) Math.min(2_000, exponential(r, Math.max(0.01, eventsPerCustomer / 4.77 - 0.5)));
 		int from = Math.max(START_DAY, first - 30);
 		long[] starts = new long[sessions];
 		for (int s = 0; s < sessions; s++) {

@@ -237,7 +237,7 @@ public final class Sql {
 			while (rs.next()) {
 				StringBuilder key = new StringBuilder();
 				for (int i = 1; i < columns; i++) {
-					key.append(i > 1 ? "→" : "").append(rs.getString(i));
+					key.append(i > 1 ? "→" : "").append(rs.getString(i).strip()); // HSQLDB pads CASE texts
 				}
 				map.put(key.toString(), rs.getLong(columns));
 			}
