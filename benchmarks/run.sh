@@ -6,7 +6,8 @@
 #     import    issue 3: CSV import vs DuckDB read_csv; open time; bytes per order   (SIZE = orders, default 10M)
 # Builds what is missing first: the bundle jars (the main build, tests skipped) and this project.
 # Environment: BENCH_QUICK=1 runs every benchmark once, briefly (a smoke test, not a measurement);
-# BENCH_CHECK=0 skips the check that the SQL agrees with the engine on a small dataset.
+# BENCH_CHECK=0 skips the check that the SQL agrees with the engine on a small dataset;
+# BENCH_ONLY=REGEX runs only the benchmarks whose method name matches (e.g. BENCH_ONLY="engine|duckdb").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -38,6 +39,7 @@ cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 props=(-Dcustops.bench.data="$here/data")
 [ "${BENCH_QUICK:-0}" = 1 ] && props+=(-Dcustops.bench.quick=true)
 [ "${BENCH_CHECK:-1}" = 0 ] && props+=(-Dcustops.bench.check=false)
+[ -n "${BENCH_ONLY:-}" ] && props+=(-Dcustops.bench.only="$BENCH_ONLY")
 cd "$here"
 run() { "$JAVA_HOME/bin/java" -Xmx8g "${props[@]}" -cp "$cp" io.custops.bench.Bench "$@"; }
 if [ "$suite" = all ]; then

@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>System properties: {@code custops.bench.quick=true} runs one short iteration of each
  * benchmark (a smoke test of the harness, not a measurement); {@code custops.bench.check=false}
- * skips the agreement check of the SQL on a small dataset.
+ * skips the agreement check of the SQL on a small dataset; {@code custops.bench.only=REGEX}
+ * runs only the benchmarks whose name matches (e.g. {@code engine|duckdb}).
  */
 public final class Bench {
 
@@ -104,10 +105,14 @@ public final class Bench {
 	private static Map<String, Double> run(String suite, String include, Map<String, String> params) throws Exception {
 		Path results = Path.of("target", "jmh-" + suite + ".json");
 		Files.createDirectories(results.getParent());
-		ChainedOptionsBuilder options = new OptionsBuilder().include("io\\.custops\\.bench\\." + include + "\\.")
+		String only = System.getProperty("custops.bench.only");
+		String pattern = "io\\.custops\\.bench\\." + include + "\\."
+				+ (only == null || only.isBlank() ? "" : "(" + only + ")$");
+		ChainedOptionsBuilder options = new OptionsBuilder().include(pattern)
 				.resultFormat(ResultFormatType.JSON).result(results.toString())
 				.jvmArgsPrepend("-Dcustops.bench.data=" + System.getProperty("custops.bench.data", "data"));
 		params.forEach(options::param);
+
 		if (Boolean.getBoolean("custops.bench.quick")) {
 			options.warmupIterations(0).measurementIterations(1)
 					.measurementTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(1));

@@ -76,25 +76,31 @@ public final class Sql {
 		}
 	}
 
-	/** rfm (quantile scores, the en map), stages and tiers (defaults), one table each. */
+	/**
+	 * rfm (quantile scores, the en map), stages and tiers (defaults), one table each. The SQL is
+	 * given its best shape: one aggregation pass over the orders per customer, shared by the
+	 * three (the engine runs the three services, each with its own pass).
+	 */
 	public static void duckSegment(Connection c) throws SQLException {
 		try (Statement s = c.createStatement()) {
+			s.execute("CREATE OR REPLACE TEMP TABLE agg AS SELECT customer, "
+					+ "count(*) FILTER (WHERE status = 0) AS paid_orders, max(day) FILTER (WHERE status = 0) AS last_paid, "
+					+ "max(day) AS last_seen, coalesce(sum(amount) FILTER (WHERE status = 0), 0) AS monetary, "
+					+ "coalesce(sum(amount) FILTER (WHERE status = 0 AND day >= " + (D - 365) + "), 0) AS spend "
+					+ "FROM orders WHERE day < " + D + " GROUP BY customer");
 			s.execute("CREATE OR REPLACE TEMP TABLE rfm_result AS WITH v AS (SELECT customer, " + D
-					+ " - max(day) AS recency_days, count(*) AS frequency, sum(amount) AS monetary FROM orders WHERE day < "
-					+ D + " AND status = 0 GROUP BY customer), n AS (SELECT count(*) AS n FROM v), s AS (SELECT v.*, "
+					+ " - last_paid AS recency_days, paid_orders AS frequency, monetary FROM agg WHERE paid_orders > 0), "
+					+ "n AS (SELECT count(*) AS n FROM v), s AS (SELECT v.*, "
 					// w = customers strictly worse = rank - 1 (ties share the first rank): score = 1 + floor(5w/n)
 					+ "1 + (5 * (rank() OVER (ORDER BY recency_days DESC) - 1)) // n AS r, "
 					+ "1 + (5 * (rank() OVER (ORDER BY frequency) - 1)) // n AS f, "
 					+ "1 + (5 * (rank() OVER (ORDER BY monetary) - 1)) // n AS m FROM v, n) "
 					+ "SELECT customer, recency_days, frequency, monetary, r, f, m, " + SEGMENT_EN + " AS segment FROM s");
-			s.execute("CREATE OR REPLACE TEMP TABLE stages_result AS WITH v AS (SELECT customer, "
-					+ "count(*) FILTER (WHERE status = 0) AS paid_orders, max(day) FILTER (WHERE status = 0) AS last_paid, "
-					+ "max(day) AS last_seen FROM orders WHERE day < " + D + " GROUP BY customer) "
-					+ "SELECT customer, " + STAGE + " AS stage, " + ACTIVITY + " AS activity, "
-					+ "CASE WHEN paid_orders > 0 THEN " + D + " - last_paid END AS recency_days, paid_orders FROM v");
-			s.execute("CREATE OR REPLACE TEMP TABLE tiers_result AS WITH v AS (SELECT customer, coalesce(sum(amount) "
-					+ "FILTER (WHERE day >= " + (D - 365) + "), 0) AS value FROM orders WHERE day < " + D
-					+ " AND status = 0 GROUP BY customer) SELECT customer, value, " + tier("value") + " AS tier FROM v");
+			s.execute("CREATE OR REPLACE TEMP TABLE stages_result AS SELECT customer, " + STAGE + " AS stage, " + ACTIVITY
+					+ " AS activity, CASE WHEN paid_orders > 0 THEN " + D + " - last_paid END AS recency_days, paid_orders "
+					+ "FROM agg");
+			s.execute("CREATE OR REPLACE TEMP TABLE tiers_result AS SELECT customer, spend AS value, " + tier("spend")
+					+ " AS tier FROM agg WHERE paid_orders > 0");
 		}
 	}
 
