@@ -110,7 +110,7 @@ class MigrationTest {
 				INSERT INTO schema_version VALUES(99, 'from the future', CURRENT_TIMESTAMP);
 				""");
 		WorkspaceException e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));
-		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 3"),
+		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 4"),
 				e.getMessage());
 		// the lock was released: the error is repeatable, not "in use"
 		e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));
