@@ -55,11 +55,13 @@ PY
 		&& pass "schedule history records the run" || fail "schedule history (exit $rc)"
 
 	# the daemon holds the workspace, runs until SIGTERM, then releases it
-	custops schedule daemon > "$rout/daemon.out" 2> "$rout/daemon.err" &
+	# started without the custops function, so that $! is the process that becomes the JVM (the script execs java)
+	"$CUSTOPS_ROOT/custops" schedule daemon > "$rout/daemon.out" 2> "$rout/daemon.err" &
 	local pid=$! i
 	for i in $(seq 1 100); do grep -q "running on" "$rout/daemon.err" 2>/dev/null && break; sleep 0.2; done
 	custops schedule run-due > /dev/null 2> "$rout/busy.err"; local busy=$?
 	kill -TERM $pid; wait $pid; rc=$?
+	kill -0 $pid 2> /dev/null && { fail "the daemon outlived SIGTERM"; kill -KILL $pid; }
 	if grep -q "running on" "$rout/daemon.err" && grep -q "stopped" "$rout/daemon.err" && [ $busy -eq 1 ] \
 		&& grep -q "in use by" "$rout/busy.err" && custops schedule list > /dev/null 2>&1
 	then pass "schedule daemon runs, refuses run-due meanwhile (workspace in use), stops on SIGTERM and frees the workspace (exit $rc)"

@@ -102,6 +102,8 @@ class WorkspaceTemplatesTest {
 			for (int i = 0; i < 200 && catalog.services(kind).stream().noneMatch(e -> e.id().equals(wanted[1])); i++) {
 				Thread.sleep(50);
 			}
+			assertTrue(catalog.services(kind).stream().anyMatch(e -> e.id().equals(wanted[1])),
+					wanted[0] + " " + wanted[1] + " is not in the service catalog: " + catalog.services(kind));
 		}
 		DataConnector demo = catalog.find(ServiceKind.CONNECTOR, DataConnector.class, "demo").orElseThrow();
 		ws = service(WorkspaceManager.class).open(Files.createTempDirectory("custops-report-demo"));

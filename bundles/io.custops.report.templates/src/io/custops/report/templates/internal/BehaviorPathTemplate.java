@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import io.custops.core.LocalizedText;
 import io.custops.core.param.ParameterSpec;
@@ -44,12 +43,6 @@ public class BehaviorPathTemplate implements ReportTemplate {
 			"favorite", LocalizedText.of("favorite", "收藏"), "cart", LocalizedText.of("cart", "加购"),
 			"order", LocalizedText.of("order", "下单"), "pay", LocalizedText.of("pay", "支付"),
 			"review", LocalizedText.of("review", "评价"), "share", LocalizedText.of("share", "分享"));
-
-	@Reference
-	private FunnelAnalysis funnel;
-
-	@Reference
-	private PathAnalysis paths;
 
 	@Override
 	public String id() {
@@ -96,6 +89,12 @@ public class BehaviorPathTemplate implements ReportTemplate {
 
 	@Override
 	public ReportData prepare(ReportContext context) {
+		try (EngineServices engine = new EngineServices()) {
+			return prepare(context, engine.get(FunnelAnalysis.class), engine.get(PathAnalysis.class));
+		}
+	}
+
+	private ReportData prepare(ReportContext context, FunnelAnalysis funnel, PathAnalysis paths) {
 		Locale locale = context.locale();
 		Parameters p = context.parameters();
 		List<String> steps = p.list(STEPS);
@@ -173,7 +172,7 @@ public class BehaviorPathTemplate implements ReportTemplate {
 				.value("subtitle", Templates.t(locale,
 						"Report date " + context.today() + " · funnel " + String.join(" → ", steps)
 								+ (p.has(WINDOW) ? " within " + p.string(WINDOW) : "") + range(range, locale),
-						"报表日期 " + context.today() + " · 漏斗 " + String.join(" → ", steps)
+						"报表日期 " + context.today() + " · 漏斗 " + String.join(" → ", steps.stream().map(x -> event(x, locale)).toList())
 								+ (p.has(WINDOW) ? "（" + p.string(WINDOW) + " 内）" : "") + range(range, locale)))
 				.value("h_funnel", Templates.t(locale, "Funnel", "转化漏斗"))
 				.value("has_funnel_chart", firstStep > 0)

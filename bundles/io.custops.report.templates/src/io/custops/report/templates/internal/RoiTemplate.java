@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import io.custops.core.LocalizedText;
 import io.custops.core.param.ParameterException;
@@ -35,12 +34,6 @@ public class RoiTemplate implements ReportTemplate {
 	static final String BREAKDOWN = "breakdown";
 	/** The breakdown value that leaves the by-segment section out. */
 	static final String NO_BREAKDOWN = "none";
-
-	@Reference
-	private CampaignRoi roi;
-
-	@Reference
-	private Analyses analyses;
 
 	@Override
 	public String id() {
@@ -84,9 +77,13 @@ public class RoiTemplate implements ReportTemplate {
 				"the roi report needs the workspace's campaigns: render it on a workspace (./custops report)"));
 		String breakdown = p.string(BREAKDOWN);
 		boolean bySegment = !NO_BREAKDOWN.equalsIgnoreCase(breakdown);
-		RoiData.Measured measured = RoiData.measure(source, roi, context.dataset(),
-				p.has(CAMPAIGN) ? p.string(CAMPAIGN) : null, bySegment ? breakdown : null, context.monitor());
-		Map<String, String> segmentTexts = bySegment ? Labels.texts(analyses, breakdown, locale) : Map.of();
+		RoiData.Measured measured;
+		Map<String, String> segmentTexts;
+		try (EngineServices engine = new EngineServices()) {
+			measured = RoiData.measure(source, engine.get(CampaignRoi.class), context.dataset(),
+					p.has(CAMPAIGN) ? p.string(CAMPAIGN) : null, bySegment ? breakdown : null, context.monitor());
+			segmentTexts = bySegment ? Labels.texts(engine.get(Analyses.class), breakdown, locale) : Map.of();
+		}
 
 		List<Object[]> campaigns = new ArrayList<>();
 		List<Object[]> chart = new ArrayList<>();

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import io.custops.core.LocalizedText;
 import io.custops.core.param.ParameterException;
@@ -41,12 +40,6 @@ public class TierConversionTemplate implements ReportTemplate {
 	static final List<String> PASSED = List.of("levels", "basis", "windowDays");
 	/** Columns of the heat table: the levels and (none). */
 	static final int MAX_COLUMNS = 9;
-
-	@Reference
-	private TierConversion conversion;
-
-	@Reference
-	private Analyses analyses;
 
 	@Override
 	public String id() {
@@ -104,8 +97,12 @@ public class TierConversionTemplate implements ReportTemplate {
 		Map<String, String> passed = Templates.given(p, PASSED);
 		Map<String, String> params = new LinkedHashMap<>(passed);
 		params.put(TierConversion.PERIOD, p.string(TierConversion.PERIOD));
-		ConversionResult result = conversion.run(context.dataset(), analysis, from, to, params, context.monitor());
-		Map<String, String> texts = Labels.texts(analyses, analysis, passed, locale);
+		ConversionResult result;
+		Map<String, String> texts;
+		try (EngineServices engine = new EngineServices()) {
+			result = engine.get(TierConversion.class).run(context.dataset(), analysis, from, to, params, context.monitor());
+			texts = Labels.texts(engine.get(Analyses.class), analysis, passed, locale);
+		}
 
 		List<String> columns = new ArrayList<>(result.levels());
 		boolean noneColumn = result.matrix().stream().anyMatch(m -> m.to().equals(ConversionResult.NONE) && m.customers() > 0);
