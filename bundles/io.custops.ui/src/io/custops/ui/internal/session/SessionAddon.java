@@ -1,0 +1,61 @@
+package io.custops.ui.internal.session;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.swt.widgets.Display;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.event.Event;
+
+/**
+ * Creates the workbench's session when the application starts and offers it to every part
+ * through the application context ({@code @Inject WorkbenchSession}); opens the default
+ * workspace once the window is up, and closes it when the workbench shuts down.
+ */
+public class SessionAddon {
+
+	private UiServices services;
+	private WorkbenchSession session;
+
+	/** Milliseconds since the JVM started when the addon started, and when the services were there (for the smoke test). */
+	public static volatile long startedAt = -1;
+	public static volatile long servicesAt = -1;
+
+	@PostConstruct
+	public void start(IEclipseContext context) throws InterruptedException {
+		startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+		services = new UiServices(FrameworkUtil.getBundle(getClass()).getBundleContext());
+		services.await(10_000);
+		servicesAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+		UiPreferences preferences = new UiPreferences();
+		BackgroundJobs jobs = new BackgroundJobs();
+		session = new WorkbenchSession(services, preferences, jobs, Display.getCurrent());
+		context.set(UiServices.class, services);
+		context.set(UiPreferences.class, preferences);
+		context.set(BackgroundJobs.class, jobs);
+		context.set(WorkbenchSession.class, session);
+	}
+
+	@Inject
+	@Optional
+	public void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
+		if (session != null && session.state() == WorkbenchSession.State.CLOSED) {
+			session.open(WorkbenchSession.defaultDirectory(services.workspaces()), null);
+		}
+	}
+
+	@PreDestroy
+	public void stop() {
+		if (session != null) {
+			session.close();
+		}
+		if (services != null) {
+			services.close();
+		}
+	}
+}

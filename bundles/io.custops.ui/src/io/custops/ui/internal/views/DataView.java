@@ -1,0 +1,461 @@
+package io.custops.ui.internal.views;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import io.custops.core.data.CustomerDataset;
+import io.custops.core.data.FactKind;
+import io.custops.core.param.ParameterSpec;
+import io.custops.core.spi.DataConnector;
+import io.custops.core.spi.ServiceKind;
+import io.custops.engine.ServiceEntry;
+import io.custops.store.ImportResult;
+import io.custops.store.TooManyRejectsException;
+import io.custops.store.Workspace;
+import io.custops.store.WorkspaceInfo;
+import io.custops.ui.internal.session.ViewContext;
+import io.custops.ui.internal.session.WorkbenchSession;
+import io.custops.ui.internal.widgets.ParameterForm;
+
+/**
+ * The Data part: the workspace (open, create, switch; what it holds), imports through any
+ * registered connector with its parameters, progress and cancel in the status line, the import
+ * history, and the rejected rows of an import (line, field, reason, raw) to fix the mapping
+ * and import again.
+ */
+public final class DataView extends View {
+
+	private final Label workspaceLabel;
+	private final Label summary;
+	private final Combo connectorCombo;
+	private final Combo kindCombo;
+	private final Text fileText;
+	private final Button browse;
+	private final Composite formHolder;
+	private ParameterForm form;
+	private final Button importButton;
+	private final Label result;
+	private final Table history;
+	private final Label rejectsTitle;
+	private final Table rejects;
+	private List<DataConnector> connectors = List.of();
+	private List<WorkspaceInfo.ImportRecord> imports = List.of();
+
+	public DataView(Composite parent, ViewContext ctx) {
+		super(parent, ctx);
+		SashForm sash = new SashForm(root, SWT.VERTICAL);
+		sash.setLayoutData(Tables.fill());
+
+		Composite top = new Composite(sash, SWT.NONE);
+		top.setLayout(new GridLayout(2, true));
+		Group ws = Tables.group(top, t("Workspace", "工作区"), 4);
+		workspaceLabel = new Label(ws, SWT.WRAP);
+		workspaceLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+		Button open = new Button(ws, SWT.PUSH);
+		open.setText(t("Open…", "打开…"));
+		open.setToolTipText(t("Open another workspace folder (this one is closed)", "打开另一个工作区文件夹（关闭当前工作区）"));
+		open.addListener(SWT.Selection, e -> chooseWorkspace(false));
+		Button create = new Button(ws, SWT.PUSH);
+		create.setText(t("New…", "新建…"));
+		create.setToolTipText(t("Create a workspace in an empty folder", "在空文件夹中新建工作区"));
+		create.addListener(SWT.Selection, e -> chooseWorkspace(true));
+		Button reload = new Button(ws, SWT.PUSH);
+		reload.setText(t("Reload", "重新载入"));
+		reload.addListener(SWT.Selection, e -> session().reload());
+		Button demo = new Button(ws, SWT.PUSH);
+		demo.setText(t("Load demo shop", "载入演示店铺"));
+		demo.setToolTipText(t("Import a generated shop (20,000 customers) from the demo connector", "从演示连接器导入生成的店铺（2 万客户）"));
+		demo.addListener(SWT.Selection, e -> loadDemo());
+		summary = new Label(ws, SWT.WRAP);
+		summary.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+
+		Group imp = Tables.group(top, t("Import", "导入"), 4);
+		new Label(imp, SWT.NONE).setText(t("Connector", "连接器"));
+		connectorCombo = new Combo(imp, SWT.READ_ONLY);
+		connectorCombo.setLayoutData(Tables.fillH());
+		new Label(imp, SWT.NONE).setText(t("Kind", "数据类型"));
+		kindCombo = new Combo(imp, SWT.READ_ONLY);
+		kindCombo.setLayoutData(Tables.fillH());
+		new Label(imp, SWT.NONE).setText(t("File", "文件"));
+		fileText = new Text(imp, SWT.BORDER);
+		fileText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		browse = new Button(imp, SWT.PUSH);
+		browse.setText(t("Browse…", "浏览…"));
+		browse.addListener(SWT.Selection, e -> {
+			FileDialog dialog = new FileDialog(root.getShell(), SWT.OPEN);
+			String chosen = dialog.open();
+			if (chosen != null) {
+				fileText.setText(chosen);
+			}
+		});
+		formHolder = new Composite(imp, SWT.NONE);
+		formHolder.setLayout(new GridLayout(1, false));
+		formHolder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+		importButton = new Button(imp, SWT.PUSH);
+		importButton.setText(t("Import", "导入"));
+		importButton.addListener(SWT.Selection, e -> startImport());
+		result = new Label(imp, SWT.WRAP);
+		result.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+		connectorCombo.addListener(SWT.Selection, e -> connectorChosen());
+
+		Composite middle = new Composite(sash, SWT.NONE);
+		middle.setLayout(new GridLayout(2, false));
+		Label historyTitle = new Label(middle, SWT.NONE);
+		historyTitle.setText(t("Import history (double-click a row with rejected rows to see them)",
+				"导入记录（双击有拒绝行的记录查看被拒绝的行）"));
+		historyTitle.setLayoutData(Tables.fillH());
+		Button showRejects = new Button(middle, SWT.PUSH);
+		showRejects.setText(t("Open rejected rows", "查看被拒绝的行"));
+		showRejects.addListener(SWT.Selection, e -> showSelectedRejects());
+		history = Tables.table(middle, SWT.SINGLE,
+				ctx.zh() ? new String[] { "导入编号", "类型", "连接器", "来源", "状态", "读取", "导入", "拒绝", "未变", "开始时间" }
+						: new String[] { "Import", "Kind", "Connector", "Source", "State", "Read", "Imported", "Rejected",
+								"Unchanged", "Started" },
+				new int[] { 150, 110, 80, 260, 80, 80, 80, 80, 80, 170 }, "LLLLLRRRRL");
+		history.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		history.addListener(SWT.DefaultSelection, e -> showSelectedRejects());
+
+		Composite bottom = new Composite(sash, SWT.NONE);
+		bottom.setLayout(new GridLayout(1, false));
+		rejectsTitle = new Label(bottom, SWT.NONE);
+		rejectsTitle.setText(t("Rejected rows", "被拒绝的行"));
+		rejectsTitle.setLayoutData(Tables.fillH());
+		rejects = Tables.table(bottom, SWT.MULTI, ctx.zh() ? new String[] { "行", "字段", "原因", "原始内容" }
+				: new String[] { "Line", "Field", "Reason", "Raw row" }, new int[] { 70, 110, 420, 500 }, "RLLL");
+		rejects.setLayoutData(Tables.fill());
+		sash.setWeights(45, 30, 25);
+
+		fillConnectors();
+		ctx.services().catalog().addListener(catalogListener);
+		root.addDisposeListener(e -> {
+			var catalog = ctx.services().catalog();
+			if (catalog != null) {
+				catalog.removeListener(catalogListener);
+			}
+		});
+		start();
+	}
+
+	private final Runnable catalogListener = () -> {
+		if (!root.isDisposed()) {
+			root.getDisplay().asyncExec(() -> {
+				if (!root.isDisposed()) {
+					fillConnectors();
+				}
+			});
+		}
+	};
+
+	@Override
+	protected boolean wantsData() {
+		return false;
+	}
+
+	private void fillConnectors() {
+		String selected = connectorCombo.getText();
+		connectors = new ArrayList<>();
+		connectorCombo.removeAll();
+		for (ServiceEntry entry : ctx.services().catalog().services(ServiceKind.CONNECTOR)) {
+			DataConnector connector = (DataConnector) entry.service();
+			connectors.add(connector);
+			connectorCombo.add(connector.name().get(ctx.locale()) + " (" + connector.id() + ")");
+		}
+		int index = Math.max(0, indexOf(selected.isEmpty() ? "csv" : selectedId(selected)));
+		if (!connectors.isEmpty()) {
+			connectorCombo.select(index);
+			connectorChosen();
+		}
+	}
+
+	private static String selectedId(String comboText) {
+		int open = comboText.lastIndexOf('(');
+		return open < 0 ? comboText : comboText.substring(open + 1, comboText.length() - 1);
+	}
+
+	private int indexOf(String connectorId) {
+		for (int i = 0; i < connectors.size(); i++) {
+			if (connectors.get(i).id().equals(connectorId)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private DataConnector connector() {
+		int index = connectorCombo.getSelectionIndex();
+		return index < 0 ? null : connectors.get(index);
+	}
+
+	private void connectorChosen() {
+		DataConnector connector = connector();
+		if (connector == null) {
+			return;
+		}
+		String kind = kindCombo.getText();
+		kindCombo.removeAll();
+		for (FactKind k : FactKind.values()) {
+			if (connector.supportedKinds().contains(k)) {
+				kindCombo.add(k.id());
+			}
+		}
+		kindCombo.setText(kind);
+		if (kindCombo.getSelectionIndex() < 0) {
+			kindCombo.select(0);
+		}
+		fileText.setEnabled(connector.needsFile());
+		browse.setEnabled(connector.needsFile());
+		if (form != null) {
+			form.dispose();
+		}
+		List<ParameterSpec> specs = new ArrayList<>(Workspace.IMPORT_PARAMETERS);
+		specs.addAll(connector.parameters());
+		form = new ParameterForm(formHolder, specs, Set.of(), Map.of(), 2, ctx.locale());
+		form.setLayoutData(Tables.fillH());
+		root.layout(true, true);
+	}
+
+	@Override
+	protected void datasetChanged(CustomerDataset dataset) {
+		refreshInfo();
+	}
+
+	@Override
+	protected void stateChanged() {
+		WorkbenchSession s = session();
+		workspaceLabel.setText(t("Workspace: ", "工作区：") + (s.directory() == null ? s.message() : s.directory())
+				+ "  [" + s.state().name().toLowerCase() + "]");
+	}
+
+	private void refreshInfo() {
+		stateChanged();
+		run(t("Reading the workspace summary", "读取工作区概况"), monitor -> session().info(), info -> {
+			CustomerDataset d = session().dataset();
+			StringBuilder text = new StringBuilder();
+			text.append(t("Time zone: ", "时区：")).append(info.zone()).append('\n');
+			for (FactKind kind : FactKind.values()) {
+				text.append(kind.label().get(ctx.locale())).append(": ").append(Tables.count(info.counts().get(kind)))
+						.append("   ");
+			}
+			text.append('\n').append(t("Manual tags: ", "手工标签：")).append(Tables.count(info.tags()));
+			if (d != null) {
+				text.append(t("   Customers in memory: ", "   内存中客户：")).append(Tables.count(d.customerCount()))
+						.append(t(", loaded in ", "，载入用时 ")).append(session().loadMillis()).append(" ms");
+			}
+			info.orders().ifPresent(r -> text.append('\n').append(t("Orders from ", "订单时间：")).append(r.first().toLocalDate())
+					.append(t(" to ", " 至 ")).append(r.last().toLocalDate()));
+			info.events().ifPresent(r -> text.append('\n').append(t("Events from ", "行为时间：")).append(r.first().toLocalDate())
+					.append(t(" to ", " 至 ")).append(r.last().toLocalDate()));
+			summary.setText(text.toString());
+			imports = info.imports();
+			List<String[]> rows = new ArrayList<>();
+			for (WorkspaceInfo.ImportRecord r : imports) {
+				rows.add(new String[] { r.importId(), r.kind().id(), r.connector(), r.source() == null ? "" : r.source(),
+						r.state(), Tables.count(r.read()), Tables.count(r.imported()), Tables.count(r.rejected()),
+						Tables.count(r.unchanged()), r.started().toString() });
+			}
+			Tables.fill(history, rows);
+			root.layout(true, true);
+		});
+	}
+
+	private void chooseWorkspace(boolean create) {
+		DirectoryDialog dialog = new DirectoryDialog(root.getShell());
+		dialog.setMessage(create ? t("An empty folder for the new workspace", "新工作区的空文件夹")
+				: t("The workspace folder", "工作区文件夹"));
+		String chosen = dialog.open();
+		if (chosen != null) {
+			openWorkspace(Path.of(chosen));
+		}
+	}
+
+	/** Switches the session to the workspace in a folder (created when empty). */
+	public void openWorkspace(Path dir) {
+		clearError();
+		session().open(dir, e -> showError(WorkbenchSession.text(e)));
+	}
+
+	/** Fills the import form and starts the import (the analyst's Import button; also for tests). */
+	public void importFile(String connectorId, FactKind kind, Path file, Map<String, String> params) {
+		int index = indexOf(connectorId);
+		if (index < 0) {
+			throw new IllegalArgumentException("no connector " + connectorId);
+		}
+		connectorCombo.select(index);
+		connectorChosen();
+		kindCombo.setText(kind.id());
+		fileText.setText(file == null ? "" : file.toString());
+		params.forEach(form::set);
+		startImport();
+	}
+
+	private void startImport() {
+		DataConnector connector = connector();
+		if (connector == null) {
+			showError(t("No connector is installed.", "没有安装连接器。"));
+			return;
+		}
+		FactKind kind = FactKind.fromId(kindCombo.getText());
+		Optional<Path> file = fileText.getText().isBlank() ? Optional.empty() : Optional.of(Path.of(fileText.getText().trim()));
+		if (connector.needsFile() && file.isEmpty()) {
+			showError(t("Choose the file to import.", "请选择要导入的文件。"));
+			return;
+		}
+		clearError();
+		result.setText(t("Importing…", "正在导入…"));
+		importButton.setEnabled(false);
+		session().importFacts(connector, kind, file, form.values(), r -> {
+			if (root.isDisposed()) {
+				return;
+			}
+			importButton.setEnabled(true);
+			result.setText(resultText(r));
+			if (r.rejectsFile() != null) {
+				showRejects(r.rejectsFile());
+			}
+		}, e -> {
+			if (root.isDisposed()) {
+				return;
+			}
+			importButton.setEnabled(true);
+			result.setText("");
+			showError(t("Nothing imported: ", "未导入任何数据：") + WorkbenchSession.text(e));
+			if (e instanceof TooManyRejectsException tooMany && tooMany.rejectsFile() != null) {
+				showRejects(tooMany.rejectsFile());
+			}
+			refreshInfo();
+		});
+	}
+
+	private String resultText(ImportResult r) {
+		return String.format(t("%s: read %,d, imported %,d, unchanged %,d, rejected %,d in %.1f s",
+				"%s：读取 %,d，导入 %,d，未变 %,d，拒绝 %,d，用时 %.1f 秒"), r.kind().label().get(ctx.locale()), r.read(),
+				r.imported(), r.unchanged(), r.rejected(), r.took().toMillis() / 1000.0);
+	}
+
+	/** The text under the Import button: the last import's counts. */
+	public String resultText() {
+		return result.getText();
+	}
+
+	private void showSelectedRejects() {
+		int index = history.getSelectionIndex();
+		if (index < 0 || index >= imports.size()) {
+			return;
+		}
+		Path file = imports.get(index).rejectsFile();
+		if (file == null) {
+			rejectsTitle.setText(t("This import rejected no row.", "此次导入没有被拒绝的行。"));
+			rejects.removeAll();
+			return;
+		}
+		showRejects(file);
+	}
+
+	/** Shows a rejects file (line, field, reason, raw) in the table at the bottom. */
+	public void showRejects(Path file) {
+		List<String[]> rows;
+		try {
+			rows = readRejects(file, 10_000);
+		} catch (IOException e) {
+			showError(t("Cannot read ", "无法读取 ") + file + ": " + e.getMessage());
+			return;
+		}
+		rejectsTitle.setText(t("Rejected rows of ", "被拒绝的行：") + file + " (" + Tables.count(rows.size()) + ")");
+		Tables.fill(rejects, rows);
+	}
+
+	public Table rejectsTable() {
+		return rejects;
+	}
+
+	public Table historyTable() {
+		return history;
+	}
+
+	/** Reads the rows of a rejects file (RFC 4180: quoted values may hold commas, quotes and line breaks). */
+	static List<String[]> readRejects(Path file, int max) throws IOException {
+		List<String[]> rows = new ArrayList<>();
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			List<String> fields = new ArrayList<>();
+			StringBuilder value = new StringBuilder();
+			boolean quoted = false;
+			boolean header = true;
+			int ch;
+			while ((ch = in.read()) != -1 && rows.size() < max) {
+				char c = (char) ch;
+				if (quoted) {
+					if (c == '"') {
+						in.mark(1);
+						int next = in.read();
+						if (next == '"') {
+							value.append('"');
+						} else {
+							quoted = false;
+							if (next != -1) {
+								in.reset();
+							}
+						}
+					} else {
+						value.append(c);
+					}
+				} else if (c == '"') {
+					quoted = true;
+				} else if (c == ',') {
+					fields.add(value.toString());
+					value.setLength(0);
+				} else if (c == '\n') {
+					fields.add(value.toString());
+					value.setLength(0);
+					if (!header) {
+						rows.add(fields.toArray(new String[0]));
+					}
+					header = false;
+					fields = new ArrayList<>();
+				} else if (c != '\r') {
+					value.append(c);
+				}
+			}
+			if (!fields.isEmpty() || value.length() > 0) {
+				fields.add(value.toString());
+				if (!header) {
+					rows.add(fields.toArray(new String[0]));
+				}
+			}
+		}
+		for (int i = 0; i < rows.size(); i++) {
+			String[] row = rows.get(i);
+			if (row.length > 3) {
+				row[3] = row[3].replace("\r\n", " ⏎ ").replace("\n", " ⏎ ");
+			}
+		}
+		return Collections.unmodifiableList(rows);
+	}
+
+	List<TableItem> historyItems() {
+		return List.of(history.getItems());
+	}
+}
