@@ -252,14 +252,6 @@ public final class ShopData {
 		return b.build();
 	}
 
-	/** Drops the order columns (after {@link #dataset()} or a database load) to free memory. */
-	public void dropEvents() {
-		eventCustomer = null;
-		eventTime = null;
-		eventType = null;
-		eventSession = null;
-	}
-
 	public static String customerId(int c, int width) {
 		String digits = Integer.toString(c + 1);
 		return "C" + "0".repeat(Math.max(0, width - digits.length())) + digits;
