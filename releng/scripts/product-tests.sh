@@ -50,6 +50,84 @@ custops services --help > "$out/help.out" 2>&1; rc=$?
 custops > /dev/null 2>&1 --help; rc=$?
 [ $rc -eq 0 ] && pass "./custops --help exits 0" || fail "./custops --help: exit $rc"
 
+# --- importing data into the workspace ($CUSTOPS_WORKSPACE) ---------------------------------
+data=$out/data
+mkdir -p "$data"
+printf 'order_id,customer_id,order_time,amount,status\no1,c1,2026-01-05 10:00:00,10.00,paid\no2,c2,2026-02-06,abc,paid\no3,c2,2026-03-07,5,refunded\n' > "$data/orders.csv"
+custops import --kind orders --connector csv --file "$data/orders.csv" --json > "$out/import.json" 2> "$out/import.err"; rc=$?
+if [ $rc -eq 0 ] && python3 - "$out/import.json" <<'PY'
+import json, os, sys
+d = json.load(open(sys.argv[1]))
+assert (d["read"], d["imported"], d["rejected"]) == (3, 2, 1), d
+assert os.path.exists(d["rejects_file"]), d
+PY
+then pass "import --json: read 3 = imported 2 + rejected 1, the rejects file exists"
+else fail "import (exit $rc): $(head -c 400 "$out/import.err")"; fi
+
+custops import --kind orders --connector csv --file "$data/missing.csv" > /dev/null 2> "$out/import-missing.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "missing.csv: no such file" "$out/import-missing.err" \
+	&& pass "an unreadable file exits 2 naming it" || fail "import of a missing file: exit $rc"
+
+custops import --kind orders --connector csv --file "$data/orders.csv" --param delimeter=';' > /dev/null 2> "$out/import-param.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "parameter 'delimeter': unknown" "$out/import-param.err" \
+	&& pass "an unknown import parameter exits 2 naming it" || fail "import with a bad parameter: exit $rc"
+
+custops workspace info --json > "$out/info.json" 2> "$out/info.err"; rc=$?
+if [ $rc -eq 0 ] && python3 - "$out/info.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["counts"]["orders"] == 2, d["counts"]
+assert d["date_range"]["orders"]["first"].startswith("2026-01-05"), d["date_range"]
+assert d["imports"][0]["state"] == "failed" and d["imports"][-1]["state"] == "done", d["imports"]
+PY
+then pass "workspace info --json: counts, date range and import history"
+else fail "workspace info (exit $rc): $(head -c 400 "$out/info.err")"; fi
+
+if grep -q '"id": "demo"' "$out/services.json"; then
+	custops demo --param customers=200 --workspace "$out/demo-workspace" --json > "$out/demo.json" 2> "$out/demo.err"; rc=$?
+	[ $rc -eq 0 ] && pass "demo imports the demo shop" || fail "demo (exit $rc): $(head -c 400 "$out/demo.err")"
+else
+	custops demo > /dev/null 2> "$out/demo.err"; rc=$?
+	[ $rc -eq 1 ] && grep -q "no connector 'demo' installed" "$out/demo.err" \
+		&& pass "demo without a demo connector exits 1 saying so" || fail "demo without connector: exit $rc"
+fi
+
+# --- campaigns (issue 5): demo shop → campaign from an RFM segment with a control group → ROI → target list
+cws=$out/campaign-workspace
+start=$(date +%s%N)
+from=$(date -d "-75 days" +%F); to=$(date -d "-46 days" +%F)
+custops demo --param customers=1000 --workspace "$cws" > "$out/campaign-demo.out" 2>&1 \
+	&& custops campaign create --id winback --name "Win back at-risk" --start "$from" --end "$to" --cost 500 \
+		--margin 35% --target strategy:rfm=at_risk --param control=20% --param seed=7 --workspace "$cws" --json \
+		> "$out/campaign-create.json" 2> "$out/campaign-create.err" \
+	&& custops roi --campaign winback --param breakdown=target --workspace "$cws" --json \
+		> "$out/campaign-roi.json" 2> "$out/campaign-roi.err" \
+	&& custops campaign export --id winback --out "$out/winback.csv" --workspace "$cws" > "$out/campaign-export.out" 2>&1
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+if [ $rc -eq 0 ] && python3 - "$out/campaign-create.json" "$out/campaign-roi.json" "$out/winback.csv" <<'PY'
+import csv, json, re, sys
+created = json.load(open(sys.argv[1]))
+assert created["seed"] == 7 and created["control_size"] > 0 and created["treatment_size"] > 0, created
+roi = json.load(open(sys.argv[2]))
+for key in ("treatment_revenue", "control_revenue", "incremental_revenue", "cost", "roi", "treatment_response_rate",
+            "control_response_rate", "uplift", "by_segment"):
+    assert key in roi, key
+assert roi["has_control"] is True and roi["cost"] == 500.0, roi
+assert [s["segment"] for s in roi["by_segment"]["segments"]] == ["at_risk"], roi["by_segment"]
+rows = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
+assert len(rows) == created["treatment_size"], len(rows)
+assert all(r["group"] == "treatment" and r["segment"] == "at_risk" for r in rows)
+assert all(re.fullmatch(r"\d{3}\*{4}\d{4}", r["phone"]) for r in rows if r["phone"]), rows[0]
+assert all(r["name"][1:] == "*" * (len(r["name"]) - 1) for r in rows if r["name"]), rows[0]
+PY
+then pass "campaign flow: demo, campaign from rfm at_risk with a 20% control group, roi --json, masked target list (${ms} ms)"
+else fail "campaign flow (exit $rc, ${ms} ms): $(cat "$out/campaign-create.err" "$out/campaign-roi.err" "$out/campaign-export.out" 2>/dev/null | head -c 600)"; fi
+
+# --- reports and schedules (issue 6): a demo shop, a report in three formats, one scheduled run ----
+. "$CUSTOPS_ROOT/releng/scripts/report-tests.sh"
+report_tests
+
 # --- plugins (issue 7): leaves the example and a misbehaving plugin installed for the window ----
 . "$CUSTOPS_ROOT/releng/scripts/plugin-tests.sh"
 plugin_tests

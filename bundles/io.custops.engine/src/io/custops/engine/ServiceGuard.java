@@ -58,6 +58,50 @@ public interface ServiceGuard {
 		return call(template, "prepare", defaultLimit(), () -> template.prepare(context));
 	}
 
+	/**
+	 * The connector as callers hand it to the workspace: the same service, whose {@code read} runs
+	 * under this guard (the store does not know the engine, so the guard wraps the connector).
+	 */
+	default DataConnector guarded(DataConnector connector) {
+		ServiceGuard guard = this;
+		return new DataConnector() {
+			@Override
+			public String id() {
+				return connector.id();
+			}
+
+			@Override
+			public io.custops.core.LocalizedText name() {
+				return connector.name();
+			}
+
+			@Override
+			public io.custops.core.LocalizedText description() {
+				return connector.description();
+			}
+
+			@Override
+			public java.util.List<io.custops.core.param.ParameterSpec> parameters() {
+				return connector.parameters();
+			}
+
+			@Override
+			public java.util.Set<io.custops.core.data.FactKind> supportedKinds() {
+				return connector.supportedKinds();
+			}
+
+			@Override
+			public boolean needsFile() {
+				return connector.needsFile();
+			}
+
+			@Override
+			public void read(ImportRequest request, RecordSink sink) throws ConnectorException {
+				guard.read(connector, request, sink);
+			}
+		};
+	}
+
 	/** Whether a failure has been recorded for this service object (it is then refused). */
 	boolean hasFailed(CustopsService service);
 

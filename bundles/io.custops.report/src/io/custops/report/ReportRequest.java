@@ -56,6 +56,17 @@ public record ReportRequest(ReportTemplate template, ReportContext context, Set<
 	 */
 	public static ReportRequest of(ReportTemplate template, CustomerDataset dataset, AnalysisRunner analyses,
 			Locale locale, LocalDate today, Map<String, String> rawParameters, ProgressMonitor monitor) {
+		return of(template, dataset, analyses, locale, today, rawParameters, Map.of(), monitor);
+	}
+
+	/**
+	 * {@link #of(ReportTemplate, CustomerDataset, AnalysisRunner, Locale, LocalDate, Map, ProgressMonitor)}
+	 * with inputs the templates find through {@link ReportContext#input(Class)} (e.g. a
+	 * {@link CampaignSource}); each value must be an instance of its key.
+	 */
+	public static ReportRequest of(ReportTemplate template, CustomerDataset dataset, AnalysisRunner analyses,
+			Locale locale, LocalDate today, Map<String, String> rawParameters, Map<Class<?>, Object> inputs,
+			ProgressMonitor monitor) {
 		Map<String, String> own = new LinkedHashMap<>();
 		Map<String, String> renderer = new LinkedHashMap<>();
 		rawParameters.forEach((key, value) -> (key.equals(LANG) || key.equals(FORMAT) ? renderer : own).put(key, value));
@@ -63,7 +74,7 @@ public record ReportRequest(ReportTemplate template, ReportContext context, Set<
 		Locale chosen = rendering.has(LANG) ? localeOf(rendering.string(LANG)) : Objects.requireNonNull(locale, "locale");
 		Set<ReportFormat> formats = ReportFormat.list(rendering.list(FORMAT));
 		Parameters parameters = Parameters.resolve(template.parameters(), own);
-		ReportContext context = new StandardReportContext(parameters, chosen, today, dataset, analyses, monitor);
+		ReportContext context = new StandardReportContext(parameters, chosen, today, dataset, analyses, monitor, inputs);
 		return new ReportRequest(template, context, formats);
 	}
 
@@ -74,15 +85,31 @@ public record ReportRequest(ReportTemplate template, ReportContext context, Set<
 
 	/** The plain {@link ReportContext}: what {@link #of} builds; usable on its own by tests and tools. */
 	public record StandardReportContext(Parameters parameters, Locale locale, LocalDate today, CustomerDataset dataset,
-			AnalysisRunner analyses, ProgressMonitor monitor) implements ReportContext {
+			AnalysisRunner analyses, ProgressMonitor monitor, Map<Class<?>, Object> inputs) implements ReportContext {
+
+		public StandardReportContext(Parameters parameters, Locale locale, LocalDate today, CustomerDataset dataset,
+				AnalysisRunner analyses, ProgressMonitor monitor) {
+			this(parameters, locale, today, dataset, analyses, monitor, Map.of());
+		}
 
 		public StandardReportContext {
+			inputs = Map.copyOf(inputs == null ? Map.of() : inputs);
+			inputs.forEach((type, value) -> {
+				if (!type.isInstance(value)) {
+					throw new IllegalArgumentException("report input " + value + " is not a " + type.getName());
+				}
+			});
 			Objects.requireNonNull(parameters, "parameters");
 			Objects.requireNonNull(locale, "locale");
 			Objects.requireNonNull(today, "today");
 			Objects.requireNonNull(dataset, "dataset");
 			Objects.requireNonNull(analyses, "analyses");
 			monitor = monitor == null ? ProgressMonitor.NULL : monitor;
+		}
+
+		@Override
+		public <T> java.util.Optional<T> input(Class<T> type) {
+			return java.util.Optional.ofNullable(type.cast(inputs.get(type)));
 		}
 	}
 }

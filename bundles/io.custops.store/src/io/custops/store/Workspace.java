@@ -62,9 +62,10 @@ public interface Workspace extends AutoCloseable {
 	 *                  ({@link #IMPORT_PARAMETERS}) and the connector's
 	 * @throws io.custops.core.param.ParameterException for an unknown or ill-typed parameter (names it)
 	 * @throws ConnectorException  for a problem with the whole source; nothing is stored
-	 * @throws WorkspaceException  when more rows than {@code maxRejects} were rejected (nothing is
-	 *                             stored, the rejects file is kept), the connector does not read
-	 *                             this kind, or the workspace cannot be written
+	 * @throws TooManyRejectsException when more rows than {@code maxRejects} were rejected
+	 *                             (nothing is stored, the rejects file is kept)
+	 * @throws WorkspaceException  when the connector does not read this kind or needs a file that
+	 *                             was not given, or the workspace cannot be written
 	 * @throws java.util.concurrent.CancellationException when the monitor cancelled; nothing is stored
 	 */
 	ImportResult importFacts(DataConnector connector, FactKind kind, Optional<Path> file, Map<String, String> rawParams,
@@ -80,16 +81,36 @@ public interface Workspace extends AutoCloseable {
 
 	WorkspaceInfo info() throws WorkspaceException;
 
-	/** Gives a customer a manual tag; returns false when it already had it. */
+	/**
+	 * Gives a customer a manual tag; returns false when it already had it. Many tags at once:
+	 * import kind {@code tags} ({@link #importFacts}).
+	 *
+	 * @throws IllegalArgumentException for an invalid customer id or tag (a tag is one word without
+	 *                                  spaces, {@code ;}, {@code ,} or quotes, at most 200 characters)
+	 */
 	boolean addTag(String customerId, String tag) throws WorkspaceException;
 
-	/** Takes a manual tag from a customer; returns false when it did not have it. */
+	/**
+	 * Takes a manual tag from a customer; returns false when it did not have it.
+	 *
+	 * @throws IllegalArgumentException for an invalid customer id or tag
+	 */
 	boolean removeTag(String customerId, String tag) throws WorkspaceException;
+
+	/** Customers per manual tag, by tag name. */
+	java.util.SortedMap<String, Long> tagCounts() throws WorkspaceException;
+
+	/** The campaigns held in the workspace, imported or created, with their members. */
+	CampaignStore campaigns();
+
+	/** The audit log: target lists exported (masked or not), campaigns created. */
+	AuditLog audit();
 
 	/**
 	 * A new connection to the workspace database (campaigns, schedules and report runs of later
 	 * features live there). The caller closes it. Connections are invalidated when an import
-	 * fails (the database is reopened to undo it) and when the workspace closes.
+	 * fails (the database is reopened to undo it) and when the workspace closes; what they write
+	 * while an import runs is undone with that import if it fails, so write between imports.
 	 */
 	Connection connection() throws WorkspaceException;
 

@@ -12,6 +12,7 @@ import io.custops.core.data.FactKind;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ServiceKind;
+import io.custops.engine.ServiceGuard;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -24,7 +25,7 @@ final class DemoCommand implements Command {
 	static final String DEMO = "demo";
 	/** Customers first, so that the rest refers to known customers; campaigns before their members. */
 	static final List<FactKind> ORDER = List.of(FactKind.CUSTOMERS, FactKind.ORDERS, FactKind.EVENTS,
-			FactKind.CAMPAIGNS, FactKind.CAMPAIGN_MEMBERS);
+			FactKind.CAMPAIGNS, FactKind.CAMPAIGN_MEMBERS, FactKind.TAGS);
 
 	@Override
 	public String name() {
@@ -33,7 +34,7 @@ final class DemoCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "import a generated demo shop (customers, orders, events, campaigns) into the workspace";
+		return "import a generated demo shop (customers, orders, events, campaigns, tags) into the workspace";
 	}
 
 	@Override
@@ -41,7 +42,7 @@ final class DemoCommand implements Command {
 		return """
 				usage: ./custops demo [--param customers=N] [--param seed=S] [--param …] [--workspace DIR] [--json]
 				  Imports every kind the demo connector generates, in the order customers, orders,
-				  events, campaigns, campaign-members; the same seed gives the same shop.
+				  events, campaigns, campaign-members, tags; the same seed gives the same shop.
 				  --json  {"workspace", "imports": [{"kind", "read", "imported", "rejected", …}]}
 				""";
 	}
@@ -62,7 +63,8 @@ final class DemoCommand implements Command {
 				if (!connector.supportedKinds().contains(kind)) {
 					continue;
 				}
-				ImportResult r = ws.importFacts(connector, kind, Optional.empty(), inv.params, ProgressMonitor.NULL);
+				ImportResult r = ws.importFacts(services.require(ServiceGuard.class).guarded(connector), kind,
+						Optional.empty(), inv.params, ProgressMonitor.NULL);
 				results.add(ImportCommand.json(r));
 				if (!inv.json()) {
 					inv.out.println(kind.id() + ":");

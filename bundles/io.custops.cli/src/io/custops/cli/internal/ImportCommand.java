@@ -13,6 +13,7 @@ import io.custops.core.data.FactKind;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ServiceKind;
+import io.custops.engine.ServiceGuard;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -29,13 +30,13 @@ final class ImportCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "import customers, orders, events, campaigns or campaign members through a connector";
+		return "import customers, orders, events, campaigns, campaign members or tags through a connector";
 	}
 
 	@Override
 	public String usage() {
 		return """
-				usage: ./custops import --kind orders|customers|events|campaigns|campaign-members --connector ID
+				usage: ./custops import --kind orders|customers|events|campaigns|campaign-members|tags --connector ID
 				                       [--file F] [--param key=value …] [--workspace DIR] [--json]
 				  Reads F (or the connector's source) into the workspace, all or nothing. Bad rows are
 				  kept in a rejects file under DIR/rejects with their line, field and reason.
@@ -64,7 +65,8 @@ final class ImportCommand implements Command {
 		}
 		WorkspaceManager manager = services.require(WorkspaceManager.class);
 		try (Workspace ws = manager.open(inv.workspace())) {
-			ImportResult result = ws.importFacts(connector, kind, file, inv.params, ProgressMonitor.NULL);
+			ImportResult result = ws.importFacts(services.require(ServiceGuard.class).guarded(connector), kind, file,
+					inv.params, ProgressMonitor.NULL);
 			print(inv, result, connector.id(), file.map(Path::toString).orElse(null), ws.directory());
 			return CustopsApplication.OK;
 		} catch (ConnectorException | TooManyRejectsException e) {

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class Invocation {
 
-	private static final Set<String> FLAGS = Set.of("json", "help", "yes", "accept-unsigned");
+	private static final Set<String> FLAGS = Set.of("json", "help", "yes", "accept-unsigned", "unmask");
 
 	final List<String> words = new ArrayList<>();
 	final Map<String, String> options = new LinkedHashMap<>();

@@ -43,6 +43,26 @@ class CustomerDatasetTest {
 	}
 
 	@Test
+	void factsCanBeAddedByTheCustomersIndex() {
+		io.custops.core.data.CustomerDatasetBuilder b = CustomerDataset.builder(ZoneId.of("UTC"));
+		int c2 = b.customer("c2");
+		int c1 = b.customer("c1");
+		b.order(c1, t("2026-01-02T00:00:00"), 300, OrderStatus.PAID, 1, 0, null)
+				.order("c2", t("2026-01-01T00:00:00"), 200, OrderStatus.PAID, 1, 0, "web")
+				.order(c2, t("2026-01-03T00:00:00"), 100, OrderStatus.REFUNDED, 2, 30, "app")
+				.event(c1, t("2026-01-01T09:00:00"), "visit", "s", null);
+		CustomerDataset data = b.build();
+		assertEquals(0, data.indexOf("c2"));
+		assertArrayEquals(new int[] { 0, 2, 3 }, data.orderOffsets());
+		assertArrayEquals(new long[] { 200, 100, 300 }, data.orderAmount());
+		assertArrayEquals(new int[] { 0, 0, 1 }, data.eventOffsets());
+		org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+				() -> b.order(2, 0, 1, OrderStatus.PAID, 1, 0, null));
+		org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+				() -> b.event(-1, 0, "visit", null, null));
+	}
+
+	@Test
 	void eventsKeepTypesSessionsAndAttributes() {
 		CustomerDataset data = CustomerDataset.builder(ZoneId.of("UTC"))
 				.event("c1", t("2026-01-01T10:00:05"), "cart", "s1", "app")

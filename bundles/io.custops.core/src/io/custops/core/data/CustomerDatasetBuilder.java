@@ -91,7 +91,17 @@ public final class CustomerDatasetBuilder {
 	 */
 	public CustomerDatasetBuilder order(String customerId, long localSeconds, long amountCents, OrderStatus status,
 			int quantity, int usageDays, String channel) {
-		orderCustomer.add(customer(customerId));
+		return order(customer(customerId), localSeconds, amountCents, status, quantity, usageDays, channel);
+	}
+
+	/**
+	 * Adds an order of the customer with a dense index {@link #customer(String)} returned: for
+	 * loaders that resolve each customer once rather than once per order.
+	 */
+	public CustomerDatasetBuilder order(int customer, long localSeconds, long amountCents, OrderStatus status,
+			int quantity, int usageDays, String channel) {
+		Objects.checkIndex(customer, customerIds.size());
+		orderCustomer.add(customer);
 		orderTime.add(localSeconds);
 		orderAmount.add(amountCents);
 		orderStatus.add(status.code());
@@ -104,7 +114,13 @@ public final class CustomerDatasetBuilder {
 	/** Adds an event; session and channel may be null. */
 	public CustomerDatasetBuilder event(String customerId, long localSeconds, String type, String session,
 			String channel) {
-		eventCustomer.add(customer(customerId));
+		return event(customer(customerId), localSeconds, type, session, channel);
+	}
+
+	/** Adds an event of the customer with a dense index {@link #customer(String)} returned. */
+	public CustomerDatasetBuilder event(int customer, long localSeconds, String type, String session, String channel) {
+		Objects.checkIndex(customer, customerIds.size());
+		eventCustomer.add(customer);
 		eventTime.add(localSeconds);
 		eventType.add(eventTypes.code(type));
 		eventSession.add(session == null ? -1 : sessions.code(session));

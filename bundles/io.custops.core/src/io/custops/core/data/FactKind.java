@@ -23,7 +23,12 @@ public enum FactKind {
 	CAMPAIGNS("campaigns", LocalizedText.of("Campaigns", "营销活动"),
 			List.of("campaign_id", "name", "start", "end", "cost"), List.of("margin", "segment", "description")),
 	CAMPAIGN_MEMBERS("campaign-members", LocalizedText.of("Campaign members", "活动成员"),
-			List.of("campaign_id", "customer_id", "group"), List.of());
+			List.of("campaign_id", "customer_id", "group"), List.of()),
+	/**
+	 * Manual tags: one tag per row ({@code tag}) or several separated by {@code ;} ({@code tags});
+	 * every row needs one of the two.
+	 */
+	TAGS("tags", LocalizedText.of("Manual tags", "手工标签"), List.of("customer_id"), List.of("tag", "tags"));
 
 	private final String id;
 	private final LocalizedText label;
@@ -65,6 +70,6 @@ public enum FactKind {
 				return kind;
 			}
 		}
-		throw new IllegalArgumentException("unknown kind '" + id + "' (one of orders, customers, events, campaigns, campaign-members)");
+		throw new IllegalArgumentException("unknown kind '" + id + "' (one of orders, customers, events, campaigns, campaign-members, tags)");
 	}
 }

@@ -2,6 +2,7 @@ package io.custops.core.spi;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
@@ -25,4 +26,13 @@ public interface ReportContext {
 	AnalysisRunner analyses();
 
 	ProgressMonitor monitor();
+
+	/**
+	 * Something the caller made available to templates besides the dataset, by type: e.g. the
+	 * campaigns of the open workspace. Empty when the caller gave nothing of that type, so a
+	 * template says what it misses instead of failing obscurely.
+	 */
+	default <T> Optional<T> input(Class<T> type) {
+		return Optional.empty();
+	}
 }

@@ -17,6 +17,11 @@ final class Poppler {
 		return run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
 	}
 
+	/** The text with each line laid out as on the page: a table row is one line, its cells separated by spaces. */
+	static String layoutText(Path pdf) throws IOException, InterruptedException {
+		return run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-");
+	}
+
 	/** Width × height of every image in the PDF (soft masks left out). */
 	static List<int[]> images(Path pdf) throws IOException, InterruptedException {
 		List<int[]> sizes = new ArrayList<>();

@@ -60,7 +60,7 @@ class MigrationTest {
 	void aVersionOneWorkspaceOpensWithItsDataAndTakesOrderLines() throws Exception {
 		createDatabase(resource("data/workspace-v1.sql"));
 		try (Workspace ws = Stores.manager().open(dir)) {
-			assertEquals(2, ws.info().schemaVersion());
+			assertEquals(4, ws.info().schemaVersion());
 			assertEquals(ZoneId.of("Asia/Shanghai"), ws.zone());
 			assertEquals(2L, ws.info().counts().get(FactKind.ORDERS));
 			assertEquals("20260110-090000-1", ws.info().imports().get(0).importId());
@@ -83,7 +83,22 @@ class MigrationTest {
 				assertEquals(1, rs.getInt(1));
 				rs.next();
 				assertEquals(2, rs.getInt(1));
+				rs.next();
+				assertEquals(3, rs.getInt(1), "version 3: campaign records, imported tags, audit log");
+				rs.next();
+				assertEquals(4, rs.getInt(1), "version 4: report schedules and runs");
 			}
+
+			// what version 3 added: tags imported with their source, campaigns created with members, the audit log
+			Stores.load(ws, FactKind.TAGS, "customer_id,tags", "c2,vip;new");
+			assertEquals(java.util.Map.of("new", 1L, "vip", 2L), ws.tagCounts());
+			ws.campaigns().create(io.custops.store.CampaignRecord.toCreate("k", "K", java.time.LocalDate.of(2026, 3, 1),
+					java.time.LocalDate.of(2026, 3, 31), java.math.BigDecimal.TEN, java.math.BigDecimal.ONE, null,
+					"tag:vip", java.util.Map.of(), java.time.LocalDate.of(2026, 3, 1), null, null),
+					java.util.List.of(new io.custops.store.CampaignMember("c1", io.custops.store.CampaignMember.Group.TREATMENT,
+							"vip")));
+			assertEquals("vip", ws.campaigns().members("k").get(0).segment());
+			assertEquals("campaign-create", ws.audit().entries("k").get(0).action());
 		}
 	}
 
@@ -95,7 +110,7 @@ class MigrationTest {
 				INSERT INTO schema_version VALUES(99, 'from the future', CURRENT_TIMESTAMP);
 				""");
 		WorkspaceException e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));
-		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 2"),
+		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 4"),
 				e.getMessage());
 		// the lock was released: the error is repeatable, not "in use"
 		e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));

@@ -67,6 +67,25 @@ final class Canonical {
 		return t;
 	}
 
+	/**
+	 * A manual tag: one word of at most {@value #MAX_ID} characters, without spaces, {@code ;},
+	 * {@code ,} or quotes (the tags strategy lists a customer's tags separated by {@code ;}).
+	 */
+	static String tag(String field, String raw) throws BadValue {
+		String t = required(field, raw);
+		if (t.length() > MAX_ID) {
+			throw new BadValue(field, "tag longer than " + MAX_ID + " characters");
+		}
+		for (int i = 0; i < t.length(); i++) {
+			char c = t.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c) || c == ';' || c == ',' || c == '"'
+					|| c == '\'' || c == '\uFF1B') {
+				throw new BadValue(field, "tag '" + t + "' is not one word (no spaces, ; , or quotes)");
+			}
+		}
+		return t;
+	}
+
 	static String optionalId(String field, String raw) throws BadValue {
 		return text(raw) == null ? null : id(field, raw);
 	}

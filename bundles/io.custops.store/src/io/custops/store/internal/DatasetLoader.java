@@ -26,6 +26,8 @@ final class DatasetLoader {
 	static final List<String> CUSTOMER_FIELDS = List.of("name", "phone", "gender", "birthday", "province", "city",
 			"channel", "first_seen", "member_level");
 
+	private static final int PAGE = 50_000;
+
 	private DatasetLoader() {
 	}
 
@@ -38,20 +40,31 @@ final class DatasetLoader {
 			case ColumnStore.ORDERS -> {
 				state = new ColumnStore.State(ColumnStore.ORDER_COLUMNS);
 				try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
-						Statement s = c.createStatement();
-						ResultSet rs = s.executeQuery("SELECT customer_id, order_time, amount, status, quantity,"
-								+ " usage_days, channel FROM orders")) {
+						PreparedStatement page = c.prepareStatement("SELECT order_id, customer_id, order_time, amount,"
+								+ " status, quantity, usage_days, channel FROM orders WHERE order_id > ?"
+								+ " ORDER BY order_id LIMIT " + PAGE)) {
+					// pages along the primary key: one big result would be spooled to disk first
 					Object[] v = new Object[OrdersWriter.TABLE.columns.size()];
-					while (rs.next()) {
-						v[OrdersWriter.CUSTOMER] = rs.getString(1);
-						v[OrdersWriter.TIME] = rs.getObject(2, LocalDateTime.class);
-						v[OrdersWriter.AMOUNT] = rs.getBigDecimal(3);
-						v[OrdersWriter.STATUS] = rs.getString(4);
-						v[OrdersWriter.QUANTITY] = Table.get(rs, 5, Table.Type.INT);
-						v[OrdersWriter.USAGE] = Table.get(rs, 6, Table.Type.INT);
-						v[OrdersWriter.CHANNEL] = rs.getString(7);
-						w.row(OrdersWriter.columnar(v));
-					}
+					String after = "";
+					int rows;
+					do {
+						rows = 0;
+						page.setString(1, after);
+						try (ResultSet rs = page.executeQuery()) {
+							while (rs.next()) {
+								after = rs.getString(1);
+								v[OrdersWriter.CUSTOMER] = rs.getString(2);
+								v[OrdersWriter.TIME] = rs.getObject(3, LocalDateTime.class);
+								v[OrdersWriter.AMOUNT] = rs.getBigDecimal(4);
+								v[OrdersWriter.STATUS] = rs.getString(5);
+								v[OrdersWriter.QUANTITY] = Table.get(rs, 6, Table.Type.INT);
+								v[OrdersWriter.USAGE] = Table.get(rs, 7, Table.Type.INT);
+								v[OrdersWriter.CHANNEL] = rs.getString(8);
+								w.row(OrdersWriter.columnar(v));
+								rows++;
+							}
+						}
+					} while (rows == PAGE);
 				}
 			}
 			case ColumnStore.EVENTS -> {
@@ -127,6 +140,15 @@ final class DatasetLoader {
 		}
 	}
 
+	/** The builder's index of each customer of a dictionary: one lookup per customer, not per fact. */
+	private static int[] indexes(CustomerDatasetBuilder builder, String[] customers) {
+		int[] index = new int[customers.length];
+		for (int i = 0; i < customers.length; i++) {
+			index[i] = builder.customer(customers[i]);
+		}
+		return index;
+	}
+
 	static CustomerDataset build(ColumnStore columns, ZoneId zone, Connection c) throws IOException, SQLException {
 		CustomerDatasetBuilder builder = CustomerDataset.builder(zone);
 		if (columns.generation(ColumnStore.CUSTOMERS) > 0) {
@@ -163,8 +185,9 @@ final class DatasetLoader {
 			int[] usage = data.ints("usage");
 			int[] channel = data.ints("channel");
 			OrderStatus[] statuses = OrderStatus.values();
+			int[] index = indexes(builder, customers);
 			for (int i = 0; i < data.rows; i++) {
-				builder.order(customers[customer[i]], time[i], amount[i], statuses[status[i]], quantity[i], usage[i],
+				builder.order(index[customer[i]], time[i], amount[i], statuses[status[i]], quantity[i], usage[i],
 						channel[i] < 0 ? null : channels[channel[i]]);
 			}
 		}
@@ -179,8 +202,9 @@ final class DatasetLoader {
 			int[] type = data.ints("type");
 			int[] session = data.ints("session");
 			int[] channel = data.ints("channel");
+			int[] index = indexes(builder, customers);
 			for (int i = 0; i < data.rows; i++) {
-				builder.event(customers[customer[i]], time[i], types[type[i]], session[i] < 0 ? null : sessions[session[i]],
+				builder.event(index[customer[i]], time[i], types[type[i]], session[i] < 0 ? null : sessions[session[i]],
 						channel[i] < 0 ? null : channels[channel[i]]);
 			}
 		}

@@ -55,6 +55,11 @@ final class EventsWriter extends FactWriter {
 	}
 
 	@Override
+	long identityHash(Row row) {
+		return (Long) row.values[EKEY];
+	}
+
+	@Override
 	Object identity(Object[] v) {
 		return Arrays.asList(v[CUSTOMER], v[TIME], v[TYPE], v[ITEM], v[SESSION]);
 	}

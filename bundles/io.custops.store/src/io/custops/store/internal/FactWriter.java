@@ -57,6 +57,13 @@ abstract class FactWriter {
 	final ImportSession session;
 	final Table table;
 	private final List<Row> chunk = new ArrayList<>();
+	/**
+	 * When the table held nothing as the import began, only rows this import wrote can be found
+	 * again: their identities' hashes, so that rows whose hash is not among them skip the lookup
+	 * (a hash collision costs a lookup, never a row). Null when the table held rows.
+	 */
+	private LongSet writtenHashes;
+	private boolean started;
 	private PreparedStatement insert;
 	private PreparedStatement update;
 
@@ -76,6 +83,25 @@ abstract class FactWriter {
 
 	void finish() throws SQLException, IOException {
 		flush();
+	}
+
+	/** A 64-bit hash of an identity, for {@link #writtenHashes}. */
+	long identityHash(Row row) {
+		return hash(identity(row.values));
+	}
+
+	static long hash(Object identity) {
+		long h = 0xcbf29ce484222325L;
+		for (Object part : identity instanceof List<?> list ? list : List.of(identity)) {
+			String text = String.valueOf(part);
+			for (int i = 0; i < text.length(); i++) {
+				h ^= text.charAt(i);
+				h *= 0x100000001b3L;
+			}
+			h ^= 0x1f;
+			h *= 0x100000001b3L;
+		}
+		return h ^ (h >>> 29);
 	}
 
 	/** The identity rows are deduplicated by. */
@@ -144,9 +170,24 @@ abstract class FactWriter {
 		if (chunk.isEmpty()) {
 			return;
 		}
+		if (!started) {
+			started = true;
+			if (Table.count(session.connection, table.name) == 0) {
+				writtenHashes = new LongSet();
+			}
+		}
 		List<Row> rows = checkReferences(new ArrayList<>(chunk));
 		chunk.clear();
-		Map<Object, Stored> stored = lookup(rows);
+		List<Row> held = rows;
+		if (writtenHashes != null) {
+			held = new ArrayList<>();
+			for (Row row : rows) {
+				if (writtenHashes.contains(identityHash(row))) {
+					held.add(row);
+				}
+			}
+		}
+		Map<Object, Stored> stored = held.isEmpty() ? new HashMap<>() : lookup(held);
 		loadChildren(stored);
 		Map<Object, Stored> written = new HashMap<>();
 		List<Row> inserts = new ArrayList<>();
@@ -205,6 +246,9 @@ abstract class FactWriter {
 		for (Row row : inserts) {
 			inserted(row);
 			session.imported += row.sourceRows;
+			if (writtenHashes != null) {
+				writtenHashes.add(identityHash(row));
+			}
 		}
 		for (Row row : updates) {
 			session.imported += row.sourceRows;

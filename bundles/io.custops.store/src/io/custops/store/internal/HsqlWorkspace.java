@@ -37,6 +37,8 @@ import io.custops.core.param.Parameters;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ImportRequest;
+import io.custops.store.AuditLog;
+import io.custops.store.CampaignStore;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -63,6 +65,8 @@ final class HsqlWorkspace implements Workspace {
 	private String cachedStamp;
 	private long tagsVersion;
 	private boolean closed;
+	private final CampaignStore campaigns = new HsqlCampaignStore(this);
+	private final AuditLog audit = new HsqlAuditLog(this);
 
 	private HsqlWorkspace(Path directory, WorkspaceLock lock, Database db, ColumnStore columns) {
 		this.directory = directory;
@@ -288,6 +292,9 @@ final class HsqlWorkspace implements Workspace {
 		if (set != null && s.imported > 0) {
 			updateColumns(set, s, pendingDir, before[0], seq);
 		}
+		if (kind == FactKind.TAGS && s.imported > 0) {
+			tagsVersion++;
+		}
 		try {
 			ColumnStore.deleteTree(pendingDir);
 		} catch (IOException e) {
@@ -507,6 +514,7 @@ final class HsqlWorkspace implements Workspace {
 			counts.put(FactKind.EVENTS, Table.count(c, "events"));
 			counts.put(FactKind.CAMPAIGNS, Table.count(c, "campaigns"));
 			counts.put(FactKind.CAMPAIGN_MEMBERS, Table.count(c, "campaign_members"));
+			counts.put(FactKind.TAGS, Table.count(c, "tags"));
 			List<WorkspaceInfo.ImportRecord> history = new ArrayList<>();
 			try (PreparedStatement ps = c.prepareStatement("SELECT import_id, kind, connector, source, params, user_name,"
 					+ " host, pid, state, started, finished, rows_read, rows_imported, rows_rejected, rows_unchanged,"
@@ -581,16 +589,64 @@ final class HsqlWorkspace implements Workspace {
 		}
 	}
 
-	private static String[] checkTag(String customerId, String tag) throws WorkspaceException {
+	private static String[] checkTag(String customerId, String tag) {
 		try {
-			String id = Canonical.id("customer_id", customerId);
-			String t = Canonical.required("tag", tag);
-			if (t.length() > Canonical.MAX_ID) {
-				throw new Canonical.BadValue("tag", "tag longer than " + Canonical.MAX_ID + " characters");
-			}
-			return new String[] { id, t };
+			return new String[] { Canonical.id("customer_id", customerId), Canonical.tag("tag", tag) };
 		} catch (Canonical.BadValue e) {
-			throw new WorkspaceException(e.getMessage());
+			throw new IllegalArgumentException(e.getMessage());
+		}
+	}
+
+	@Override
+	public synchronized java.util.SortedMap<String, Long> tagCounts() throws WorkspaceException {
+		return read("cannot count the tags", c -> {
+			java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
+			try (PreparedStatement ps = c.prepareStatement("SELECT tag, COUNT(*) FROM tags GROUP BY tag");
+					ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					counts.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+			return counts;
+		});
+	}
+
+	// ---------------------------------------------------------------- campaigns and audit
+
+	@Override
+	public CampaignStore campaigns() {
+		return campaigns;
+	}
+
+	@Override
+	public AuditLog audit() {
+		return audit;
+	}
+
+	/** Work on the workspace's connection, auto-commit on. */
+	interface Work<T> {
+		T run(Connection connection) throws SQLException;
+	}
+
+	/** Runs a read or a small write on the workspace's own connection. */
+	synchronized <T> T read(String what, Work<T> work) throws WorkspaceException {
+		ensureOpen();
+		try {
+			return work.run(db.main());
+		} catch (SQLException e) {
+			throw failure(what, e);
+		}
+	}
+
+	/** Runs a change all or nothing (see {@link Database#guarded}); bad input is thrown as it is. */
+	synchronized <T> T change(String what, Database.Change<T> work) throws WorkspaceException {
+		ensureOpen();
+		try {
+			return db.guarded(work);
+		} catch (WorkspaceException | RuntimeException e) {
+			throw e;
+		} catch (Exception e) {
+			throw failure(what, e);
 		}
 	}
 

@@ -66,6 +66,7 @@ final class ImportSession implements RecordSink {
 		case EVENTS -> new EventsWriter(this);
 		case CAMPAIGNS -> new CampaignsWriter(this);
 		case CAMPAIGN_MEMBERS -> new MembersWriter(this);
+		case TAGS -> new TagsWriter(this);
 		};
 	}
 

@@ -404,7 +404,8 @@ final class CsvReading {
 		}
 		for (String[] rule : rules) {
 			String from = rule[0];
-			boolean match = from.equals("*") || (from.endsWith("*") ? value.startsWith(from.substring(0, from.length() - 1))
+			boolean match = from.equals("*") || (from.endsWith("*")
+					? value.regionMatches(true, 0, from, 0, from.length() - 1)
 					: value.equalsIgnoreCase(from));
 			if (match) {
 				return rule[1];

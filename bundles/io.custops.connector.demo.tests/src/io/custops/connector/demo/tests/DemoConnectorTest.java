@@ -42,6 +42,7 @@ class DemoConnectorTest {
 	private static Collected events;
 	private static Collected campaigns;
 	private static Collected members;
+	private static Collected tags;
 
 	@BeforeAll
 	static void generate() throws Exception {
@@ -51,6 +52,7 @@ class DemoConnectorTest {
 		events = Connectors.read(demo, FactKind.EVENTS, null, SHOP);
 		campaigns = Connectors.read(demo, FactKind.CAMPAIGNS, null, SHOP);
 		members = Connectors.read(demo, FactKind.CAMPAIGN_MEMBERS, null, SHOP);
+		tags = Connectors.read(demo, FactKind.TAGS, null, SHOP);
 	}
 
 	@Test
@@ -65,7 +67,7 @@ class DemoConnectorTest {
 
 	@Test
 	void everyRowHasTheRequiredFieldsAndNothingIsRejected() {
-		for (Collected c : List.of(customers, orders, events, campaigns, members)) {
+		for (Collected c : List.of(customers, orders, events, campaigns, members, tags)) {
 			assertTrue(c.rejects.isEmpty());
 		}
 		check(customers, FactKind.CUSTOMERS);
@@ -73,6 +75,7 @@ class DemoConnectorTest {
 		check(events, FactKind.EVENTS);
 		check(campaigns, FactKind.CAMPAIGNS);
 		check(members, FactKind.CAMPAIGN_MEMBERS);
+		check(tags, FactKind.TAGS);
 		for (Row o : orders.rows) {
 			assertTrue(Set.of("paid", "unpaid", "cancelled", "refunded").contains(o.get("status")), o.raw());
 			BigDecimal amount = new BigDecimal(o.get("amount"));
@@ -162,6 +165,22 @@ class DemoConnectorTest {
 			assertTrue(firstSeen.containsKey(m.get("customer_id")), m.raw());
 			assertTrue(Set.of("treatment", "control").contains(m.get("group")), m.raw());
 		}
+		// manual tags: refunds leave a complaint; some customers are in VIP care
+		Set<String> refunded = new HashSet<>();
+		orders.rows.stream().filter(o -> o.get("status").equals("refunded")).forEach(o -> refunded.add(o.get("customer_id")));
+		Set<String> complained = new HashSet<>();
+		int vipCare = 0;
+		for (Row t : tags.rows) {
+			assertTrue(firstSeen.containsKey(t.get("customer_id")), t.raw());
+			List<String> list = List.of(t.get("tags").split(";"));
+			assertTrue(Set.of("vip-care", "complaint").containsAll(list), t.raw());
+			if (list.contains("complaint")) {
+				complained.add(t.get("customer_id"));
+			}
+			vipCare += list.contains("vip-care") ? 1 : 0;
+		}
+		assertEquals(refunded, complained);
+		assertTrue(vipCare > 0, "some customers are in VIP care");
 		// customers who ever paid carry a membership level
 		Set<String> buyers = new HashSet<>();
 		orders.rows.stream().filter(o -> o.get("status").equals("paid")).forEach(o -> buyers.add(o.get("customer_id")));

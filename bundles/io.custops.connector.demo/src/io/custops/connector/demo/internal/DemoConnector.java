@@ -26,7 +26,7 @@ import io.custops.core.spi.RecordSink;
 
 /**
  * Generates a whole demo shop — customers, orders, behaviour events, campaigns and their
- * members — from a seed. Each customer is generated on its own from (seed, index), so every
+ * members, manual tags — from a seed. Each customer is generated on its own from (seed, index), so every
  * kind streams one customer at a time in constant memory, and separate reads of different
  * kinds describe the same customers.
  */
@@ -67,8 +67,8 @@ public class DemoConnector implements DataConnector {
 	public LocalizedText description() {
 		return LocalizedText.of(
 				"A generated beauty shop on several platforms: customers, orders with 6.18 and 11.11 peaks, "
-						+ "behaviour events, campaigns with control groups. Seeded: the same seed gives the same data.",
-				"生成的多平台美妆店铺：客户、含 618 和双11 高峰的订单、行为事件、带对照组的营销活动。相同种子生成相同数据。");
+						+ "behaviour events, campaigns with control groups, manual tags. Seeded: the same seed gives the same data.",
+				"生成的多平台美妆店铺：客户、含 618 和双11 高峰的订单、行为事件、带对照组的营销活动、手工标签。相同种子生成相同数据。");
 	}
 
 	@Override
@@ -123,6 +123,7 @@ public class DemoConnector implements DataConnector {
 							m.control() ? "control" : "treatment");
 				}
 			}
+			case TAGS -> tags(out, s);
 			case CAMPAIGNS -> throw new IllegalStateException(); // handled above
 			}
 		}
@@ -148,6 +149,24 @@ public class DemoConnector implements DataConnector {
 					Integer.toString(o.product().usageDays()), "province", s.province.name(), "city", s.city,
 					"unit_price", Text.cents(o.unitPriceCents()), "pay_time",
 					o.payTime() < 0 ? "" : Text.dateTime(o.payTime()));
+		}
+	}
+
+	/**
+	 * Manual tags as a service team would set them, derived from what the shopper did (no random
+	 * draw, so the other kinds stay as they were): fans are looked after by the VIP care team, a
+	 * refund leaves a complaint.
+	 */
+	private static void tags(Emitter out, Shopper s) {
+		StringBuilder tags = new StringBuilder();
+		if (s.archetype == Shopper.Archetype.FAN) {
+			tags.append("vip-care");
+		}
+		if (s.orders.stream().anyMatch(o -> o.status() == Shopper.Status.REFUNDED)) {
+			tags.append(tags.isEmpty() ? "" : ";").append("complaint");
+		}
+		if (!tags.isEmpty()) {
+			out.row("customer_id", s.id, "tags", tags.toString());
 		}
 	}
 

@@ -95,4 +95,27 @@ final class Templates {
 				java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
 		return format.format(amount);
 	}
+
+	/** A ratio (0.2500) as a percentage with two decimals ("25.00%"), exactly; "—" for none. */
+	static String percent(BigDecimal ratio) {
+		return ratio == null ? "—" : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+	}
+
+	/** A duration in seconds as "2d 03h", "1h 05m", "4m 10s" or "12s"; "—" for none. */
+	static String duration(BigDecimal seconds) {
+		if (seconds == null) {
+			return "—";
+		}
+		long s = seconds.setScale(0, RoundingMode.HALF_UP).longValue();
+		if (s >= 86_400) {
+			return String.format(Locale.ROOT, "%dd %02dh", s / 86_400, s % 86_400 / 3600);
+		}
+		if (s >= 3600) {
+			return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
+		}
+		if (s >= 60) {
+			return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+		}
+		return s + "s";
+	}
 }

@@ -1,3 +1,5 @@
+package io.custops.bench;
+
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,16 +22,18 @@ import io.custops.store.Workspace;
 import io.custops.store.WorkspaceManager;
 
 /**
- * Import and load figures of the workspace, run outside OSGi on the built jars (run.sh):
+ * Issue 3: import and load figures of the workspace, a plain harness (one-shot operations):
  * generates an N-order CSV, imports it with the csv connector, loads the dataset from the
- * columnar copy and from the database, and — when DuckDB's JDBC driver is on the class path —
- * loads the same file with DuckDB's read_csv for a ratio. Prints figures; asserts nothing.
+ * columnar copy and from the database, and loads the same file with DuckDB's read_csv in the
+ * same run for the ratio. Prints figures; asserts nothing.
  */
-public final class ImportBenchmark {
+public final class ImportBench {
 
-	public static void main(String[] args) throws Exception {
-		int orders = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-		Path dir = Path.of(args.length > 1 ? args[1] : "/tmp/custops-bench");
+	private ImportBench() {
+	}
+
+	public static void run(long n, Path dir) throws Exception {
+		int orders = Math.toIntExact(n);
 		Files.createDirectories(dir);
 		Path csv = dir.resolve("orders-" + orders + ".csv");
 		if (!Files.exists(csv)) {
@@ -45,6 +49,8 @@ public final class ImportBenchmark {
 				.forName("io.custops.connector.csv.internal.CsvConnector").getConstructor().newInstance();
 
 		double importSecs;
+		double openSecs;
+		double bytesPerOrder;
 		try (Workspace w = manager.open(ws)) {
 			long t = System.nanoTime();
 			ImportResult r = w.importFacts(csvConnector, FactKind.ORDERS, Optional.of(csv), Map.of(), ProgressMonitor.NULL);
@@ -53,8 +59,9 @@ public final class ImportBenchmark {
 					importSecs, r.read() / importSecs);
 			t = System.nanoTime();
 			CustomerDataset d = w.dataset();
+			bytesPerOrder = (double) d.estimatedBytes() / d.orderCount();
 			System.out.printf("dataset() after the import (columnar copy appended): %.2f s, %,d orders, %,d customers, %.0f bytes/order in memory%n",
-					secs(t), d.orderCount(), d.customerCount(), (double) d.estimatedBytes() / d.orderCount());
+					secs(t), d.orderCount(), d.customerCount(), bytesPerOrder);
 			t = System.nanoTime();
 			ImportResult again = w.importFacts(csvConnector, FactKind.ORDERS, Optional.of(csv), Map.of(), ProgressMonitor.NULL);
 			System.out.printf("re-import of the same file: %,d unchanged in %.1f s%n", again.unchanged(), secs(t));
@@ -68,17 +75,13 @@ public final class ImportBenchmark {
 		long t = System.nanoTime();
 		try (Workspace w = manager.open(ws)) {
 			w.dataset();
-			System.out.printf("open a workspace and load its dataset (ready for analysis): %.2f s%n", secs(t));
+			openSecs = secs(t);
+			System.out.printf("open a workspace and load its dataset (ready for analysis): %.2f s%n", openSecs);
 		}
 		System.out.printf("workspace on disk: database %,d MB, columnar copy %,d MB%n", size(ws.resolve("db")) >> 20,
 				size(ws.resolve("columns")) >> 20);
 
-		try {
-			Class.forName("org.duckdb.DuckDBDriver");
-		} catch (ClassNotFoundException e) {
-			System.out.println("DuckDB driver not on the class path: no comparison");
-			return;
-		}
+		Class.forName("org.duckdb.DuckDBDriver");
 		Path duck = dir.resolve("duck-" + orders + ".db");
 		Files.deleteIfExists(duck);
 		try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duck); Statement s = c.createStatement()) {
@@ -89,7 +92,16 @@ public final class ImportBenchmark {
 				rs.next();
 				System.out.printf("DuckDB read_csv into a table: %,d rows in %.1f s%n", rs.getLong(1), duckSecs);
 			}
-			System.out.printf("ratio import time CustOps / DuckDB: %.1f%n", importSecs / duckSecs);
+			double ratio = importSecs / duckSecs;
+			System.out.println();
+			System.out.printf("== issue 3: import (%,d orders, %,d MB CSV)%n", orders, Files.size(csv) >> 20);
+			System.out.printf("%-58s ours %s  reference %s  ratio %.3f  goal ≤ 1 (no slower than DuckDB)%s%n",
+					"import of the CSV: workspace vs DuckDB read_csv", Bench.time(importSecs * 1000),
+					Bench.time(duckSecs * 1000), ratio, ratio <= 1 ? "  met" : "  NOT met");
+			System.out.printf("%-58s ours %s%n", "open the workspace ready for analysis (dataset())",
+					Bench.time(openSecs * 1000));
+			System.out.printf("%-58s ours %.0f bytes/order (CustomerDataset.estimatedBytes())%n",
+					"bytes per order in memory", bytesPerOrder);
 		}
 	}
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The benchmarks of CustOps Workbench (see README.md beside this file):
+#   benchmarks/run.sh [segment|analyses|import|all] [SIZE]
+#     segment   issue 4: rfm + stages + tiers vs DuckDB and HSQLDB SQL; BG/NBD fits  (SIZE = orders, default 10M)
+#     analyses  issue 5: funnel, paths, tier conversion vs DuckDB SQL               (SIZE = events, default 20M)
+#     import    issue 3: CSV import vs DuckDB read_csv; open time; bytes per order   (SIZE = orders, default 10M)
+# Builds what is missing first: the bundle jars (the main build, tests skipped) and this project.
+# Environment: BENCH_QUICK=1 runs every benchmark once, briefly (a smoke test, not a measurement);
+# BENCH_CHECK=0 skips the check that the SQL agrees with the engine on a small dataset;
+# BENCH_ONLY=REGEX runs only the benchmarks whose method name matches (e.g. BENCH_ONLY="engine|duckdb").
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+. "$root/releng/scripts/common.sh"
+pick_jdk
+suite=${1:-segment}
+size=${2:-}
+
+jars=(io.custops.core io.custops.engine io.custops.segmentation.rfm io.custops.segmentation.tiers
+	io.custops.lifecycle.stages io.custops.lifecycle.bgnbd io.custops.store io.custops.connector.csv)
+missing=()
+for b in "${jars[@]}"; do
+	[ -f "$root/bundles/$b/target/$b-1.0.0-SNAPSHOT.jar" ] || missing+=("bundles/$b")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "bench: building the bundles (tests skipped): ${missing[*]}" >&2
+	modules=target-platform
+	for b in "${jars[@]}"; do modules="$modules,bundles/$b"; done
+	(cd "$root" && ./mvnw -B -q verify -DskipTests -pl "$modules")
+fi
+newest_jar=$(ls -t "$root"/bundles/io.custops.*/target/io.custops.*-1.0.0-SNAPSHOT.jar | head -1)
+if [ ! -f "$here/target/classpath.txt" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$here/target/classpath.txt")" ] \
+	|| [ "$newest_jar" -nt "$here/target/classpath.txt" ]; then
+	echo "bench: building benchmarks/" >&2
+	(cd "$root" && ./mvnw -B -q -f benchmarks/pom.xml package -DskipTests)
+fi
+
+cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+props=(-Dcustops.bench.data="$here/data")
+[ "${BENCH_QUICK:-0}" = 1 ] && props+=(-Dcustops.bench.quick=true)
+[ "${BENCH_CHECK:-1}" = 0 ] && props+=(-Dcustops.bench.check=false)
+[ -n "${BENCH_ONLY:-}" ] && props+=(-Dcustops.bench.only="$BENCH_ONLY")
+cd "$here"
+run() { "$JAVA_HOME/bin/java" -Xmx8g "${props[@]}" -cp "$cp" io.custops.bench.Bench "$@"; }
+if [ "$suite" = all ]; then
+	run segment ${size:+"$size"}
+	run analyses
+	run import
+else
+	run "$suite" ${size:+"$size"}
+fi

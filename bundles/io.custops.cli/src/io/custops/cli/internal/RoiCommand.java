@@ -1,0 +1,119 @@
+package io.custops.cli.internal;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.custops.campaign.CampaignLoader;
+import io.custops.campaign.CampaignRois;
+import io.custops.campaign.LoadedCampaign;
+import io.custops.core.ProgressMonitor;
+import io.custops.core.data.CustomerDataset;
+import io.custops.engine.CampaignRoi;
+import io.custops.engine.RoiResult;
+import io.custops.store.CampaignRecord;
+import io.custops.store.Workspace;
+import io.custops.store.WorkspaceManager;
+
+/** {@code ./custops roi --campaign ID}: what a campaign returned over its attribution window. */
+final class RoiCommand implements Command {
+
+	@Override
+	public String name() {
+		return "roi";
+	}
+
+	@Override
+	public String summary() {
+		return "a campaign's revenue, incremental revenue against its control group, ROI, response and uplift";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: ./custops roi --campaign ID [--param breakdown=…] [--param breakdown.<key>=v]… [--json]
+				  Revenue of the members' paid orders dated in the campaign's window [start, end];
+				  incremental revenue = (treatment revenue / treatment size − control revenue / control size)
+				  × treatment size; ROI = (incremental revenue × margin − cost) / cost, a ratio (−0.25 = −25 %).
+				  Without a control group the figures are gross, and the output says so.
+				  --param breakdown=target       by the segment each member was in when the campaign was created
+				  --param breakdown=rfm          by any strategy or model as of the start (segment, tier, stage,
+				                                 strategy:ID, model:ID) or a customer attribute (province)
+				  --param breakdown.<key>=v      a parameter of that strategy or model
+				  --json  {"treatment_revenue", "control_revenue", "incremental_revenue", "cost", "roi",
+				           "treatment_response_rate", "control_response_rate", "uplift", …, "by_segment"}
+				""";
+	}
+
+	@Override
+	public int run(Invocation inv, CliServices services) throws Exception {
+		inv.allowOnly(Set.of("campaign"));
+		String id = inv.requireOption("campaign");
+		CampaignRoi roi = services.require(CampaignRoi.class);
+		RoiResult result;
+		CampaignRecord record;
+		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
+			CustomerDataset data = ws.dataset();
+			LoadedCampaign loaded = CampaignLoader.load(ws.campaigns(), id, data);
+			record = loaded.record();
+			result = CampaignRois.run(roi, data, loaded, inv.params, ProgressMonitor.NULL);
+		}
+		if (inv.json()) {
+			Map<String, Object> doc = new LinkedHashMap<>(result.toJson());
+			doc.put("origin", record.origin());
+			doc.put("target", record.target());
+			doc.put("control_share", record.controlShare());
+			doc.put("seed", record.seed());
+			inv.out.print(Json.write(doc));
+			return CustopsApplication.OK;
+		}
+		print(inv, result);
+		return CustopsApplication.OK;
+	}
+
+	private static void print(Invocation inv, RoiResult r) {
+		RoiResult.Figures f = r.total();
+		inv.out.printf("campaign %s (%s), %s … %s, margin %s%n", r.campaign(), r.name(), r.start(), r.end(),
+				r.margin().toPlainString());
+		if (r.gross()) {
+			inv.out.println("  no control group: revenue and ROI are gross, not incremental");
+		}
+		inv.out.printf("  %-22s %14s %14s%n", "", "treatment", "control");
+		inv.out.printf("  %-22s %14d %14s%n", "members", f.treatmentSize(), f.incremental() ? f.controlSize() : "-");
+		inv.out.printf("  %-22s %14d %14s%n", "responders", f.treatmentResponders(),
+				f.incremental() ? f.controlResponders() : "-");
+		inv.out.printf("  %-22s %14s %14s%n", "response rate", text(f.treatmentResponseRate()),
+				text(f.controlResponseRate()));
+		inv.out.printf("  %-22s %14s %14s%n", "revenue", text(f.treatmentRevenue()), text(f.controlRevenue()));
+		inv.out.printf("  %-22s %14s %14s%n", "revenue per member", text(f.treatmentRevenuePerMember()),
+				text(f.controlRevenuePerMember()));
+		inv.out.printf("  %-22s %14s%n", f.incremental() ? "incremental revenue" : "gross revenue",
+				text(f.incrementalRevenue()));
+		inv.out.printf("  %-22s %14s%n", "× margin", text(f.incrementalProfit()));
+		inv.out.printf("  %-22s %14s%n", "cost", text(f.cost()));
+		inv.out.printf("  %-22s %14s%n", "net return", text(f.netReturn()));
+		inv.out.printf("  %-22s %14s%s%n", "ROI", text(f.roi()),
+				f.roi() == null ? "  (no cost)" : "  (" + f.roi().movePointRight(2).stripTrailingZeros().toPlainString() + " %)");
+		if (f.incremental()) {
+			inv.out.printf("  %-22s %14s%n", "uplift", text(f.uplift()));
+			inv.out.printf("  %-22s %14s%n", "relative uplift", text(f.relativeUplift()));
+		}
+		if (r.breakdownBy() != null) {
+			inv.out.printf("by %s (as of %s):%n", r.breakdownBy(),
+					r.breakdownBy().equals(CampaignRois.TARGET) ? "the campaign's creation" : r.start().toString());
+			inv.out.printf("  %-24s %9s %8s %14s %14s %10s %10s%n", "segment", "treatment", "control", "revenue",
+					"incremental", "cost", "roi");
+			for (RoiResult.Segment s : r.segments()) {
+				RoiResult.Figures g = s.figures();
+				inv.out.printf("  %-24s %9d %8d %14s %14s %10s %10s%s%n", s.segment(), g.treatmentSize(),
+						g.controlSize(), text(g.treatmentRevenue()), text(g.incrementalRevenue()), text(g.cost()),
+						text(g.roi()), g.incremental() ? "" : "  gross");
+			}
+		}
+	}
+
+	private static String text(BigDecimal value) {
+		return value == null ? "-" : value.toPlainString();
+	}
+}
