@@ -82,6 +82,13 @@ public interface Workspace extends AutoCloseable {
 	WorkspaceInfo info() throws WorkspaceException;
 
 	/**
+	 * An order as it is stored: its canonical fields that have a value (docs/formats.md), as
+	 * text — amounts as plain decimals, times as ISO local date-times — plus {@code line_count};
+	 * empty when the workspace has no order of that id.
+	 */
+	Optional<Map<String, String>> order(String orderId) throws WorkspaceException;
+
+	/**
 	 * Gives a customer a manual tag; returns false when it already had it. Many tags at once:
 	 * import kind {@code tags} ({@link #importFacts}).
 	 *

@@ -230,16 +230,15 @@ class ImportTest {
 		assertEquals(List.of("5,customer_id,\"order A1 has customer_id c1 (line 2), not c9\",\"A1,c9,2011-12-01 10:00,paid,1,1,P3\"",
 				"6,status,\"order A1 has status paid (line 2), not cancelled\",\"A1,c1,2011-12-01 10:00,cancelled,1,1,P3\""),
 				Stores.rejects(r));
+		Map<String, String> a1 = ws.order("A1").orElseThrow();
+		assertEquals("3.60", a1.get("amount"), "2 × 1.50 + 3 × 0.20 + 1 × 0");
+		assertEquals("6", a1.get("quantity"));
+		assertEquals("2011-12-01T10:00", a1.get("order_time"), "the earliest line's time");
+		assertNull(a1.get("product_id"), "lines of several products");
+		assertEquals("3", a1.get("line_count"));
+		assertTrue(ws.order("A9").isEmpty());
 		try (Connection c = ws.connection(); Statement s = c.createStatement()) {
-			ResultSet rs = s.executeQuery(
-					"SELECT amount, quantity, order_time, product_id, line_count FROM orders WHERE order_id = 'A1'");
-			rs.next();
-			assertEquals("3.60", rs.getBigDecimal(1).toPlainString(), "2 × 1.50 + 3 × 0.20 + 1 × 0");
-			assertEquals(6, rs.getInt(2));
-			assertEquals(java.time.LocalDateTime.of(2011, 12, 1, 10, 0), rs.getObject(3, java.time.LocalDateTime.class),
-					"the earliest line's time");
-			assertNull(rs.getString(4), "lines of several products");
-			assertEquals(3, rs.getInt(5));
+			ResultSet rs;
 			rs = s.executeQuery("SELECT line_no, product_id, amount FROM order_lines WHERE order_id = 'A1' ORDER BY line_no");
 			List<String> l = new ArrayList<>();
 			while (rs.next()) {
@@ -267,12 +266,12 @@ class ImportTest {
 	}
 
 	@Test
-	void theColumnarCopyIsAppendedAndRebuiltWhenLost() throws Exception {
+	void factSetsAreAppendedAndTheCustomersCopyIsRebuiltWhenLost() throws Exception {
 		orders(0, 30_000);
 		Stores.load(ws, FactKind.EVENTS, "customer_id,event_time,event_type,session_id",
 				"c1,2026-01-05 10:00:00,visit,s1", "c1,2026-01-05 10:01:00,view,s1", "c2,2026-01-06,visit,");
 		Stores.load(ws, FactKind.CUSTOMERS, "customer_id,province", "c1,浙江", "c2,广东");
-		orders(30_000, 5_000); // appended to the copy
+		orders(30_000, 5_000); // appended to the fact set
 		CustomerDataset d = ws.dataset();
 		assertEquals(35_000, d.orderCount());
 		assertEquals(3, d.eventCount());
@@ -284,14 +283,19 @@ class ImportTest {
 			expected += (i % 50) * 100 + i % 100;
 		}
 		assertEquals(expected, sum);
-		Path manifest = dir.resolve("columns").resolve("manifest.properties");
+		Path columns = dir.resolve("columns");
+		Path manifest = columns.resolve("manifest.properties");
 		assertTrue(Files.exists(manifest));
 		ws.close();
 
-		// lose the copy: the next open rebuilds it from the database, with the same content
-		try (var walk = Files.walk(dir.resolve("columns"))) {
-			for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
+		// lose the customers' copy: the next open rebuilds it from the database
+		try (var list = Files.list(columns)) {
+			for (Path set : list.filter(p -> p.getFileName().toString().startsWith("customers.")).toList()) {
+				try (var walk = Files.walk(set)) {
+					for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+						Files.delete(p);
+					}
+				}
 			}
 		}
 		ws = Stores.manager().open(dir);
@@ -307,10 +311,36 @@ class ImportTest {
 		}
 		ws.close();
 
-		// a damaged manifest is no worse
+		// a damaged manifest is refused by name, not read as an empty workspace
+		String good = Files.readString(manifest);
 		Files.writeString(manifest, "orders.generation=99\norders.rows=x\n");
+		WorkspaceException e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));
+		assertTrue(e.getMessage().contains("manifest.properties") && e.getMessage().contains("orders.rows"), e.getMessage());
+		Files.writeString(manifest, good);
 		ws = Stores.manager().open(dir);
 		assertEquals(35_000, ws.dataset().orderCount());
+	}
+
+	@Test
+	void aChangedOrderReplacesItsRowAndAnUnknownOneIsAdded() throws Exception {
+		Stores.load(ws, FactKind.ORDERS, "order_id,customer_id,order_time,amount,status,channel",
+				"o1,c1,2026-01-05 10:00,10.00,paid,app", "o2,c1,2026-01-06,20.00,paid,");
+		// o1 refunded, o2 unchanged (an empty channel does not erase one), o3 new
+		ImportResult r = Stores.load(ws, FactKind.ORDERS, "order_id,customer_id,order_time,amount,status,channel",
+				"o1,c1,2026-01-05 10:00,10.00,refunded,", "o2,c1,2026-01-06,20.00,paid,", "o3,c2,2026-01-07,5.5,paid,web");
+		assertEquals(2, r.imported());
+		assertEquals(1, r.unchanged());
+		assertEquals("refunded", ws.order("o1").orElseThrow().get("status"));
+		assertEquals("app", ws.order("o1").orElseThrow().get("channel"), "kept from the first import");
+		CustomerDataset d = ws.dataset();
+		assertEquals(3, d.orderCount(), "the old row of o1 is superseded");
+		assertEquals(3L, ws.info().counts().get(FactKind.ORDERS));
+		ws.close();
+		ws = Stores.manager().open(dir);
+		assertEquals(3, ws.dataset().orderCount());
+		ImportResult again = Stores.load(ws, FactKind.ORDERS, "order_id,customer_id,order_time,amount,status",
+				"o1,c1,2026-01-05 10:00,10.00,refunded", "o3,c2,2026-01-07,5.50,paid");
+		assertEquals(2, again.unchanged());
 	}
 
 	@Test

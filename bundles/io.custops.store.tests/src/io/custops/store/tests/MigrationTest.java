@@ -60,7 +60,7 @@ class MigrationTest {
 	void aVersionOneWorkspaceOpensWithItsDataAndTakesOrderLines() throws Exception {
 		createDatabase(resource("data/workspace-v1.sql"));
 		try (Workspace ws = Stores.manager().open(dir)) {
-			assertEquals(4, ws.info().schemaVersion());
+			assertEquals(5, ws.info().schemaVersion());
 			assertEquals(ZoneId.of("Asia/Shanghai"), ws.zone());
 			assertEquals(2L, ws.info().counts().get(FactKind.ORDERS));
 			assertEquals("20260110-090000-1", ws.info().imports().get(0).importId());
@@ -87,6 +87,13 @@ class MigrationTest {
 				assertEquals(3, rs.getInt(1), "version 3: campaign records, imported tags, audit log");
 				rs.next();
 				assertEquals(4, rs.getInt(1), "version 4: report schedules and runs");
+				rs.next();
+				assertEquals(5, rs.getInt(1), "version 5: orders and events in the columnar fact sets");
+				try (ResultSet left = s.executeQuery(
+						"SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM events) FROM (VALUES(0))")) {
+					left.next();
+					assertEquals(0, left.getInt(1), "the facts moved out of the database");
+				}
 			}
 
 			// what version 3 added: tags imported with their source, campaigns created with members, the audit log
@@ -110,7 +117,7 @@ class MigrationTest {
 				INSERT INTO schema_version VALUES(99, 'from the future', CURRENT_TIMESTAMP);
 				""");
 		WorkspaceException e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));
-		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 4"),
+		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 5"),
 				e.getMessage());
 		// the lock was released: the error is repeatable, not "in use"
 		e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));

@@ -80,8 +80,13 @@ class ProcessTest {
 	}
 
 	private BufferedReader start(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				classPath(), ChildMain.class.getName()));
+		return start(List.of(), args);
+	}
+
+	private BufferedReader start(List<String> jvmOptions, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath(), ChildMain.class.getName()));
 		command.addAll(List.of(args));
 		child = new ProcessBuilder(command).redirectError(dir.resolveSibling(dir.getFileName() + "-child.err").toFile())
 				.start();
@@ -149,6 +154,32 @@ class ProcessTest {
 		try (Workspace w = manager.open(ws)) {
 			assertEquals(3L, w.info().counts().get(FactKind.ORDERS));
 			assertEquals(3, w.dataset().orderCount());
+		}
+	}
+
+	@Test
+	void aProcessDyingBetweenTheFactsAndTheDatabaseCommitLeavesTheWorkspaceAsItWas() throws Exception {
+		Path ws = dir.resolve("ws");
+		WorkspaceManager manager = Stores.manager();
+		List<String> before;
+		try (Workspace w = manager.open(ws)) {
+			Stores.load(w, FactKind.ORDERS, "order_id,customer_id,order_time,amount,status", "k1,c1,2026-01-05,1.50,paid");
+			before = snapshot(w);
+		}
+		// the workspace's crash-test hook halts the JVM right after the orders' files are committed
+		BufferedReader out = start(List.of("-Dcustops.test.haltAfterFactsCommit=true"), "import", ws.toString(), "50000");
+		assertEquals("opened", out.readLine(), childErrors());
+		assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+		assertEquals(137, child.exitValue(), childErrors());
+		assertTrue(Files.exists(ws.resolve("import.running")));
+		try (Workspace w = manager.open(ws)) {
+			assertEquals(before, snapshot(w), "the committed rows of an import the database does not know are undone");
+			assertEquals("interrupted", w.info().imports().get(0).state());
+			Stores.load(w, FactKind.ORDERS, "order_id,customer_id,order_time,amount,status", "g7,c3,2026-01-07,3,paid");
+			assertEquals(2, w.dataset().orderCount());
+		}
+		try (Workspace w = manager.open(ws)) {
+			assertEquals(2, w.dataset().orderCount());
 		}
 	}
 

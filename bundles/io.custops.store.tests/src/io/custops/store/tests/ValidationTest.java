@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,13 +152,12 @@ class ValidationTest {
 		assertEquals(6, r.read());
 		assertEquals(0, r.rejected());
 		assertEquals(6, r.imported());
-		try (Connection c = ws.connection(); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("SELECT order_id, customer_id, order_time, amount, status, quantity"
-						+ " FROM orders ORDER BY order_id")) {
+		{
 			List<String> rows = new ArrayList<>();
-			while (rs.next()) {
-				rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getObject(3, LocalDateTime.class) + "|"
-						+ rs.getBigDecimal(4) + "|" + rs.getString(5) + "|" + rs.getObject(6));
+			for (String id : List.of("p1", "p2", "p3", "p4", "p5", "p6")) {
+				Map<String, String> o = ws.order(id).orElseThrow();
+				rows.add(id + "|" + o.get("customer_id") + "|" + o.get("order_time") + "|" + o.get("amount") + "|"
+						+ o.get("status") + "|" + o.get("quantity"));
 			}
 			assertEquals(List.of("p1|c1|2026-01-05T10:00|8.00|paid|3",
 					// 3 × 1.255 = 3.765 → 3.77 (half up); 02:00Z = 10:00 in Shanghai
@@ -194,14 +194,9 @@ class ValidationTest {
 		ImportResult r = Stores.load(ws, FactKind.ORDERS, "order_id,customer_id,order_time,status,quantity,unit_price",
 				"o1,c1,2026-01-05,paid,6,2.10", "o2,c1,2026-01-06,cancelled,-12,0.85", "o3,c1,2026-01-07,paid,2,");
 		assertEquals(List.of("4|amount|missing amount (and no quantity and unit_price to compute it)"), reasons(r));
-		try (Connection c = ws.connection(); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("SELECT amount, unit_price FROM orders ORDER BY order_id")) {
-			rs.next();
-			assertEquals(new BigDecimal("12.60"), rs.getBigDecimal(1));
-			assertEquals(new BigDecimal("2.1000"), rs.getBigDecimal(2));
-			rs.next();
-			assertEquals(new BigDecimal("-10.20"), rs.getBigDecimal(1));
-		}
+		assertEquals("12.60", ws.order("o1").orElseThrow().get("amount"));
+		assertEquals("2.1000", ws.order("o1").orElseThrow().get("unit_price"));
+		assertEquals("-10.20", ws.order("o2").orElseThrow().get("amount"));
 	}
 
 	@Test

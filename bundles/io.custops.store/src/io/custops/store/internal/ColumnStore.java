@@ -17,7 +17,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,14 +29,22 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The columnar copy of the big facts beside the database, in {@code DIR/columns}: per set
- * (orders, events, customers) one file of fixed-width values per column, text columns as
- * codes into an append-only dictionary file. A manifest says, per set, which directory holds
- * it, how many rows and dictionary entries are valid, and which database generation it
- * reflects; bytes beyond the valid lengths (left by a crash) are ignored and cut off.
+ * The columnar files in {@code DIR/columns}: per set one file of fixed-width values per column,
+ * text columns as codes into an append-only dictionary file. A manifest says, per set, which
+ * directory holds it and how many rows and dictionary bytes are valid; bytes beyond the valid
+ * lengths (left by a crash or a failed import) are ignored and cut off by the next append. The
+ * manifest is replaced atomically, so it is the commit point of everything written here.
  *
- * <p>The copy is derived data: when its generation differs from the database's it is rebuilt
- * from the database, so nothing here has to survive a crash.
+ * <p>Orders and events are <em>fact sets</em>: these files are where they are kept (the database
+ * holds their imports, order lines and everything else), with every canonical field, the import
+ * and source line of each row, and a list of superseded rows (a changed fact is appended again
+ * and its old row superseded). Imports append to them in place ({@link #appender}) and commit
+ * with {@link #commitAppend}, keeping the lengths before the import so that an import the
+ * database does not know of (its process died between the two commits) is undone at the next
+ * open ({@link #rollback}).
+ *
+ * <p>Customers are a <em>copy</em> of the database, rebuilt when its generation differs from the
+ * database's.
  */
 final class ColumnStore {
 
@@ -55,13 +65,11 @@ final class ColumnStore {
 	static final String EVENTS = "events";
 	static final String CUSTOMERS = "customers";
 
-	static final List<Column> ORDER_COLUMNS = List.of(new Column("customer", Type.DICT), new Column("time", Type.I64),
-			new Column("amount", Type.I64), new Column("status", Type.I8), new Column("quantity", Type.I32),
-			new Column("usage", Type.I32), new Column("channel", Type.DICT));
-	static final List<Column> EVENT_COLUMNS = List.of(new Column("customer", Type.DICT), new Column("time", Type.I64),
-			new Column("type", Type.DICT), new Column("session", Type.DICT), new Column("channel", Type.DICT));
+	/** The layout of the fact sets' files; sets of another layout are rebuilt (a migration). */
+	static final String FACT_LAYOUT = "2";
 
 	private static final String MANIFEST = "manifest.properties";
+	private static final String SUPERSEDED = "superseded";
 
 	private final Path dir;
 	private final Properties manifest = new Properties();
@@ -73,27 +81,62 @@ final class ColumnStore {
 		if (Files.exists(file)) {
 			try (InputStream in = Files.newInputStream(file)) {
 				manifest.load(in);
-				for (String key : manifest.stringPropertyNames()) {
-					if (!key.endsWith(".dir") && !key.contains(".attribute.")) {
+			} catch (IllegalArgumentException e) {
+				throw new IOException(file + " is damaged: " + e.getMessage(), e);
+			}
+			for (String key : manifest.stringPropertyNames()) {
+				if (NUMBERS.matcher(key).find()) {
+					try {
 						Long.parseLong(manifest.getProperty(key));
+					} catch (NumberFormatException e) {
+						throw new IOException(file + " is damaged: " + key + " is not a number ('"
+								+ manifest.getProperty(key) + "'); restore the workspace from a backup");
 					}
 				}
-			} catch (IOException | IllegalArgumentException e) {
-				manifest.clear(); // unreadable: every set counts as out of date and is rebuilt
 			}
 		}
 	}
 
-	/** The database generation a set reflects, or -1 when it has none. */
+	private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern
+			.compile("\\.(rows|count|bytes|superseded|minTime|maxTime|generation|next|attributes)$");
+
+	static boolean isFactSet(String set) {
+		return ORDERS.equals(set) || EVENTS.equals(set);
+	}
+
+	/** The database generation a copied set reflects, or -1 when it has none. */
 	synchronized long generation(String set) {
-		return Long.parseLong(manifest.getProperty(set + ".generation", "-1"));
+		Path setDir = setDir(set);
+		return setDir == null || !Files.isDirectory(setDir) ? -1 : number(set + ".generation", -1);
+	}
+
+	/** Whether a fact set is held in the current layout (false: none yet, or an older layout). */
+	synchronized boolean hasFacts(String set) {
+		return FACT_LAYOUT.equals(manifest.getProperty(set + ".layout")) && setDir(set) != null;
 	}
 
 	synchronized long rows(String set) {
-		return Long.parseLong(manifest.getProperty(set + ".rows", "0"));
+		return number(set + ".rows", 0);
 	}
 
-	/** Min and max of the set's {@code time} column, or null when it has no rows. */
+	/** Rows of a set that are not superseded. */
+	synchronized long liveRows(String set) {
+		return rows(set) - number(set + "." + SUPERSEDED, 0);
+	}
+
+	private long number(String key, long otherwise) {
+		String v = manifest.getProperty(key);
+		if (v == null) {
+			return otherwise;
+		}
+		try {
+			return Long.parseLong(v);
+		} catch (NumberFormatException e) {
+			throw new IllegalStateException(dir.resolve(MANIFEST) + ": " + key + " is not a number: " + v);
+		}
+	}
+
+	/** Min and max of the set's time column, or null when it has no rows. */
 	synchronized long[] timeRange(String set) {
 		String min = manifest.getProperty(set + ".minTime");
 		String max = manifest.getProperty(set + ".maxTime");
@@ -102,8 +145,8 @@ final class ColumnStore {
 
 	synchronized List<Column> columns(String set) {
 		return switch (set) {
-		case ORDERS -> ORDER_COLUMNS;
-		case EVENTS -> EVENT_COLUMNS;
+		case ORDERS -> FactLayout.ORDERS.columns;
+		case EVENTS -> FactLayout.EVENTS.columns;
 		default -> customerColumns(attributeNames());
 		};
 	}
@@ -118,7 +161,7 @@ final class ColumnStore {
 	}
 
 	synchronized List<String> attributeNames() {
-		int n = Integer.parseInt(manifest.getProperty(CUSTOMERS + ".attributes", "0"));
+		int n = (int) number(CUSTOMERS + ".attributes", 0);
 		List<String> names = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			names.add(manifest.getProperty(CUSTOMERS + ".attribute." + i));
@@ -127,7 +170,7 @@ final class ColumnStore {
 	}
 
 	/** Where a set's files are now, or null. */
-	private Path setDir(String set) {
+	synchronized Path setDir(String set) {
 		String name = manifest.getProperty(set + ".dir");
 		return name == null ? null : dir.resolve(name);
 	}
@@ -135,30 +178,33 @@ final class ColumnStore {
 	/** The set's valid lengths and dictionaries, for appending rows to it. */
 	synchronized State state(String set) throws IOException {
 		State state = new State(columns(set));
-		if (generation(set) < 0) {
+		Path setDir = setDir(set);
+		if (setDir == null || (isFactSet(set) && !hasFacts(set))) {
 			return state;
 		}
 		state.rows = rows(set);
-		Path setDir = setDir(set);
+		state.superseded = number(set + "." + SUPERSEDED, 0);
+		long[] range = timeRange(set);
+		if (range != null) {
+			state.minTime = range[0];
+			state.maxTime = range[1];
+		}
 		for (Column c : state.columns) {
 			if (c.type() == Type.DICT) {
-				Dict d = state.dicts.get(c.name());
-				d.count = Integer.parseInt(manifest.getProperty(set + ".dict." + c.name() + ".count", "0"));
-				d.bytes = Long.parseLong(manifest.getProperty(set + ".dict." + c.name() + ".bytes", "0"));
-				String[] values = readDict(setDir.resolve(c.name() + ".dict"), d.count);
-				for (int i = 0; i < values.length; i++) {
-					d.codes.put(values[i], i);
-				}
+				int count = (int) number(set + ".dict." + c.name() + ".count", 0);
+				long bytes = number(set + ".dict." + c.name() + ".bytes", 0);
+				state.dicts.put(c.name(), StringDict.of(readPrefix(setDir.resolve(c.name() + ".dict"), bytes), count));
 			}
 		}
 		return state;
 	}
 
-	/** Valid lengths of a set and the codes of its dictionaries. */
+	/** Valid lengths of a set and its dictionaries. */
 	static final class State {
 		final List<Column> columns;
-		final Map<String, Dict> dicts = new LinkedHashMap<>();
+		final Map<String, StringDict> dicts = new LinkedHashMap<>();
 		long rows;
+		long superseded;
 		long minTime = Long.MAX_VALUE;
 		long maxTime = Long.MIN_VALUE;
 
@@ -166,107 +212,223 @@ final class ColumnStore {
 			this.columns = columns;
 			for (Column c : columns) {
 				if (c.type() == Type.DICT) {
-					dicts.put(c.name(), new Dict());
+					dicts.put(c.name(), new StringDict());
 				}
 			}
 		}
-	}
 
-	static final class Dict {
-		int count;
-		long bytes;
-		final Map<String, Integer> codes = new HashMap<>();
+		int index(String column) {
+			for (int i = 0; i < columns.size(); i++) {
+				if (columns.get(i).name().equals(column)) {
+					return i;
+				}
+			}
+			throw new IllegalArgumentException("no column " + column);
+		}
 	}
 
 	/**
-	 * Writes rows into a directory, appending to what is there: the set's own directory when
-	 * rebuilding, a pending directory during an import (later appended to the set).
+	 * Appends rows to the files of a directory from the state's valid lengths on (what lies
+	 * beyond them is cut off first), and reads rows back.
 	 */
 	static final class Writer implements Closeable {
+		private final Path target;
 		private final State state;
 		private final DataOutputStream[] values;
-		private final DataOutputStream[] dicts;
+		private final OutputStream[] dicts;
+		private final StringDict[] dictOf;
+		private final DataOutputStream superseded;
 		private final int timeColumn;
+		private FileChannel[] readers;
+		private boolean dirty;
 
 		Writer(Path target, State state) throws IOException {
+			this.target = target;
 			this.state = state;
 			Files.createDirectories(target);
 			List<Column> columns = state.columns;
 			values = new DataOutputStream[columns.size()];
-			dicts = new DataOutputStream[columns.size()];
+			dicts = new OutputStream[columns.size()];
+			dictOf = new StringDict[columns.size()];
 			int time = -1;
 			for (int i = 0; i < columns.size(); i++) {
 				Column c = columns.get(i);
-				values[i] = open(target.resolve(c.name() + ".col"));
+				values[i] = new DataOutputStream(open(target.resolve(c.name() + ".col"), state.rows * c.type().width));
 				if (c.type() == Type.DICT) {
-					dicts[i] = open(target.resolve(c.name() + ".dict"));
+					dictOf[i] = state.dicts.get(c.name());
+					dicts[i] = open(target.resolve(c.name() + ".dict"), dictOf[i].byteLength());
 				}
-				if (c.name().equals("time")) {
+				if (c.name().equals("time") || c.name().endsWith("_time") && time < 0) {
 					time = i;
 				}
 			}
+			superseded = new DataOutputStream(open(target.resolve(SUPERSEDED + ".col"), state.superseded * 8));
 			timeColumn = time;
 		}
 
-		private static DataOutputStream open(Path file) throws IOException {
-			OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					StandardOpenOption.APPEND);
-			return new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+		private static OutputStream open(Path file, long validLength) throws IOException {
+			FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			if (ch.size() < validLength) {
+				ch.close();
+				throw new IOException(file + " is shorter than the manifest says (" + validLength + " bytes)");
+			}
+			ch.truncate(validLength);
+			ch.position(validLength);
+			return new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
 		}
 
 		State state() {
 			return state;
 		}
 
-		/** One row: String (or null) for text columns, Number for the others. */
+		/**
+		 * One row: String (or null) for text columns, Number for the others. Time columns hold
+		 * what the set's time is (seconds or milliseconds); the range kept is of those values.
+		 */
 		void row(Object... row) throws IOException {
 			List<Column> columns = state.columns;
 			for (int i = 0; i < row.length; i++) {
-				Column c = columns.get(i);
-				switch (c.type()) {
+				switch (columns.get(i).type()) {
 				case I8 -> values[i].writeByte(((Number) row[i]).byteValue());
 				case I32 -> values[i].writeInt(((Number) row[i]).intValue());
 				case I64 -> values[i].writeLong(((Number) row[i]).longValue());
-				case DICT -> values[i].writeInt(code(i, c.name(), (String) row[i]));
+				case DICT -> values[i].writeInt(code(i, (String) row[i]));
 				}
 			}
 			if (timeColumn >= 0) {
 				long t = ((Number) row[timeColumn]).longValue();
-				state.minTime = Math.min(state.minTime, t);
-				state.maxTime = Math.max(state.maxTime, t);
+				if (t != Long.MIN_VALUE) {
+					state.minTime = Math.min(state.minTime, t);
+					state.maxTime = Math.max(state.maxTime, t);
+				}
 			}
 			state.rows++;
+			dirty = true;
 		}
 
-		private int code(int column, String name, String value) throws IOException {
-			if (value == null || value.isEmpty()) {
+		/** Marks a row superseded by a later one. */
+		void supersede(long row) throws IOException {
+			superseded.writeLong(row);
+			state.superseded++;
+			dirty = true;
+		}
+
+		private int code(int column, String value) throws IOException {
+			if (value == null) {
 				return -1;
 			}
-			Dict d = state.dicts.get(name);
-			Integer code = d.codes.get(value);
-			if (code == null) {
-				code = d.count++;
-				d.codes.put(value, code);
-				byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-				dicts[column].writeInt(bytes.length);
-				dicts[column].write(bytes);
-				d.bytes += 4 + bytes.length;
+			StringDict d = dictOf[column];
+			int before = d.count();
+			int code = d.code(value);
+			if (d.count() != before) {
+				dicts[column].write(d.buffer(), d.lastOffset(), d.lastLength());
 			}
 			return code;
+		}
+
+		/** The dictionary of a text column. */
+		StringDict dict(int column) {
+			return dictOf[column];
+		}
+
+		/** A row's fixed-width value (a code for text columns), read back from the files. */
+		long read(int column, long row) throws IOException {
+			if (dirty) {
+				flush();
+			}
+			if (readers == null) {
+				readers = new FileChannel[values.length];
+			}
+			Column c = state.columns.get(column);
+			if (readers[column] == null) {
+				readers[column] = FileChannel.open(target.resolve(c.name() + ".col"), StandardOpenOption.READ);
+			}
+			ByteBuffer b = ByteBuffer.allocate(c.type().width);
+			long pos = row * c.type().width;
+			while (b.hasRemaining()) {
+				if (readers[column].read(b, pos + b.position()) < 0) {
+					throw new IOException(target.resolve(c.name() + ".col") + ": no row " + row);
+				}
+			}
+			b.flip();
+			return switch (c.type()) {
+			case I8 -> b.get();
+			case I32, DICT -> b.getInt();
+			case I64 -> b.getLong();
+			};
+		}
+
+		/** Every value of a fixed-width column held before this writer began. */
+		long[] readAll(int column) throws IOException {
+			long[] all = new long[Math.toIntExact(state.rows)];
+			Column c = state.columns.get(column);
+			if (all.length == 0) {
+				return all;
+			}
+			ByteBuffer b = map(target.resolve(c.name() + ".col"), (long) all.length * c.type().width);
+			for (int i = 0; i < all.length; i++) {
+				all[i] = switch (c.type()) {
+				case I8 -> b.get();
+				case I32, DICT -> b.getInt();
+				case I64 -> b.getLong();
+				};
+			}
+			return all;
+		}
+
+		void flush() throws IOException {
+			for (OutputStream s : values) {
+				s.flush();
+			}
+			for (OutputStream s : dicts) {
+				if (s != null) {
+					s.flush();
+				}
+			}
+			superseded.flush();
+			dirty = false;
+		}
+
+		/** Writes everything through to the disk (before the manifest may name it). */
+		void force() throws IOException {
+			flush();
+			for (Column c : state.columns) {
+				forceFile(target.resolve(c.name() + ".col"));
+				if (c.type() == Type.DICT) {
+					forceFile(target.resolve(c.name() + ".dict"));
+				}
+			}
+			forceFile(target.resolve(SUPERSEDED + ".col"));
+		}
+
+		private static void forceFile(Path file) throws IOException {
+			try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+				ch.force(false);
+			}
 		}
 
 		@Override
 		public void close() throws IOException {
 			IOException failure = null;
-			for (DataOutputStream[] streams : List.of(values, dicts)) {
-				for (DataOutputStream s : streams) {
-					if (s != null) {
-						try {
-							s.close();
-						} catch (IOException e) {
-							failure = failure == null ? e : failure;
-						}
+			List<Closeable> all = new ArrayList<>(List.of(values));
+			for (OutputStream s : dicts) {
+				if (s != null) {
+					all.add(s);
+				}
+			}
+			all.add(superseded);
+			if (readers != null) {
+				for (FileChannel r : readers) {
+					if (r != null) {
+						all.add(r);
 					}
+				}
+			}
+			for (Closeable s : all) {
+				try {
+					s.close();
+				} catch (IOException e) {
+					failure = failure == null ? e : failure;
 				}
 			}
 			if (failure != null) {
@@ -275,9 +437,23 @@ final class ColumnStore {
 		}
 	}
 
-	/** A fresh state and directory for rebuilding a set; commit with {@link #commitRebuild}. */
+	/**
+	 * A writer appending to a fact set in place (its directory made when the set has none);
+	 * commit with {@link #commitAppend}, or drop the writer: nothing it wrote counts then.
+	 */
+	synchronized Writer appender(String set) throws IOException {
+		State state = state(set);
+		Path target = setDir(set);
+		if (target == null || !hasFacts(set)) {
+			target = newSetDir(set);
+			saveManifest();
+		}
+		return new Writer(target, state);
+	}
+
+	/** A fresh directory for rebuilding a set; commit with {@link #commitRebuild}. */
 	synchronized Path newSetDir(String set) throws IOException {
-		int n = Integer.parseInt(manifest.getProperty(set + ".next", "1"));
+		int n = (int) number(set + ".next", 1);
 		Path target;
 		do {
 			target = dir.resolve(set + "." + n++);
@@ -298,7 +474,13 @@ final class ColumnStore {
 				manifest.setProperty(CUSTOMERS + ".attribute." + i, attributes.get(i));
 			}
 		}
-		record(set, state, generation);
+		if (isFactSet(set)) {
+			manifest.setProperty(set + ".layout", FACT_LAYOUT);
+			clearBefore(set);
+		}
+		record(set, "", state);
+		manifest.setProperty(set + ".generation", Long.toString(generation));
+		saveManifest();
 		if (old != null && !old.equals(built)) {
 			deleteTree(old);
 		}
@@ -314,69 +496,78 @@ final class ColumnStore {
 		}
 	}
 
-	/** The valid lengths of a set before an import appends to it. */
-	record Snapshot(long rows, Map<String, Long> dictBytes) {
-		static Snapshot of(State state) {
-			Map<String, Long> bytes = new HashMap<>();
-			state.dicts.forEach((name, d) -> bytes.put(name, d.bytes));
-			return new Snapshot(state.rows, bytes);
-		}
-	}
-
 	/**
-	 * Appends the rows an import wrote to {@code pending} to the set. {@code after} is the
-	 * pending writer's state: the valid lengths once appended.
+	 * Makes what an appender wrote part of the fact set, remembering the lengths before it so
+	 * that {@link #rollback} can undo it while the database does not know the import.
 	 */
-	synchronized void commitAppend(String set, Path pending, Snapshot before, State after, long generation)
-			throws IOException {
-		Path setDir = setDir(set);
-		if (setDir == null) {
-			setDir = newSetDir(set);
-			manifest.setProperty(set + ".dir", setDir.getFileName().toString());
-		}
-		for (Column c : after.columns) {
-			append(setDir.resolve(c.name() + ".col"), before.rows() * c.type().width, pending.resolve(c.name() + ".col"));
-			if (c.type() == Type.DICT) {
-				append(setDir.resolve(c.name() + ".dict"), before.dictBytes().get(c.name()),
-						pending.resolve(c.name() + ".dict"));
+	synchronized void commitAppend(String set, Writer writer, String importId) throws IOException {
+		writer.force();
+		Path target = writer.target;
+		String previousDir = manifest.getProperty(set + ".dir");
+		Properties before = new Properties();
+		for (String key : manifest.stringPropertyNames()) {
+			if (key.startsWith(set + ".") && !key.startsWith(set + ".before.")) {
+				before.setProperty(key, manifest.getProperty(key));
 			}
 		}
-		if (before.rows() > 0) {
-			long[] range = timeRange(set);
-			if (range != null) {
-				after.minTime = Math.min(after.minTime, range[0]);
-				after.maxTime = Math.max(after.maxTime, range[1]);
-			}
+		clearBefore(set);
+		before.forEach((k, v) -> manifest.setProperty(set + ".before." + ((String) k).substring(set.length() + 1),
+				(String) v));
+		if (previousDir == null) {
+			manifest.setProperty(set + ".before.none", "true");
 		}
-		record(set, after, generation);
+		manifest.setProperty(set + ".dir", target.getFileName().toString());
+		manifest.setProperty(set + ".layout", FACT_LAYOUT);
+		record(set, importId, writer.state);
+		saveManifest();
 	}
 
-	private static void append(Path file, long validLength, Path tail) throws IOException {
-		try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-			if (out.size() < validLength) {
-				throw new IOException(file + " is shorter than the manifest says");
+	/** The import that last appended to a fact set, or null. */
+	synchronized String lastImport(String set) {
+		return manifest.getProperty(set + ".import");
+	}
+
+	/** Undoes the last append to a fact set when it was made by {@code importId}. */
+	synchronized boolean rollback(String set, String importId) throws IOException {
+		if (importId == null || !importId.equals(lastImport(set))) {
+			return false;
+		}
+		Properties restored = new Properties();
+		boolean none = "true".equals(manifest.getProperty(set + ".before.none"));
+		for (String key : manifest.stringPropertyNames()) {
+			if (key.startsWith(set + ".before.") && !none) {
+				restored.setProperty(set + "." + key.substring((set + ".before.").length()), manifest.getProperty(key));
 			}
-			out.truncate(validLength);
-			out.position(validLength);
-			if (Files.exists(tail)) {
-				try (FileChannel in = FileChannel.open(tail, StandardOpenOption.READ)) {
-					long size = in.size();
-					long done = 0;
-					while (done < size) {
-						done += in.transferTo(done, size - done, out);
-					}
-				}
+		}
+		for (String key : manifest.stringPropertyNames()) {
+			if (key.startsWith(set + ".") && !key.equals(set + ".next")) {
+				manifest.remove(key);
 			}
-			out.force(false);
+		}
+		restored.forEach(manifest::put);
+		saveManifest();
+		return true;
+	}
+
+	private void clearBefore(String set) {
+		for (String key : manifest.stringPropertyNames()) {
+			if (key.startsWith(set + ".before.")) {
+				manifest.remove(key);
+			}
 		}
 	}
 
-	private void record(String set, State state, long generation) throws IOException {
+	private void record(String set, String importId, State state) {
 		manifest.setProperty(set + ".rows", Long.toString(state.rows));
-		manifest.setProperty(set + ".generation", Long.toString(generation));
-		for (Map.Entry<String, Dict> e : state.dicts.entrySet()) {
-			manifest.setProperty(set + ".dict." + e.getKey() + ".count", Integer.toString(e.getValue().count));
-			manifest.setProperty(set + ".dict." + e.getKey() + ".bytes", Long.toString(e.getValue().bytes));
+		manifest.setProperty(set + "." + SUPERSEDED, Long.toString(state.superseded));
+		if (importId.isEmpty()) {
+			manifest.remove(set + ".import");
+		} else {
+			manifest.setProperty(set + ".import", importId);
+		}
+		for (Map.Entry<String, StringDict> e : state.dicts.entrySet()) {
+			manifest.setProperty(set + ".dict." + e.getKey() + ".count", Integer.toString(e.getValue().count()));
+			manifest.setProperty(set + ".dict." + e.getKey() + ".bytes", Long.toString(e.getValue().byteLength()));
 		}
 		if (state.rows > 0 && state.minTime <= state.maxTime) {
 			manifest.setProperty(set + ".minTime", Long.toString(state.minTime));
@@ -385,10 +576,9 @@ final class ColumnStore {
 			manifest.remove(set + ".minTime");
 			manifest.remove(set + ".maxTime");
 		}
-		saveManifest();
 	}
 
-	/** Marks a set out of date (its files stay until the rebuild replaces them). */
+	/** Marks a copied set out of date (its files stay until the rebuild replaces them). */
 	synchronized void invalidate(String set) throws IOException {
 		if (manifest.containsKey(set + ".generation")) {
 			manifest.setProperty(set + ".generation", "-1");
@@ -399,7 +589,7 @@ final class ColumnStore {
 	private void saveManifest() throws IOException {
 		Path tmp = dir.resolve(MANIFEST + ".tmp");
 		try (OutputStream out = Files.newOutputStream(tmp)) {
-			manifest.store(out, "CustOps columnar copy; derived from the database, rebuilt when out of date");
+			manifest.store(out, "CustOps columnar files; the commit point of the orders and events");
 		}
 		try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
 			ch.force(true);
@@ -412,6 +602,8 @@ final class ColumnStore {
 		long rows;
 		final Map<String, Object> values = new HashMap<>();
 		final Map<String, String[]> dicts = new HashMap<>();
+		/** Rows superseded by later ones (fact sets), or null when none are. */
+		BitSet superseded;
 
 		int[] ints(String column) {
 			return (int[]) values.get(column);
@@ -428,14 +620,31 @@ final class ColumnStore {
 		String[] dict(String column) {
 			return dicts.get(column);
 		}
+
+		boolean live(int row) {
+			return superseded == null || !superseded.get(row);
+		}
 	}
 
-	synchronized Data read(String set) throws IOException {
+	/** The named columns of a set (all when none are named), with its superseded rows. */
+	synchronized Data read(String set, String... names) throws IOException {
 		Data data = new Data();
 		data.rows = rows(set);
 		Path setDir = setDir(set);
 		int n = Math.toIntExact(data.rows);
+		long superseded = number(set + "." + SUPERSEDED, 0);
+		if (superseded > 0) {
+			data.superseded = new BitSet(n);
+			java.nio.LongBuffer rows = map(setDir.resolve(SUPERSEDED + ".col"), 8 * superseded).asLongBuffer();
+			while (rows.hasRemaining()) {
+				data.superseded.set(Math.toIntExact(rows.get()));
+			}
+		}
+		List<String> wanted = List.of(names);
 		for (Column c : columns(set)) {
+			if (!wanted.isEmpty() && !wanted.contains(c.name())) {
+				continue;
+			}
 			Path file = setDir == null ? null : setDir.resolve(c.name() + ".col");
 			switch (c.type()) {
 			case I8 -> {
@@ -455,7 +664,7 @@ final class ColumnStore {
 			}
 			}
 			if (c.type() == Type.DICT) {
-				int count = Integer.parseInt(manifest.getProperty(set + ".dict." + c.name() + ".count", "0"));
+				int count = (int) number(set + ".dict." + c.name() + ".count", 0);
 				data.dicts.put(c.name(), setDir == null ? new String[0] : readDict(setDir.resolve(c.name() + ".dict"), count));
 			}
 		}
@@ -472,6 +681,30 @@ final class ColumnStore {
 			}
 			MappedByteBuffer buffer = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
 			return buffer;
+		}
+	}
+
+	/** The first {@code length} bytes of a file. */
+	private static byte[] readPrefix(Path file, long length) throws IOException {
+		if (length == 0) {
+			return new byte[1 << 12];
+		}
+		if (length > Integer.MAX_VALUE - 16) {
+			throw new IOException(file + ": a dictionary of more than 2 GB");
+		}
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			if (ch.size() < length) {
+				throw new IOException(file + " is shorter than the manifest says");
+			}
+			ByteBuffer b = ByteBuffer.allocate((int) length);
+			while (b.hasRemaining()) {
+				if (ch.read(b) < 0) {
+					throw new IOException(file + " ended early");
+				}
+			}
+			return b.array();
+		} catch (NoSuchFileException e) {
+			throw new IOException(file + " is missing", e);
 		}
 	}
 

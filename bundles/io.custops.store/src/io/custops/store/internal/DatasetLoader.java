@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,52 +36,10 @@ final class DatasetLoader {
 		ColumnStore.State state;
 		try {
 			switch (set) {
-			case ColumnStore.ORDERS -> {
-				state = new ColumnStore.State(ColumnStore.ORDER_COLUMNS);
-				try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
-						PreparedStatement page = c.prepareStatement("SELECT order_id, customer_id, order_time, amount,"
-								+ " status, quantity, usage_days, channel FROM orders WHERE order_id > ?"
-								+ " ORDER BY order_id LIMIT " + PAGE)) {
-					// pages along the primary key: one big result would be spooled to disk first
-					Object[] v = new Object[OrdersWriter.TABLE.columns.size()];
-					String after = "";
-					int rows;
-					do {
-						rows = 0;
-						page.setString(1, after);
-						try (ResultSet rs = page.executeQuery()) {
-							while (rs.next()) {
-								after = rs.getString(1);
-								v[OrdersWriter.CUSTOMER] = rs.getString(2);
-								v[OrdersWriter.TIME] = rs.getObject(3, LocalDateTime.class);
-								v[OrdersWriter.AMOUNT] = rs.getBigDecimal(4);
-								v[OrdersWriter.STATUS] = rs.getString(5);
-								v[OrdersWriter.QUANTITY] = Table.get(rs, 6, Table.Type.INT);
-								v[OrdersWriter.USAGE] = Table.get(rs, 7, Table.Type.INT);
-								v[OrdersWriter.CHANNEL] = rs.getString(8);
-								w.row(OrdersWriter.columnar(v));
-								rows++;
-							}
-						}
-					} while (rows == PAGE);
-				}
-			}
-			case ColumnStore.EVENTS -> {
-				state = new ColumnStore.State(ColumnStore.EVENT_COLUMNS);
-				try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
-						Statement s = c.createStatement();
-						ResultSet rs = s.executeQuery(
-								"SELECT customer_id, event_time, event_type, session_id, channel FROM events")) {
-					Object[] v = new Object[EventsWriter.TABLE.columns.size()];
-					while (rs.next()) {
-						v[EventsWriter.CUSTOMER] = rs.getString(1);
-						v[EventsWriter.TIME] = rs.getObject(2, LocalDateTime.class);
-						v[EventsWriter.TYPE] = rs.getString(3);
-						v[EventsWriter.SESSION] = rs.getString(4);
-						v[EventsWriter.CHANNEL] = rs.getString(5);
-						w.row(EventsWriter.columnar(v));
-					}
-				}
+			case ColumnStore.ORDERS, ColumnStore.EVENTS -> {
+				FactLayout layout = set.equals(ColumnStore.ORDERS) ? FactLayout.ORDERS : FactLayout.EVENTS;
+				state = new ColumnStore.State(layout.columns);
+				copyFacts(c, layout, state, target);
 			}
 			default -> {
 				List<String> extra = new ArrayList<>();
@@ -103,6 +60,45 @@ final class DatasetLoader {
 			throw e;
 		}
 		columns.commitRebuild(set, target, state, attributes, generation);
+	}
+
+	/**
+	 * Copies the rows of a fact table of a workspace made before schema 5 into a fact set, a page
+	 * at a time along the key (one big result would be spooled to disk first).
+	 */
+	private static void copyFacts(Connection c, FactLayout layout, ColumnStore.State state, Path target)
+			throws SQLException, IOException {
+		Table table = layout.table;
+		List<Table.Column> key = table.columns.subList(0, table.keyCount);
+		String keyList = key.stream().map(Table.Column::name).collect(java.util.stream.Collectors.joining(", "));
+		String after = key.size() == 1 ? key.get(0).name() + " > ?" : "(" + keyList + ") > (?, ?)";
+		String sql = "SELECT " + table.selectList + ", import_id, source_line FROM " + table.name;
+		int n = table.columns.size();
+		try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
+				PreparedStatement first = c.prepareStatement(sql + " ORDER BY " + keyList + " LIMIT " + PAGE);
+				PreparedStatement next = c.prepareStatement(
+						sql + " WHERE " + after + " ORDER BY " + keyList + " LIMIT " + PAGE)) {
+			Object[] last = null;
+			int rows;
+			do {
+				rows = 0;
+				PreparedStatement page = last == null ? first : next;
+				if (last != null) {
+					for (int k = 0; k < key.size(); k++) {
+						Table.set(page, k + 1, key.get(k).type(), last[k]);
+					}
+				}
+				try (ResultSet rs = page.executeQuery()) {
+					while (rs.next()) {
+						Object[] values = table.read(rs);
+						w.row(layout.encode(values, rs.getString(n + 1), rs.getLong(n + 2)));
+						last = values;
+						rows++;
+					}
+				}
+			} while (rows == PAGE);
+			w.force();
+		}
 	}
 
 	/** Customers in id order, their extra attributes merged in from the attributes table (same order). */
@@ -173,39 +169,52 @@ final class DatasetLoader {
 				}
 			}
 		}
-		if (columns.generation(ColumnStore.ORDERS) > 0) {
-			ColumnStore.Data data = columns.read(ColumnStore.ORDERS);
-			String[] customers = data.dict("customer");
+		if (columns.hasFacts(ColumnStore.ORDERS)) {
+			ColumnStore.Data data = columns.read(ColumnStore.ORDERS, "customer_id", "order_time", "amount", "status",
+					"quantity", "usage_days", "channel");
+			String[] customers = data.dict("customer_id");
 			String[] channels = data.dict("channel");
-			int[] customer = data.ints("customer");
-			long[] time = data.longs("time");
+			String[] statusNames = data.dict("status");
+			OrderStatus[] statusOf = new OrderStatus[statusNames.length];
+			for (int i = 0; i < statusNames.length; i++) {
+				statusOf[i] = OrderStatus.parse(statusNames[i]);
+			}
+			int[] customer = data.ints("customer_id");
+			long[] time = data.longs("order_time");
 			long[] amount = data.longs("amount");
-			byte[] status = data.bytes("status");
+			int[] status = data.ints("status");
 			int[] quantity = data.ints("quantity");
-			int[] usage = data.ints("usage");
+			int[] usage = data.ints("usage_days");
 			int[] channel = data.ints("channel");
-			OrderStatus[] statuses = OrderStatus.values();
 			int[] index = indexes(builder, customers);
 			for (int i = 0; i < data.rows; i++) {
-				builder.order(index[customer[i]], time[i], amount[i], statuses[status[i]], quantity[i], usage[i],
-						channel[i] < 0 ? null : channels[channel[i]]);
+				if (data.live(i)) {
+					builder.order(index[customer[i]], Math.floorDiv(time[i], 1000), amount[i], statusOf[status[i]],
+							FactLayout.isNone(quantity[i]) ? 1 : quantity[i], FactLayout.isNone(usage[i]) ? 0 : usage[i],
+							channel[i] < 0 ? null : channels[channel[i]]);
+				}
 			}
 		}
-		if (columns.generation(ColumnStore.EVENTS) > 0) {
-			ColumnStore.Data data = columns.read(ColumnStore.EVENTS);
-			String[] customers = data.dict("customer");
-			String[] types = data.dict("type");
-			String[] sessions = data.dict("session");
+		if (columns.hasFacts(ColumnStore.EVENTS)) {
+			ColumnStore.Data data = columns.read(ColumnStore.EVENTS, "customer_id", "event_time", "event_type",
+					"session_id", "channel");
+			String[] customers = data.dict("customer_id");
+			String[] types = data.dict("event_type");
+			String[] sessions = data.dict("session_id");
 			String[] channels = data.dict("channel");
-			int[] customer = data.ints("customer");
-			long[] time = data.longs("time");
-			int[] type = data.ints("type");
-			int[] session = data.ints("session");
+			int[] customer = data.ints("customer_id");
+			long[] time = data.longs("event_time");
+			int[] type = data.ints("event_type");
+			int[] session = data.ints("session_id");
 			int[] channel = data.ints("channel");
 			int[] index = indexes(builder, customers);
 			for (int i = 0; i < data.rows; i++) {
-				builder.event(index[customer[i]], time[i], types[type[i]], session[i] < 0 ? null : sessions[session[i]],
-						channel[i] < 0 ? null : channels[channel[i]]);
+				if (data.live(i)) {
+					String sessionId = session[i] < 0 ? null : sessions[session[i]];
+					builder.event(index[customer[i]], Math.floorDiv(time[i], 1000), types[type[i]],
+							sessionId == null || sessionId.isEmpty() ? null : sessionId,
+							channel[i] < 0 ? null : channels[channel[i]]);
+				}
 			}
 		}
 		try (Statement s = c.createStatement();

@@ -2,14 +2,11 @@ package io.custops.store.internal;
 
 import static io.custops.store.internal.Table.col;
 
-import java.io.IOException;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.custops.core.data.CustomerDataset;
 import io.custops.core.data.EventTypes;
 import io.custops.store.internal.Table.Type;
 
@@ -105,16 +102,17 @@ final class EventsWriter extends FactWriter {
 	}
 
 	@Override
-	void inserted(Row row) throws IOException {
-		if (session.pending != null) {
-			session.pending.row(columnar(row.values));
-		}
+	FactLayout layout() {
+		return FactLayout.EVENTS;
 	}
 
-	/** An event as the columnar copy holds it (ColumnStore.EVENT_COLUMNS). */
-	static Object[] columnar(Object[] v) {
-		String sessionId = (String) v[SESSION];
-		return new Object[] { v[CUSTOMER], CustomerDataset.localSeconds((LocalDateTime) v[TIME]), v[TYPE],
-				sessionId.isEmpty() ? null : sessionId, v[CHANNEL] };
+	@Override
+	long identityKey(Object[] values) {
+		return (Long) values[EKEY];
+	}
+
+	@Override
+	int keyColumn() {
+		return EKEY;
 	}
 }

@@ -45,12 +45,19 @@ abstract class FactWriter {
 		final String importId;
 		final long line;
 		Object children;
+		/** Its row in the fact set's files, or -1 (a database row, or one of this chunk). */
+		final long row;
 
 		Stored(Object[] values, String importId, long line, Object children) {
+			this(values, importId, line, children, -1);
+		}
+
+		Stored(Object[] values, String importId, long line, Object children, long row) {
 			this.values = values;
 			this.importId = importId;
 			this.line = line;
 			this.children = children;
+			this.row = row;
 		}
 	}
 
@@ -64,6 +71,8 @@ abstract class FactWriter {
 	 */
 	private LongSet writtenHashes;
 	private boolean started;
+	/** Fact sets: the row of each identity key held (see {@link #identityKey}). */
+	private LongIntMap index;
 	private PreparedStatement insert;
 	private PreparedStatement update;
 
@@ -73,6 +82,28 @@ abstract class FactWriter {
 	}
 
 	abstract Row parse(long line, Map<String, String> fields, String raw) throws Canonical.BadValue;
+
+	/** How rows are kept in the columnar files, when this kind is a fact set (orders, events). */
+	FactLayout layout() {
+		return null;
+	}
+
+	/**
+	 * Fact sets: a long standing for the identity (an order id's dictionary code, an event's
+	 * hash), which the stored value of {@link #keyColumn} is; rows found by it are compared in
+	 * full, so equal keys of different identities cost a comparison, never a row.
+	 */
+	long identityKey(Object[] values) {
+		throw new UnsupportedOperationException();
+	}
+
+	int keyColumn() {
+		throw new UnsupportedOperationException();
+	}
+
+	private boolean columnar() {
+		return session.facts != null;
+	}
 
 	void add(Row row) throws SQLException, IOException {
 		chunk.add(row);
@@ -172,7 +203,13 @@ abstract class FactWriter {
 		}
 		if (!started) {
 			started = true;
-			if (Table.count(session.connection, table.name) == 0) {
+			if (columnar()) {
+				long[] keys = session.facts.readAll(keyColumn());
+				index = new LongIntMap(keys.length + CHUNK);
+				for (int row = 0; row < keys.length; row++) {
+					index.put(keys[row], row); // a later row of a key supersedes the earlier ones
+				}
+			} else if (Table.count(session.connection, table.name) == 0) {
 				writtenHashes = new LongSet();
 			}
 		}
@@ -187,11 +224,12 @@ abstract class FactWriter {
 				}
 			}
 		}
-		Map<Object, Stored> stored = held.isEmpty() ? new HashMap<>() : lookup(held);
+		Map<Object, Stored> stored = held.isEmpty() ? new HashMap<>() : columnar() ? lookupFacts(held) : lookup(held);
 		loadChildren(stored);
 		Map<Object, Stored> written = new HashMap<>();
 		List<Row> inserts = new ArrayList<>();
 		List<Row> updates = new ArrayList<>();
+		List<Long> replaced = new ArrayList<>();
 		String current = session.importId;
 		for (Row row : rows) {
 			Object id = identity(row.values);
@@ -218,8 +256,67 @@ abstract class FactWriter {
 			}
 			row.values = merged;
 			updates.add(row);
+			replaced.add(base.row);
 			written.put(id, new Stored(merged, current, row.line, row.children));
 		}
+		if (columnar()) {
+			writeFacts(inserts, updates, replaced);
+		} else {
+			writeRows(inserts, updates);
+		}
+		writeChildren(inserts, updates);
+		session.connection.commit();
+		for (Row row : inserts) {
+			inserted(row);
+			session.imported += row.sourceRows;
+			if (writtenHashes != null) {
+				writtenHashes.add(identityHash(row));
+			}
+		}
+		for (Row row : updates) {
+			session.imported += row.sourceRows;
+		}
+		session.progress(rows.size());
+	}
+
+	/** The held rows of a chunk's identities, read back from the fact set's files. */
+	private Map<Object, Stored> lookupFacts(List<Row> rows) throws IOException {
+		Map<Object, Stored> found = new HashMap<>();
+		FactLayout layout = layout();
+		for (Row r : rows) {
+			int row = index.get(identityKey(r.values));
+			if (row >= 0) {
+				Stored s = layout.read(session.facts, row);
+				found.put(identity(s.values), s);
+			}
+		}
+		return found;
+	}
+
+	private void writeFacts(List<Row> inserts, List<Row> updates, List<Long> replaced) throws IOException {
+		ColumnStore.Writer facts = session.facts;
+		FactLayout layout = layout();
+		String current = session.importId;
+		for (int i = 0; i < updates.size(); i++) {
+			long old = replaced.get(i);
+			if (old >= 0) {
+				facts.supersede(old);
+			}
+		}
+		for (List<Row> rows : List.of(inserts, updates)) {
+			for (Row row : rows) {
+				long at = facts.state().rows;
+				facts.row(layout.encode(row.values, current, row.line));
+				index.put(identityKey(row.values), Math.toIntExact(at));
+			}
+		}
+		if (!updates.isEmpty()) {
+			session.changedExisting = true;
+		}
+	}
+
+	private void writeRows(List<Row> inserts, List<Row> updates) throws SQLException {
+		String current = session.importId;
 		if (!inserts.isEmpty()) {
 			if (insert == null) {
 				insert = session.connection.prepareStatement(table.insertSql);
@@ -241,19 +338,6 @@ abstract class FactWriter {
 			update.executeBatch();
 			session.changedExisting = true;
 		}
-		writeChildren(inserts, updates);
-		session.connection.commit();
-		for (Row row : inserts) {
-			inserted(row);
-			session.imported += row.sourceRows;
-			if (writtenHashes != null) {
-				writtenHashes.add(identityHash(row));
-			}
-		}
-		for (Row row : updates) {
-			session.imported += row.sourceRows;
-		}
-		session.progress(rows.size());
 	}
 
 	/** Held values overlaid with the row's non-empty ones; key columns stay the held ones. */

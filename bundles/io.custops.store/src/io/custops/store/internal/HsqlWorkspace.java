@@ -104,6 +104,7 @@ final class HsqlWorkspace implements Workspace {
 			}
 			HsqlWorkspace ws = new HsqlWorkspace(dir, lock, db, new ColumnStore(dir.resolve("columns")));
 			ws.recoverInterruptedImport();
+			ws.moveFactsOutOfDatabase();
 			ws.zone = ws.loadZone();
 			return ws;
 		} catch (WorkspaceException e) {
@@ -156,7 +157,7 @@ final class HsqlWorkspace implements Workspace {
 		}
 		try {
 			Connection c = db.main();
-			long held = Table.count(c, "orders") + Table.count(c, "events");
+			long held = columns.rows(ColumnStore.ORDERS) + columns.rows(ColumnStore.EVENTS);
 			if (held > 0) {
 				throw new WorkspaceException("workspace " + directory + " already holds orders or events in the time zone "
 						+ zone + "; its zone can only be set before the first import of them");
@@ -234,28 +235,29 @@ final class HsqlWorkspace implements Workspace {
 		writeMarker(record);
 
 		String set = columnSet(kind);
-		Path pendingDir = columns.dir().resolve("pending");
+		boolean facts = ColumnStore.isFactSet(set);
 		ImportSession[] session = new ImportSession[1];
-		ColumnStore.Snapshot[] before = new ColumnStore.Snapshot[1];
 		ImportRequest request = new ImportRequest(kind, file, params, zone, progress);
 		try {
-			ColumnStore.deleteTree(pendingDir);
 			db.guarded(c -> {
 				record.insert(c, "running");
 				c.commit();
 				ImportSession s = new ImportSession(c, importId, kind, zone, maxRejects, lines, progress, rejects,
 						Settings.getLong(c, "event.seq", 0));
 				session[0] = s;
-				if (set != null && !set.equals(ColumnStore.CUSTOMERS) && columnsCurrent(c, set)) {
-					ColumnStore.State state = columns.state(set);
-					before[0] = ColumnStore.Snapshot.of(state);
-					s.pending = new ColumnStore.Writer(pendingDir, state);
+				if (facts) {
+					s.facts = columns.appender(set);
 				}
 				progress.begin("Importing " + kind.id() + " from " + request.sourceName(), -1);
 				connector.read(request, s);
 				s.finish();
-				if (s.pending != null) {
-					s.pending.close();
+				if (facts && s.imported > 0) {
+					// the commit point of the rows; undone at the next open if the database's
+					// commit below does not follow (see recoverInterruptedImport)
+					columns.commitAppend(set, s.facts, importId);
+					if (Boolean.getBoolean("custops.test.haltAfterFactsCommit")) {
+						Runtime.getRuntime().halt(137); // crash test: the window between the two commits
+					}
 				}
 				record.read = s.read;
 				record.imported = s.imported;
@@ -266,13 +268,13 @@ final class HsqlWorkspace implements Workspace {
 				record.update(c, "done", null);
 				Settings.put(c, "import.seq", Integer.toString(seq));
 				Settings.put(c, "event.seq", Long.toString(s.nextEventSeq));
-				if (set != null && s.imported > 0) {
+				if (set != null && !facts && s.imported > 0) {
 					Settings.put(c, "columns." + set, Integer.toString(seq));
 				}
 				return s;
 			});
 		} catch (Throwable t) {
-			Exception failure = importFailed(t, session[0], record, rejects, pendingDir);
+			Exception failure = importFailed(t, session[0], record, rejects, set);
 			switch (failure) {
 			case ConnectorException e -> throw e;
 			case WorkspaceException e -> throw e;
@@ -283,61 +285,47 @@ final class HsqlWorkspace implements Workspace {
 			progress.done();
 		}
 		ImportSession s = session[0];
+		closeFacts(s);
 		deleteMarker();
 		try {
 			rejects.close();
 		} catch (IOException e) {
 			// the rows are counted and recorded; a rejects file that failed to close is still readable
 		}
-		if (set != null && s.imported > 0) {
-			updateColumns(set, s, pendingDir, before[0], seq);
+		if (set != null && !facts && s.imported > 0) {
+			try {
+				columns.invalidate(set); // the copy is rebuilt from the database when next needed
+			} catch (IOException e) {
+				// the generation check catches it anyway
+			}
 		}
 		if (kind == FactKind.TAGS && s.imported > 0) {
 			tagsVersion++;
-		}
-		try {
-			ColumnStore.deleteTree(pendingDir);
-		} catch (IOException e) {
-			// removed at the next import
 		}
 		return new ImportResult(importId, kind, s.read, s.imported, s.rejected, s.unchanged,
 				rejects.exists() ? rejectsPath : null, Duration.ofNanos(System.nanoTime() - startNanos));
 	}
 
-	private void updateColumns(String set, ImportSession s, Path pendingDir, ColumnStore.Snapshot before, int seq) {
-		try {
-			if (s.pending != null && !s.changedExisting) {
-				columns.commitAppend(set, pendingDir, before, stateOf(s.pending), seq);
-			} else {
-				columns.invalidate(set);
-			}
-		} catch (IOException e) {
+	private static void closeFacts(ImportSession s) {
+		if (s != null && s.facts != null) {
 			try {
-				columns.invalidate(set); // rebuilt from the database when next needed
+				s.facts.close();
 			} catch (IOException ignored) {
-				// the generation check catches it anyway
+				// committed or not, the manifest says what counts
 			}
 		}
 	}
 
-	private static ColumnStore.State stateOf(ColumnStore.Writer writer) {
-		return writer.state();
-	}
-
-	/** Undoes nothing (the guarded change did), records the failure, and says what went wrong. */
+	/** Undoes the import (the guarded change undid the database), records the failure, and says what went wrong. */
 	private Exception importFailed(Throwable t, ImportSession s, ImportRecordRow record, RejectsFile rejects,
-			Path pendingDir) {
-		if (s != null && s.pending != null) {
+			String set) {
+		closeFacts(s);
+		if (ColumnStore.isFactSet(set)) {
 			try {
-				s.pending.close();
-			} catch (IOException ignored) {
-				// deleted below
+				columns.rollback(set, record.importId);
+			} catch (IOException e) {
+				t.addSuppressed(e);
 			}
-		}
-		try {
-			ColumnStore.deleteTree(pendingDir);
-		} catch (IOException ignored) {
-			// removed at the next import
 		}
 		Exception result;
 		boolean keepRejects = false;
@@ -396,7 +384,7 @@ final class HsqlWorkspace implements Workspace {
 		};
 	}
 
-	/** Whether the columnar copy of a set reflects the database. */
+	/** Whether the columnar copy of a set (customers) reflects the database. */
 	private boolean columnsCurrent(Connection c, String set) throws SQLException {
 		long generation = Settings.getLong(c, "columns." + set, 0);
 		return generation == 0 ? columns.generation(set) <= 0 : columns.generation(set) == generation;
@@ -432,7 +420,7 @@ final class HsqlWorkspace implements Workspace {
 	 */
 	private void recoverInterruptedImport() throws IOException, SQLException {
 		Path marker = directory.resolve(MARKER);
-		ColumnStore.deleteTree(columns.dir().resolve("pending"));
+		ColumnStore.deleteTree(columns.dir().resolve("pending")); // left by versions before schema 5
 		if (!Files.exists(marker)) {
 			return;
 		}
@@ -454,6 +442,9 @@ final class HsqlWorkspace implements Workspace {
 			}
 		}
 		if (!known && importId != null) {
+			for (String set : List.of(ColumnStore.ORDERS, ColumnStore.EVENTS)) {
+				columns.rollback(set, importId); // its rows were committed, the database's record was not
+			}
 			int seq = Integer.parseInt(p.getProperty("seq", "0"));
 			FactKind kind = FactKind.fromId(p.getProperty("kind", "orders"));
 			ImportRecordRow record = new ImportRecordRow(importId, seq, kind, p.getProperty("connector", "?"),
@@ -468,6 +459,25 @@ final class HsqlWorkspace implements Workspace {
 			Files.deleteIfExists(directory.resolve("rejects").resolve(importId + "-" + kind.id() + ".csv"));
 		}
 		Files.deleteIfExists(marker);
+	}
+
+	/**
+	 * Workspaces made before schema 5 kept orders and events in the database: copy them into
+	 * their fact sets, then empty the tables. A crash in between copies them again next time.
+	 */
+	private void moveFactsOutOfDatabase() throws Exception {
+		for (String set : List.of(ColumnStore.ORDERS, ColumnStore.EVENTS)) {
+			if (Table.count(db.main(), set) == 0) {
+				continue;
+			}
+			DatasetLoader.rebuild(columns, set, db.main(), 0);
+			db.guarded(c -> {
+				try (java.sql.Statement s = c.createStatement()) {
+					s.execute("TRUNCATE TABLE " + set);
+				}
+				return null;
+			});
+		}
 	}
 
 	// ---------------------------------------------------------------- reading
@@ -492,12 +502,15 @@ final class HsqlWorkspace implements Workspace {
 	/** Rebuilds the out-of-date sets of the columnar copy; returns their generations. */
 	private String ensureColumns(Connection c) throws SQLException, IOException {
 		StringBuilder stamp = new StringBuilder();
-		for (String set : List.of(ColumnStore.CUSTOMERS, ColumnStore.ORDERS, ColumnStore.EVENTS)) {
-			long generation = Settings.getLong(c, "columns." + set, 0);
-			if (!columnsCurrent(c, set)) {
-				DatasetLoader.rebuild(columns, set, c, generation);
-			}
-			stamp.append(set).append('=').append(generation).append(';');
+		String set = ColumnStore.CUSTOMERS;
+		long generation = Settings.getLong(c, "columns." + set, 0);
+		if (!columnsCurrent(c, set)) {
+			DatasetLoader.rebuild(columns, set, c, generation);
+		}
+		stamp.append(set).append('=').append(generation).append(';');
+		for (String facts : List.of(ColumnStore.ORDERS, ColumnStore.EVENTS)) {
+			stamp.append(facts).append('=').append(columns.rows(facts)).append('/').append(columns.liveRows(facts))
+					.append('/').append(columns.lastImport(facts)).append(';');
 		}
 		return stamp.toString();
 	}
@@ -510,8 +523,8 @@ final class HsqlWorkspace implements Workspace {
 			ensureColumns(c);
 			Map<FactKind, Long> counts = new EnumMap<>(FactKind.class);
 			counts.put(FactKind.CUSTOMERS, Table.count(c, "customers"));
-			counts.put(FactKind.ORDERS, Table.count(c, "orders"));
-			counts.put(FactKind.EVENTS, Table.count(c, "events"));
+			counts.put(FactKind.ORDERS, columns.hasFacts(ColumnStore.ORDERS) ? columns.liveRows(ColumnStore.ORDERS) : 0);
+			counts.put(FactKind.EVENTS, columns.hasFacts(ColumnStore.EVENTS) ? columns.liveRows(ColumnStore.EVENTS) : 0);
 			counts.put(FactKind.CAMPAIGNS, Table.count(c, "campaigns"));
 			counts.put(FactKind.CAMPAIGN_MEMBERS, Table.count(c, "campaign_members"));
 			counts.put(FactKind.TAGS, Table.count(c, "tags"));
@@ -539,13 +552,46 @@ final class HsqlWorkspace implements Workspace {
 		}
 	}
 
+	@Override
+	public synchronized Optional<Map<String, String>> order(String orderId) throws WorkspaceException {
+		ensureOpen();
+		if (orderId == null || !columns.hasFacts(ColumnStore.ORDERS)) {
+			return Optional.empty();
+		}
+		try (ColumnStore.Writer w = columns.appender(ColumnStore.ORDERS)) {
+			int code = w.dict(OrdersWriter.ORDER_ID).find(orderId);
+			if (code < 0) {
+				return Optional.empty();
+			}
+			long[] codes = w.readAll(OrdersWriter.ORDER_ID);
+			for (int row = codes.length - 1; row >= 0; row--) {
+				if (codes[row] == code) { // the last row of an order is its current one
+					Object[] values = FactLayout.ORDERS.read(w, row).values;
+					Map<String, String> fields = new LinkedHashMap<>();
+					for (int i = 0; i < values.length; i++) {
+						Object v = values[i];
+						if (v != null) {
+							fields.put(OrdersWriter.TABLE.columns.get(i).name(),
+									v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString());
+						}
+					}
+					return Optional.of(fields);
+				}
+			}
+			return Optional.empty();
+		} catch (IOException e) {
+			throw failure("cannot read order " + orderId, e);
+		}
+	}
+
 	private Optional<WorkspaceInfo.TimeRange> range(String set) {
-		long[] range = columns.rows(set) > 0 ? columns.timeRange(set) : null;
+		long[] range = columns.hasFacts(set) && columns.liveRows(set) > 0 ? columns.timeRange(set) : null;
 		if (range == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new WorkspaceInfo.TimeRange(LocalDateTime.ofEpochSecond(range[0], 0, ZoneOffset.UTC),
-				LocalDateTime.ofEpochSecond(range[1], 0, ZoneOffset.UTC)));
+		// the range of every row appended, superseded ones too: a changed fact keeps its time
+		// unless its time was what changed, which moves the range at most by that much
+		return Optional.of(new WorkspaceInfo.TimeRange(FactLayout.time(range[0]), FactLayout.time(range[1])));
 	}
 
 	// ---------------------------------------------------------------- tags

@@ -35,9 +35,9 @@ final class ImportSession implements RecordSink {
 	long unchanged;
 	long nextEventSeq;
 
-	/** Rows written by this import for the columnar copy (new rows only), or null. */
-	ColumnStore.Writer pending;
-	/** Whether rows held before were changed: the columnar copy must then be rebuilt. */
+	/** The fact set's files the rows go to (orders, events), or null: they go to the database. */
+	ColumnStore.Writer facts;
+	/** Whether rows held before were changed (a copied set must then be rebuilt). */
 	boolean changedExisting;
 	/** Why the import stopped, when the sink stopped it. */
 	String abortReason;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.custops.core.data.CustomerDataset;
 import io.custops.core.data.OrderStatus;
 import io.custops.store.internal.Table.Type;
 
@@ -261,18 +260,17 @@ final class OrdersWriter extends FactWriter {
 	}
 
 	@Override
-	void inserted(Row row) throws IOException {
-		if (session.pending != null) {
-			session.pending.row(columnar(row.values));
-		}
+	FactLayout layout() {
+		return FactLayout.ORDERS;
 	}
 
-	/** An order as the columnar copy holds it (ColumnStore.ORDER_COLUMNS). */
-	static Object[] columnar(Object[] v) {
-		return new Object[] { v[CUSTOMER], CustomerDataset.localSeconds((LocalDateTime) v[TIME]),
-				((BigDecimal) v[AMOUNT]).movePointRight(2).longValueExact(),
-				OrderStatus.parse((String) v[STATUS]).code(), v[QUANTITY] == null ? 1 : (Integer) v[QUANTITY],
-				v[USAGE] == null ? 0 : (Integer) v[USAGE], v[CHANNEL] };
+	@Override
+	long identityKey(Object[] values) {
+		return session.facts.dict(ORDER_ID).find((String) values[ORDER_ID]);
 	}
 
+	@Override
+	int keyColumn() {
+		return ORDER_ID;
+	}
 }

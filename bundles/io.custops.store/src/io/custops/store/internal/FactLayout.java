@@ -1,0 +1,103 @@
+package io.custops.store.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the rows of a fact table (orders, events) are kept in the columnar files: one column per
+ * field of the table, then the import and the source line of the row. Text is a dictionary
+ * code (-1 for none), whole numbers and times are fixed-width with a marker for none: amounts
+ * as hundredths (unit prices as ten-thousandths), times as milliseconds of the local
+ * date-time, dates as days.
+ */
+final class FactLayout {
+
+	static final FactLayout ORDERS = new FactLayout(OrdersWriter.TABLE, Map.of("unit_price", 4));
+	static final FactLayout EVENTS = new FactLayout(EventsWriter.TABLE, Map.of());
+
+	static final String IMPORT = "import_id";
+	static final String LINE = "source_line";
+
+	private static final int NO_INT = Integer.MIN_VALUE;
+	private static final long NO_LONG = Long.MIN_VALUE;
+
+	final Table table;
+	final List<ColumnStore.Column> columns;
+	private final int[] scales;
+
+	private FactLayout(Table table, Map<String, Integer> scales) {
+		this.table = table;
+		List<ColumnStore.Column> cols = new ArrayList<>();
+		this.scales = new int[table.columns.size()];
+		for (int i = 0; i < table.columns.size(); i++) {
+			Table.Column c = table.columns.get(i);
+			this.scales[i] = scales.getOrDefault(c.name(), 2);
+			cols.add(new ColumnStore.Column(c.name(), switch (c.type()) {
+			case TEXT -> ColumnStore.Type.DICT;
+			case INT -> ColumnStore.Type.I32;
+			case BIGINT, DECIMAL, TIMESTAMP, DATE -> ColumnStore.Type.I64;
+			}));
+		}
+		cols.add(new ColumnStore.Column(IMPORT, ColumnStore.Type.DICT));
+		cols.add(new ColumnStore.Column(LINE, ColumnStore.Type.I64));
+		this.columns = List.copyOf(cols);
+	}
+
+	/** A row as the writer takes it: the table's values, the import and the line. */
+	Object[] encode(Object[] values, String importId, long line) {
+		Object[] row = new Object[columns.size()];
+		for (int i = 0; i < values.length; i++) {
+			Object v = values[i];
+			row[i] = switch (table.columns.get(i).type()) {
+			case TEXT -> v;
+			case INT -> v == null ? NO_INT : (Integer) v;
+			case BIGINT -> v == null ? NO_LONG : (Long) v;
+			case DECIMAL -> v == null ? NO_LONG : ((BigDecimal) v).setScale(scales[i]).unscaledValue().longValueExact();
+			case TIMESTAMP -> v == null ? NO_LONG : millis((LocalDateTime) v);
+			case DATE -> v == null ? NO_LONG : ((LocalDate) v).toEpochDay();
+			};
+		}
+		row[values.length] = importId;
+		row[values.length + 1] = line;
+		return row;
+	}
+
+	/** A stored row read back: the table's values, its import and its line. */
+	FactWriter.Stored read(ColumnStore.Writer writer, long row) throws IOException {
+		int n = table.columns.size();
+		Object[] values = new Object[n];
+		for (int i = 0; i < n; i++) {
+			long raw = writer.read(i, row);
+			values[i] = switch (table.columns.get(i).type()) {
+			case TEXT -> raw < 0 ? null : writer.dict(i).value((int) raw);
+			case INT -> raw == NO_INT ? null : (Integer) (int) raw;
+			case BIGINT -> raw == NO_LONG ? null : (Long) raw;
+			case DECIMAL -> raw == NO_LONG ? null : BigDecimal.valueOf(raw, scales[i]);
+			case TIMESTAMP -> raw == NO_LONG ? null : time(raw);
+			case DATE -> raw == NO_LONG ? null : LocalDate.ofEpochDay(raw);
+			};
+		}
+		long importCode = writer.read(n, row);
+		String importId = importCode < 0 ? null : writer.dict(n).value((int) importCode);
+		return new FactWriter.Stored(values, importId, writer.read(n + 1, row), null, row);
+	}
+
+	static long millis(LocalDateTime t) {
+		return t.toEpochSecond(ZoneOffset.UTC) * 1000 + t.getNano() / 1_000_000;
+	}
+
+	static LocalDateTime time(long millis) {
+		return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
+				ZoneOffset.UTC);
+	}
+
+	static boolean isNone(int value) {
+		return value == NO_INT;
+	}
+}
