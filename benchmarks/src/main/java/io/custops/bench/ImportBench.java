@@ -60,17 +60,11 @@ public final class ImportBench {
 			t = System.nanoTime();
 			CustomerDataset d = w.dataset();
 			bytesPerOrder = (double) d.estimatedBytes() / d.orderCount();
-			System.out.printf("dataset() after the import (columnar copy appended): %.2f s, %,d orders, %,d customers, %.0f bytes/order in memory%n",
+			System.out.printf("dataset() after the import: %.2f s, %,d orders, %,d customers, %.0f bytes/order in memory%n",
 					secs(t), d.orderCount(), d.customerCount(), bytesPerOrder);
 			t = System.nanoTime();
 			ImportResult again = w.importFacts(csvConnector, FactKind.ORDERS, Optional.of(csv), Map.of(), ProgressMonitor.NULL);
 			System.out.printf("re-import of the same file: %,d unchanged in %.1f s%n", again.unchanged(), secs(t));
-		}
-		delete(ws.resolve("columns"));
-		try (Workspace w = manager.open(ws)) {
-			long t = System.nanoTime();
-			w.dataset();
-			System.out.printf("dataset() with the columnar copy lost (rebuilt from the database): %.2f s%n", secs(t));
 		}
 		long t = System.nanoTime();
 		try (Workspace w = manager.open(ws)) {
@@ -78,7 +72,7 @@ public final class ImportBench {
 			openSecs = secs(t);
 			System.out.printf("open a workspace and load its dataset (ready for analysis): %.2f s%n", openSecs);
 		}
-		System.out.printf("workspace on disk: database %,d MB, columnar copy %,d MB%n", size(ws.resolve("db")) >> 20,
+		System.out.printf("workspace on disk: database %,d MB, columnar fact sets %,d MB%n", size(ws.resolve("db")) >> 20,
 				size(ws.resolve("columns")) >> 20);
 
 		Class.forName("org.duckdb.DuckDBDriver");

@@ -1,10 +1,8 @@
 package io.custops.store.internal;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -232,49 +229,71 @@ final class ColumnStore {
 	 * beyond them is cut off first), and reads rows back.
 	 */
 	static final class Writer implements Closeable {
+		/** Dictionaries up to this size are also looked up by a HashMap of the column's values. */
+		private static final int SMALL = 4096;
+
 		private final Path target;
 		private final State state;
-		private final DataOutputStream[] values;
-		private final OutputStream[] dicts;
+		private final ColumnOut[] values;
+		private final ColumnOut[] dicts;
 		private final StringDict[] dictOf;
-		private final DataOutputStream superseded;
+		private final ColumnOut superseded;
 		private final int timeColumn;
 		private FileChannel[] readers;
+		/** Per text column: the last value and its code, and the codes of a small dictionary. */
+		private final String[] lastValue;
+		private final int[] lastCode;
+		private final boolean[] lastAdded;
+		private final HashMap<String, Integer>[] small;
+		/** The rows held before this writer began, mapped per column when first read back. */
+		private final long heldRows;
+		private ByteBuffer[] held;
 		private boolean dirty;
 
 		Writer(Path target, State state) throws IOException {
 			this.target = target;
 			this.state = state;
+			this.heldRows = state.rows;
 			Files.createDirectories(target);
 			List<Column> columns = state.columns;
-			values = new DataOutputStream[columns.size()];
-			dicts = new OutputStream[columns.size()];
-			dictOf = new StringDict[columns.size()];
+			int n = columns.size();
+			values = new ColumnOut[n];
+			dicts = new ColumnOut[n];
+			dictOf = new StringDict[n];
+			lastValue = new String[n];
+			lastCode = new int[n];
+			lastAdded = new boolean[n];
+			@SuppressWarnings("unchecked")
+			HashMap<String, Integer>[] maps = new HashMap[n];
+			small = maps;
 			int time = -1;
-			for (int i = 0; i < columns.size(); i++) {
-				Column c = columns.get(i);
-				values[i] = new DataOutputStream(open(target.resolve(c.name() + ".col"), state.rows * c.type().width));
-				if (c.type() == Type.DICT) {
-					dictOf[i] = state.dicts.get(c.name());
-					dicts[i] = open(target.resolve(c.name() + ".dict"), dictOf[i].byteLength());
+			List<Closeable> opened = new ArrayList<>();
+			try {
+				for (int i = 0; i < n; i++) {
+					Column c = columns.get(i);
+					values[i] = new ColumnOut(target.resolve(c.name() + ".col"), state.rows * c.type().width);
+					opened.add(values[i]);
+					if (c.type() == Type.DICT) {
+						dictOf[i] = state.dicts.get(c.name());
+						dicts[i] = new ColumnOut(target.resolve(c.name() + ".dict"), dictOf[i].byteLength());
+						opened.add(dicts[i]);
+					}
+					if (time < 0 && (c.name().equals("time") || c.name().endsWith("_time"))) {
+						time = i;
+					}
 				}
-				if (c.name().equals("time") || c.name().endsWith("_time") && time < 0) {
-					time = i;
+				superseded = new ColumnOut(target.resolve(SUPERSEDED + ".col"), state.superseded * 8);
+			} catch (IOException | RuntimeException e) {
+				for (Closeable c : opened) {
+					try {
+						c.close();
+					} catch (IOException suppressed) {
+						e.addSuppressed(suppressed);
+					}
 				}
+				throw e;
 			}
-			superseded = new DataOutputStream(open(target.resolve(SUPERSEDED + ".col"), state.superseded * 8));
 			timeColumn = time;
-		}
-
-		private static OutputStream open(Path file, long validLength) throws IOException {
-			FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-			if (ch.size() < validLength) {
-				ch.close();
-				throw new IOException(file + " is shorter than the manifest says (" + validLength + " bytes)");
-			}
-			ch.truncate(validLength);
-			ch.position(validLength);
-			return new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
 		}
 
 		State state() {
@@ -289,41 +308,97 @@ final class ColumnStore {
 			List<Column> columns = state.columns;
 			for (int i = 0; i < row.length; i++) {
 				switch (columns.get(i).type()) {
-				case I8 -> values[i].writeByte(((Number) row[i]).byteValue());
-				case I32 -> values[i].writeInt(((Number) row[i]).intValue());
-				case I64 -> values[i].writeLong(((Number) row[i]).longValue());
-				case DICT -> values[i].writeInt(code(i, (String) row[i]));
+				case I8 -> values[i].putByte(((Number) row[i]).byteValue());
+				case I32 -> values[i].putInt(((Number) row[i]).intValue());
+				case I64 -> putLong(i, ((Number) row[i]).longValue());
+				case DICT -> putText(i, (String) row[i]);
 				}
 			}
-			if (timeColumn >= 0) {
-				long t = ((Number) row[timeColumn]).longValue();
-				if (t != Long.MIN_VALUE) {
-					state.minTime = Math.min(state.minTime, t);
-					state.maxTime = Math.max(state.maxTime, t);
+			endRow();
+		}
+
+		/** Field by field: the values of one row in column order, then {@link #endRow}. */
+		void putInt(int column, int v) throws IOException {
+			values[column].putInt(v);
+		}
+
+		void putLong(int column, long v) throws IOException {
+			values[column].putLong(v);
+			if (column == timeColumn && v != Long.MIN_VALUE) {
+				if (v < state.minTime) {
+					state.minTime = v;
+				}
+				if (v > state.maxTime) {
+					state.maxTime = v;
 				}
 			}
+		}
+
+		void putText(int column, String v) throws IOException {
+			values[column].putInt(code(column, v));
+		}
+
+		void endRow() {
 			state.rows++;
 			dirty = true;
 		}
 
 		/** Marks a row superseded by a later one. */
 		void supersede(long row) throws IOException {
-			superseded.writeLong(row);
+			superseded.putLong(row);
 			state.superseded++;
 			dirty = true;
 		}
 
-		private int code(int column, String value) throws IOException {
+		/**
+		 * The code of a text value, added to the dictionary when new ({@link #lastAdded} says
+		 * so); a {@link #putText} of the same value next costs nothing.
+		 */
+		int code(int column, String value) throws IOException {
+			lastAdded[column] = false;
 			if (value == null) {
-				return -1;
+				lastValue[column] = null;
+				return lastCode[column] = -1;
+			}
+			if (value.equals(lastValue[column])) {
+				return lastCode[column];
 			}
 			StringDict d = dictOf[column];
-			int before = d.count();
-			int code = d.code(value);
-			if (d.count() != before) {
-				dicts[column].write(d.buffer(), d.lastOffset(), d.lastLength());
+			HashMap<String, Integer> cache = small[column];
+			if (cache == null && d.count() <= SMALL) {
+				cache = small[column] = new HashMap<>();
 			}
-			return code;
+			Integer cached = cache == null ? null : cache.get(value);
+			int code;
+			if (cached != null) {
+				code = cached;
+			} else {
+				int before = d.count();
+				code = d.code(value);
+				if (d.count() != before) {
+					dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
+					lastAdded[column] = true;
+				}
+				if (cache != null) {
+					if (d.count() > SMALL) {
+						small[column] = null; // a big dictionary: its own table is the faster one
+					} else {
+						cache.put(value, code);
+					}
+				}
+			}
+			lastValue[column] = value;
+			return lastCode[column] = code;
+		}
+
+		/** The code the last row written has in a text column. */
+		int lastCode(int column) {
+			return lastCode[column];
+		}
+
+		/** Whether the last {@link #code} of the column added its value to the dictionary. */
+		boolean lastAdded(int column) {
+			return lastAdded[column];
 		}
 
 		/** The dictionary of a text column. */
@@ -333,13 +408,27 @@ final class ColumnStore {
 
 		/** A row's fixed-width value (a code for text columns), read back from the files. */
 		long read(int column, long row) throws IOException {
+			Column c = state.columns.get(column);
+			if (row < heldRows && heldRows * c.type().width <= Integer.MAX_VALUE) {
+				if (held == null) {
+					held = new ByteBuffer[values.length];
+				}
+				if (held[column] == null) {
+					held[column] = map(target.resolve(c.name() + ".col"), heldRows * c.type().width);
+				}
+				int at = (int) (row * c.type().width);
+				return switch (c.type()) {
+				case I8 -> held[column].get(at);
+				case I32, DICT -> held[column].getInt(at);
+				case I64 -> held[column].getLong(at);
+				};
+			}
 			if (dirty) {
 				flush();
 			}
 			if (readers == null) {
 				readers = new FileChannel[values.length];
 			}
-			Column c = state.columns.get(column);
 			if (readers[column] == null) {
 				readers[column] = FileChannel.open(target.resolve(c.name() + ".col"), StandardOpenOption.READ);
 			}
@@ -377,10 +466,10 @@ final class ColumnStore {
 		}
 
 		void flush() throws IOException {
-			for (OutputStream s : values) {
+			for (ColumnOut s : values) {
 				s.flush();
 			}
-			for (OutputStream s : dicts) {
+			for (ColumnOut s : dicts) {
 				if (s != null) {
 					s.flush();
 				}
@@ -391,27 +480,23 @@ final class ColumnStore {
 
 		/** Writes everything through to the disk (before the manifest may name it). */
 		void force() throws IOException {
-			flush();
-			for (Column c : state.columns) {
-				forceFile(target.resolve(c.name() + ".col"));
-				if (c.type() == Type.DICT) {
-					forceFile(target.resolve(c.name() + ".dict"));
+			for (ColumnOut s : values) {
+				s.force();
+			}
+			for (ColumnOut s : dicts) {
+				if (s != null) {
+					s.force();
 				}
 			}
-			forceFile(target.resolve(SUPERSEDED + ".col"));
-		}
-
-		private static void forceFile(Path file) throws IOException {
-			try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-				ch.force(false);
-			}
+			superseded.force();
+			dirty = false;
 		}
 
 		@Override
 		public void close() throws IOException {
 			IOException failure = null;
 			List<Closeable> all = new ArrayList<>(List.of(values));
-			for (OutputStream s : dicts) {
+			for (ColumnOut s : dicts) {
 				if (s != null) {
 					all.add(s);
 				}

@@ -30,14 +30,17 @@ final class FactLayout {
 	final Table table;
 	final List<ColumnStore.Column> columns;
 	private final int[] scales;
+	private final Table.Type[] types;
 
 	private FactLayout(Table table, Map<String, Integer> scales) {
 		this.table = table;
 		List<ColumnStore.Column> cols = new ArrayList<>();
 		this.scales = new int[table.columns.size()];
+		this.types = new Table.Type[table.columns.size()];
 		for (int i = 0; i < table.columns.size(); i++) {
 			Table.Column c = table.columns.get(i);
 			this.scales[i] = scales.getOrDefault(c.name(), 2);
+			this.types[i] = c.type();
 			cols.add(new ColumnStore.Column(c.name(), switch (c.type()) {
 			case TEXT -> ColumnStore.Type.DICT;
 			case INT -> ColumnStore.Type.I32;
@@ -58,7 +61,7 @@ final class FactLayout {
 			case TEXT -> v;
 			case INT -> v == null ? NO_INT : (Integer) v;
 			case BIGINT -> v == null ? NO_LONG : (Long) v;
-			case DECIMAL -> v == null ? NO_LONG : ((BigDecimal) v).setScale(scales[i]).unscaledValue().longValueExact();
+			case DECIMAL -> v == null ? NO_LONG : unscaled((BigDecimal) v, scales[i]);
 			case TIMESTAMP -> v == null ? NO_LONG : millis((LocalDateTime) v);
 			case DATE -> v == null ? NO_LONG : ((LocalDate) v).toEpochDay();
 			};
@@ -66,6 +69,30 @@ final class FactLayout {
 		row[values.length] = importId;
 		row[values.length + 1] = line;
 		return row;
+	}
+
+	/** Writes a row: the table's values, the import and the line. */
+	void write(ColumnStore.Writer w, Object[] values, String importId, long line) throws IOException {
+		for (int i = 0; i < values.length; i++) {
+			Object v = values[i];
+			switch (types[i]) {
+			case TEXT -> w.putText(i, (String) v);
+			case INT -> w.putInt(i, v == null ? NO_INT : (Integer) v);
+			case BIGINT -> w.putLong(i, v == null ? NO_LONG : (Long) v);
+			case DECIMAL -> w.putLong(i, v == null ? NO_LONG : unscaled((BigDecimal) v, scales[i]));
+			case TIMESTAMP -> w.putLong(i, v == null ? NO_LONG : millis((LocalDateTime) v));
+			case DATE -> w.putLong(i, v == null ? NO_LONG : ((LocalDate) v).toEpochDay());
+			}
+		}
+		w.putText(values.length, importId);
+		w.putLong(values.length + 1, line);
+		w.endRow();
+	}
+
+	/** The value in units of 10^-scale; the scale is the canonical one, so this is exact. */
+	private static long unscaled(BigDecimal v, int scale) {
+		// scale 0 after the move: longValueExact then reads the compact value, no BigInteger made
+		return (v.scale() == scale ? v : v.setScale(scale)).movePointRight(scale).longValueExact();
 	}
 
 	/** A stored row read back: the table's values, its import and its line. */

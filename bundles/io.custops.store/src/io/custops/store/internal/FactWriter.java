@@ -72,7 +72,60 @@ abstract class FactWriter {
 	private LongSet writtenHashes;
 	private boolean started;
 	/** Fact sets: the row of each identity key held (see {@link #identityKey}). */
-	private LongIntMap index;
+	private RowIndex index;
+
+	/** The row of each identity key; -1 for none. */
+	interface RowIndex {
+		int get(long key);
+
+		void put(long key, int row);
+	}
+
+	/** Keys that are dictionary codes: an array by code. */
+	static final class CodeRows implements RowIndex {
+		private int[] rows;
+
+		CodeRows(int expected) {
+			rows = new int[Math.max(1024, expected)];
+			Arrays.fill(rows, -1);
+		}
+
+		@Override
+		public int get(long key) {
+			return key < 0 || key >= rows.length ? -1 : rows[(int) key];
+		}
+
+		@Override
+		public void put(long key, int row) {
+			if (key >= rows.length) {
+				int old = rows.length;
+				rows = Arrays.copyOf(rows, (int) Math.max(key + 1, old * 2L));
+				Arrays.fill(rows, old, rows.length, -1);
+			}
+			rows[(int) key] = row;
+		}
+	}
+
+	/** Any long keys: a hash map. */
+	RowIndex newIndex(int expected) {
+		LongIntMap map = new LongIntMap(expected);
+		return new RowIndex() {
+			@Override
+			public int get(long key) {
+				return map.get(key);
+			}
+
+			@Override
+			public void put(long key, int row) {
+				map.put(key, row);
+			}
+		};
+	}
+
+	/** Whether the last {@link #identityKey} found the row's identity to be new (no lookup needed). */
+	boolean knownNew() {
+		return false;
+	}
 	private PreparedStatement insert;
 	private PreparedStatement update;
 
@@ -99,6 +152,11 @@ abstract class FactWriter {
 
 	int keyColumn() {
 		throw new UnsupportedOperationException();
+	}
+
+	/** {@link #identityKey} of the row just written (the writer knows its codes). */
+	long writtenKey(Object[] values) {
+		return identityKey(values);
 	}
 
 	private boolean columnar() {
@@ -205,7 +263,7 @@ abstract class FactWriter {
 			started = true;
 			if (columnar()) {
 				long[] keys = session.facts.readAll(keyColumn());
-				index = new LongIntMap(keys.length + CHUNK);
+				index = newIndex(keys.length + CHUNK);
 				for (int row = 0; row < keys.length; row++) {
 					index.put(keys[row], row); // a later row of a key supersedes the earlier ones
 				}
@@ -215,6 +273,10 @@ abstract class FactWriter {
 		}
 		List<Row> rows = checkReferences(new ArrayList<>(chunk));
 		chunk.clear();
+		if (columnar()) {
+			flushFacts(rows);
+			return;
+		}
 		List<Row> held = rows;
 		if (writtenHashes != null) {
 			held = new ArrayList<>();
@@ -224,12 +286,11 @@ abstract class FactWriter {
 				}
 			}
 		}
-		Map<Object, Stored> stored = held.isEmpty() ? new HashMap<>() : columnar() ? lookupFacts(held) : lookup(held);
+		Map<Object, Stored> stored = held.isEmpty() ? new HashMap<>() : lookup(held);
 		loadChildren(stored);
 		Map<Object, Stored> written = new HashMap<>();
 		List<Row> inserts = new ArrayList<>();
 		List<Row> updates = new ArrayList<>();
-		List<Long> replaced = new ArrayList<>();
 		String current = session.importId;
 		for (Row row : rows) {
 			Object id = identity(row.values);
@@ -256,14 +317,9 @@ abstract class FactWriter {
 			}
 			row.values = merged;
 			updates.add(row);
-			replaced.add(base.row);
 			written.put(id, new Stored(merged, current, row.line, row.children));
 		}
-		if (columnar()) {
-			writeFacts(inserts, updates, replaced);
-		} else {
-			writeRows(inserts, updates);
-		}
+		writeRows(inserts, updates);
 		writeChildren(inserts, updates);
 		session.connection.commit();
 		for (Row row : inserts) {
@@ -279,40 +335,67 @@ abstract class FactWriter {
 		session.progress(rows.size());
 	}
 
-	/** The held rows of a chunk's identities, read back from the fact set's files. */
-	private Map<Object, Stored> lookupFacts(List<Row> rows) throws IOException {
-		Map<Object, Stored> found = new HashMap<>();
-		FactLayout layout = layout();
-		for (Row r : rows) {
-			int row = index.get(identityKey(r.values));
-			if (row >= 0) {
-				Stored s = layout.read(session.facts, row);
-				found.put(identity(s.values), s);
-			}
-		}
-		return found;
-	}
-
-	private void writeFacts(List<Row> inserts, List<Row> updates, List<Long> replaced) throws IOException {
+	/**
+	 * The rows of a chunk into the fact set's files, one by one: each is looked up by its
+	 * identity key among the rows held and those this import wrote before it.
+	 */
+	private void flushFacts(List<Row> rows) throws SQLException, IOException {
 		ColumnStore.Writer facts = session.facts;
 		FactLayout layout = layout();
 		String current = session.importId;
-		for (int i = 0; i < updates.size(); i++) {
-			long old = replaced.get(i);
-			if (old >= 0) {
-				facts.supersede(old);
+		List<Row> inserts = new ArrayList<>();
+		List<Row> updates = new ArrayList<>();
+		for (Row row : rows) {
+			long key = identityKey(row.values);
+			int at = knownNew() ? -1 : index.get(key);
+			Stored base = null;
+			Object id = identity(row.values);
+			if (at >= 0) {
+				base = layout.read(facts, at);
+				if (!id.equals(identity(base.values))) {
+					base = null; // another identity with the same key: this one is new
+				} else {
+					loadChildren(new HashMap<>(Map.of(id, base)));
+				}
 			}
-		}
-		for (List<Row> rows : List.of(inserts, updates)) {
-			for (Row row : rows) {
-				long at = facts.state().rows;
-				facts.row(layout.encode(row.values, current, row.line));
-				index.put(identityKey(row.values), Math.toIntExact(at));
+			if (base == null) {
+				defaults(row.values);
+				append(row);
+				inserts.add(row);
+				continue;
 			}
-		}
-		if (!updates.isEmpty()) {
+			Object[] merged = merge(base.values, row.values);
+			boolean childrenChanged = mergeChildren(row, base);
+			if (!childrenChanged && Arrays.equals(merged, base.values)) {
+				session.unchanged += row.sourceRows;
+				continue;
+			}
+			if (current.equals(base.importId)) {
+				session.rejectRow(row.line, identityField(),
+						describe(id) + " appears again with other values (first on line " + base.line + ")", row.raw);
+				continue;
+			}
+			row.values = merged;
+			facts.supersede(base.row);
+			append(row);
+			updates.add(row);
 			session.changedExisting = true;
 		}
+		writeChildren(inserts, updates);
+		session.connection.commit();
+		for (List<Row> written : List.of(inserts, updates)) {
+			for (Row row : written) {
+				session.imported += row.sourceRows;
+			}
+		}
+		session.progress(rows.size());
+	}
+
+	private void append(Row row) throws IOException {
+		ColumnStore.Writer facts = session.facts;
+		long at = facts.state().rows;
+		layout().write(facts, row.values, session.importId, row.line);
+		index.put(writtenKey(row.values), Math.toIntExact(at));
 	}
 
 	private void writeRows(List<Row> inserts, List<Row> updates) throws SQLException {

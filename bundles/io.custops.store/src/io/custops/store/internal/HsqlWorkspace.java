@@ -247,10 +247,16 @@ final class HsqlWorkspace implements Workspace {
 				session[0] = s;
 				if (facts) {
 					s.facts = columns.appender(set);
+					s.pipelined();
 				}
 				progress.begin("Importing " + kind.id() + " from " + request.sourceName(), -1);
-				connector.read(request, s);
-				s.finish();
+				try {
+					connector.read(request, s);
+					s.finish();
+				} catch (Throwable t) {
+					s.stop(); // before the database is undone under it
+					throw t;
+				}
 				if (facts && s.imported > 0) {
 					// the commit point of the rows; undone at the next open if the database's
 					// commit below does not follow (see recoverInterruptedImport)

@@ -14,6 +14,11 @@ import io.custops.core.spi.RecordSink;
  * The sink a connector writes one import into: checks each row (through the kind's
  * {@link FactWriter}), keeps the rejected ones, counts everything, and stops the connector
  * when more rows than {@code maxRejects} were rejected.
+ *
+ * <p>The connector reads on its own thread while the rows are checked and stored on another
+ * ({@link #pipelined}): reading a file and storing its rows are each about half the work, and
+ * an analyst's machine has more than one core. Rows pass in batches, in order, so the rejects
+ * file, the counts and the stored rows are exactly those of a single thread.
  */
 final class ImportSession implements RecordSink {
 
@@ -29,6 +34,17 @@ final class ImportSession implements RecordSink {
 	private final long maxRejects;
 	private final FactWriter writer;
 
+	/** Rows handed to the storing thread: line, fields (null for a rejected one), raw; reason. */
+	private static final int BATCH = 2048;
+	private static final Object[] END = new Object[0];
+	private java.util.concurrent.BlockingQueue<Object[]> queue;
+	private Thread storing;
+	private Object[] batch;
+	private int batched;
+	/** What stopped the storing thread, seen by the connector's thread at its next row. */
+	private volatile Throwable storingFailure;
+	private volatile boolean stopping;
+
 	long read;
 	long imported;
 	long rejected;
@@ -40,8 +56,8 @@ final class ImportSession implements RecordSink {
 	/** Whether rows held before were changed (a copied set must then be rebuilt). */
 	boolean changedExisting;
 	/** Why the import stopped, when the sink stopped it. */
-	String abortReason;
-	Throwable abortCause;
+	volatile String abortReason;
+	volatile Throwable abortCause;
 
 	ImportSession(Connection connection, String importId, FactKind kind, ZoneId zone, long maxRejects, boolean lines,
 			ProgressMonitor monitor, RejectsFile rejects, long nextEventSeq) {
@@ -70,13 +86,32 @@ final class ImportSession implements RecordSink {
 		};
 	}
 
+	/**
+	 * Stores rows on a thread of their own from now on; {@link #finish} or {@link #stop} ends it.
+	 */
+	void pipelined() {
+		queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+		batch = new Object[BATCH * 4];
+		storing = new Thread(this::storeBatches, "custops-import-" + importId);
+		storing.setDaemon(true);
+		storing.start();
+	}
+
 	@Override
 	public void accept(long line, Map<String, String> fields, String raw) {
+		if (queue != null) {
+			hand(line, fields, raw, null);
+			return;
+		}
 		checkRunning();
 		read++;
 		if ((read & 1023) == 0) {
 			monitor.checkCanceled();
 		}
+		store(line, fields, raw);
+	}
+
+	private void store(long line, Map<String, String> fields, String raw) {
 		try {
 			FactWriter.Row row;
 			try {
@@ -93,9 +128,95 @@ final class ImportSession implements RecordSink {
 
 	@Override
 	public void reject(long line, String field, String reason, String raw) {
+		if (queue != null) {
+			hand(line, null, raw, new String[] { field, reason });
+			return;
+		}
 		checkRunning();
 		read++;
 		rejectRow(line, field, reason, raw);
+	}
+
+	private long handed;
+
+	/** On the connector's thread: adds a row to the batch, handing it over when full. */
+	private void hand(long line, Map<String, String> fields, String raw, String[] rejection) {
+		checkRunning();
+		if ((++handed & 1023) == 0) {
+			monitor.checkCanceled();
+		}
+		int at = batched * 4;
+		batch[at] = line;
+		batch[at + 1] = fields;
+		batch[at + 2] = raw;
+		batch[at + 3] = rejection;
+		if (++batched == BATCH) {
+			handOver(batch);
+			batch = new Object[BATCH * 4];
+			batched = 0;
+		}
+	}
+
+	private void handOver(Object[] rows) {
+		try {
+			while (!queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				checkRunning();
+				if (!storing.isAlive()) {
+					throw abort("the import's storing thread ended", storingFailure);
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw abort("interrupted", e);
+		}
+	}
+
+	/** The storing thread: the rows of each batch as {@link #accept} and {@link #reject} took them. */
+	private void storeBatches() {
+		try {
+			while (true) {
+				Object[] rows = queue.take();
+				if (rows == END || stopping) {
+					return;
+				}
+				for (int i = 0; i < rows.length && rows[i] != null; i += 4) {
+					long line = (Long) rows[i];
+					@SuppressWarnings("unchecked")
+					Map<String, String> fields = (Map<String, String>) rows[i + 1];
+					String raw = (String) rows[i + 2];
+					read++;
+					if (fields == null) {
+						String[] rejection = (String[]) rows[i + 3];
+						rejectRow(line, rejection[0], rejection[1], raw);
+					} else {
+						store(line, fields, raw);
+					}
+				}
+			}
+		} catch (Throwable t) {
+			storingFailure = t;
+			if (abortReason == null) {
+				abortReason = t instanceof ImportAborted ? t.getMessage() : "cannot store the rows: " + t;
+				abortCause = t instanceof ImportAborted ? t.getCause() : t;
+			}
+			queue.clear(); // the connector may be waiting to hand over a batch
+		}
+	}
+
+	/** Ends the storing thread without storing more (the import failed); waits for it. */
+	void stop() {
+		if (storing == null) {
+			return;
+		}
+		stopping = true;
+		queue.clear();
+		queue.offer(END);
+		try {
+			storing.join(60_000);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		storing = null;
 	}
 
 	/** Keeps a rejected row (already counted in {@link #read}). */
@@ -114,6 +235,22 @@ final class ImportSession implements RecordSink {
 
 	/** Writes what is still buffered; called once the connector has read everything. */
 	void finish() throws SQLException, IOException {
+		if (storing != null) {
+			if (batched > 0) {
+				batch[batched * 4] = null;
+				handOver(batch);
+				batched = 0;
+			}
+			handOver(END);
+			try {
+				storing.join();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw abort("interrupted", e);
+			}
+			storing = null;
+			queue = null;
+		}
 		checkRunning();
 		writer.finish();
 		checkRunning();

@@ -15,8 +15,11 @@ final class StringDict {
 	private int used;
 	private int[] offsets;
 	private int count;
-	/** code + 1 per slot; 0 is an empty slot. */
-	private int[] slots;
+	/**
+	 * Per slot the value's hash (high half) and code + 1 (low half); 0 is an empty slot. The
+	 * hash ends most probes of another value without touching its bytes.
+	 */
+	private long[] slots;
 
 	StringDict() {
 		this(new byte[1 << 12], 0);
@@ -27,7 +30,7 @@ final class StringDict {
 		bytes = content;
 		used = length;
 		offsets = new int[256];
-		slots = new int[1024];
+		slots = new long[1024];
 	}
 
 	/** The dictionary of {@code count} entries at the start of {@code content}. */
@@ -35,7 +38,7 @@ final class StringDict {
 		StringDict d = new StringDict(content, 0);
 		int pos = 0;
 		d.offsets = new int[Math.max(16, count + 1)];
-		d.slots = new int[tableSize(count)];
+		d.slots = new long[tableSize(count)];
 		for (int code = 0; code < count; code++) {
 			if (pos + 4 > content.length) {
 				throw new IllegalStateException("dictionary shorter than its " + count + " entries");
@@ -71,13 +74,17 @@ final class StringDict {
 	private int find(byte[] b, int h) {
 		int mask = slots.length - 1;
 		for (int i = h & mask;; i = (i + 1) & mask) {
-			int s = slots[i];
+			long s = slots[i];
 			if (s == 0) {
 				return -1;
 			}
-			int off = offsets[s - 1];
+			if ((int) (s >>> 32) != h) {
+				continue;
+			}
+			int code = (int) s - 1;
+			int off = offsets[code];
 			if (intAt(bytes, off) == b.length && Arrays.equals(bytes, off + 4, off + 4 + b.length, b, 0, b.length)) {
-				return s - 1;
+				return code;
 			}
 		}
 	}
@@ -88,6 +95,10 @@ final class StringDict {
 	 */
 	int code(String value) {
 		byte[] b = value.getBytes(StandardCharsets.UTF_8);
+		return code(b);
+	}
+
+	int code(byte[] b) {
 		int h = hash(b, 0, b.length);
 		int found = find(b, h);
 		if (found >= 0) {
@@ -110,7 +121,7 @@ final class StringDict {
 		}
 		offsets[code] = lastOffset;
 		count++;
-		if (count * 3L >= slots.length * 2L) {
+		if (count * 2L >= slots.length) {
 			rehash();
 		} else {
 			place(code, h);
@@ -156,11 +167,11 @@ final class StringDict {
 		while (slots[i] != 0) {
 			i = (i + 1) & mask;
 		}
-		slots[i] = code + 1;
+		slots[i] = (long) h << 32 | (code + 1);
 	}
 
 	private void rehash() {
-		slots = new int[slots.length * 2];
+		slots = new long[slots.length * 2];
 		for (int code = 0; code < count; code++) {
 			int off = offsets[code];
 			place(code, hash(bytes, off + 4, intAt(bytes, off)));
@@ -169,21 +180,22 @@ final class StringDict {
 
 	private static int tableSize(int count) {
 		int size = 1024;
-		while (size * 2L <= count * 3L) {
+		while (size <= count * 2L) {
 			size *= 2;
 		}
-		return size * 2;
+		return size;
 	}
 
 	private static int hash(byte[] b, int off, int len) {
-		int h = 0x9747b28c;
+		int h = 0x9747b28c ^ len;
 		for (int i = off; i < off + len; i++) {
 			h = (h ^ b[i]) * 0x01000193;
 		}
 		h ^= h >>> 16;
 		h *= 0x85ebca6b;
 		h ^= h >>> 13;
-		return h;
+		h *= 0xc2b2ae35;
+		return h ^ (h >>> 16);
 	}
 
 	static int intAt(byte[] b, int off) {
