@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  */
 final class ColumnStore {
 
+	/** DICT: codes into a dictionary; STR: each row's end offset into a file of the values' bytes. */
 	enum Type {
-		I8(1), I32(4), I64(8), DICT(4);
+		I8(1), I32(4), I64(8), DICT(4), STR(8);
 
 		final int width;
 
@@ -187,6 +188,9 @@ final class ColumnStore {
 			state.maxTime = range[1];
 		}
 		for (Column c : state.columns) {
+			if (c.type() == Type.STR) {
+				state.strBytes.put(c.name(), number(set + ".str." + c.name() + ".bytes", 0));
+			}
 			if (c.type() == Type.DICT) {
 				int count = (int) number(set + ".dict." + c.name() + ".count", 0);
 				long bytes = number(set + ".dict." + c.name() + ".bytes", 0);
@@ -200,6 +204,8 @@ final class ColumnStore {
 	static final class State {
 		final List<Column> columns;
 		final Map<String, StringDict> dicts = new LinkedHashMap<>();
+		/** Valid bytes of each STR column's values file. */
+		final Map<String, Long> strBytes = new HashMap<>();
 		long rows;
 		long superseded;
 		long minTime = Long.MAX_VALUE;
@@ -210,6 +216,9 @@ final class ColumnStore {
 			for (Column c : columns) {
 				if (c.type() == Type.DICT) {
 					dicts.put(c.name(), new StringDict());
+				}
+				if (c.type() == Type.STR) {
+					strBytes.put(c.name(), 0L);
 				}
 			}
 		}
@@ -237,6 +246,9 @@ final class ColumnStore {
 		private final ColumnOut[] values;
 		private final ColumnOut[] dicts;
 		private final StringDict[] dictOf;
+		private final ColumnOut[] strs;
+		private final long[] strEnd;
+		private FileChannel[] strReaders;
 		private final ColumnOut superseded;
 		private final int timeColumn;
 		private FileChannel[] readers;
@@ -260,6 +272,8 @@ final class ColumnStore {
 			values = new ColumnOut[n];
 			dicts = new ColumnOut[n];
 			dictOf = new StringDict[n];
+			strs = new ColumnOut[n];
+			strEnd = new long[n];
 			lastValue = new String[n];
 			lastCode = new int[n];
 			lastAdded = new boolean[n];
@@ -277,6 +291,11 @@ final class ColumnStore {
 						dictOf[i] = state.dicts.get(c.name());
 						dicts[i] = new ColumnOut(target.resolve(c.name() + ".dict"), dictOf[i].byteLength());
 						opened.add(dicts[i]);
+					}
+					if (c.type() == Type.STR) {
+						strEnd[i] = state.strBytes.get(c.name());
+						strs[i] = new ColumnOut(target.resolve(c.name() + ".str"), strEnd[i]);
+						opened.add(strs[i]);
 					}
 					if (time < 0 && (c.name().equals("time") || c.name().endsWith("_time"))) {
 						time = i;
@@ -312,6 +331,7 @@ final class ColumnStore {
 				case I32 -> values[i].putInt(((Number) row[i]).intValue());
 				case I64 -> putLong(i, ((Number) row[i]).longValue());
 				case DICT -> putText(i, (String) row[i]);
+				case STR -> putString(i, (String) row[i]);
 				}
 			}
 			endRow();
@@ -336,6 +356,39 @@ final class ColumnStore {
 
 		void putText(int column, String v) throws IOException {
 			values[column].putInt(code(column, v));
+		}
+
+		/** A value of a STR column; none is kept as an empty value. */
+		void putString(int column, String v) throws IOException {
+			if (v != null) {
+				byte[] b = v.getBytes(StandardCharsets.UTF_8);
+				strs[column].put(b, 0, b.length);
+				strEnd[column] += b.length;
+			}
+			values[column].putLong(strEnd[column]);
+		}
+
+		/** A row's value of a STR column, read back. */
+		String readString(int column, long row) throws IOException {
+			long end = read(column, row);
+			long start = row == 0 ? 0 : read(column, row - 1);
+			if (dirty) {
+				flush();
+			}
+			if (strReaders == null) {
+				strReaders = new FileChannel[values.length];
+			}
+			if (strReaders[column] == null) {
+				strReaders[column] = FileChannel.open(target.resolve(state.columns.get(column).name() + ".str"),
+						StandardOpenOption.READ);
+			}
+			ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(end - start));
+			while (b.hasRemaining()) {
+				if (strReaders[column].read(b, start + b.position()) < 0) {
+					throw new IOException(target.resolve(state.columns.get(column).name() + ".str") + ": no row " + row);
+				}
+			}
+			return new String(b.array(), StandardCharsets.UTF_8);
 		}
 
 		void endRow() {
@@ -420,7 +473,7 @@ final class ColumnStore {
 				return switch (c.type()) {
 				case I8 -> held[column].get(at);
 				case I32, DICT -> held[column].getInt(at);
-				case I64 -> held[column].getLong(at);
+				case I64, STR -> held[column].getLong(at);
 				};
 			}
 			if (dirty) {
@@ -443,7 +496,7 @@ final class ColumnStore {
 			return switch (c.type()) {
 			case I8 -> b.get();
 			case I32, DICT -> b.getInt();
-			case I64 -> b.getLong();
+			case I64, STR -> b.getLong();
 			};
 		}
 
@@ -459,7 +512,7 @@ final class ColumnStore {
 				all[i] = switch (c.type()) {
 				case I8 -> b.get();
 				case I32, DICT -> b.getInt();
-				case I64 -> b.getLong();
+				case I64, STR -> b.getLong();
 				};
 			}
 			return all;
@@ -469,11 +522,14 @@ final class ColumnStore {
 			for (ColumnOut s : values) {
 				s.flush();
 			}
-			for (ColumnOut s : dicts) {
-				if (s != null) {
-					s.flush();
+			for (ColumnOut[] outs : List.of(dicts, strs)) {
+				for (ColumnOut s : outs) {
+					if (s != null) {
+						s.flush();
+					}
 				}
 			}
+			syncStrBytes();
 			superseded.flush();
 			dirty = false;
 		}
@@ -483,29 +539,44 @@ final class ColumnStore {
 			for (ColumnOut s : values) {
 				s.force();
 			}
-			for (ColumnOut s : dicts) {
-				if (s != null) {
-					s.force();
+			for (ColumnOut[] outs : List.of(dicts, strs)) {
+				for (ColumnOut s : outs) {
+					if (s != null) {
+						s.force();
+					}
 				}
 			}
+			syncStrBytes();
 			superseded.force();
 			dirty = false;
+		}
+
+		private void syncStrBytes() {
+			for (int i = 0; i < strs.length; i++) {
+				if (strs[i] != null) {
+					state.strBytes.put(state.columns.get(i).name(), strEnd[i]);
+				}
+			}
 		}
 
 		@Override
 		public void close() throws IOException {
 			IOException failure = null;
 			List<Closeable> all = new ArrayList<>(List.of(values));
-			for (ColumnOut s : dicts) {
-				if (s != null) {
-					all.add(s);
+			for (ColumnOut[] outs : List.of(dicts, strs)) {
+				for (ColumnOut s : outs) {
+					if (s != null) {
+						all.add(s);
+					}
 				}
 			}
 			all.add(superseded);
-			if (readers != null) {
-				for (FileChannel r : readers) {
-					if (r != null) {
-						all.add(r);
+			for (FileChannel[] channels : java.util.Arrays.asList(readers, strReaders)) {
+				if (channels != null) {
+					for (FileChannel r : channels) {
+						if (r != null) {
+							all.add(r);
+						}
 					}
 				}
 			}
@@ -650,6 +721,7 @@ final class ColumnStore {
 		} else {
 			manifest.setProperty(set + ".import", importId);
 		}
+		state.strBytes.forEach((name, bytes) -> manifest.setProperty(set + ".str." + name + ".bytes", Long.toString(bytes)));
 		for (Map.Entry<String, StringDict> e : state.dicts.entrySet()) {
 			manifest.setProperty(set + ".dict." + e.getKey() + ".count", Integer.toString(e.getValue().count()));
 			manifest.setProperty(set + ".dict." + e.getKey() + ".bytes", Long.toString(e.getValue().byteLength()));
@@ -742,7 +814,7 @@ final class ColumnStore {
 				map(file, 4L * n).asIntBuffer().get(a);
 				data.values.put(c.name(), a);
 			}
-			case I64 -> {
+			case I64, STR -> {
 				long[] a = new long[n];
 				map(file, 8L * n).asLongBuffer().get(a);
 				data.values.put(c.name(), a);

@@ -91,7 +91,7 @@ final class DatasetLoader {
 				try (ResultSet rs = page.executeQuery()) {
 					while (rs.next()) {
 						Object[] values = table.read(rs);
-						w.row(layout.encode(values, rs.getString(n + 1), rs.getLong(n + 2)));
+						layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2));
 						last = values;
 						rows++;
 					}

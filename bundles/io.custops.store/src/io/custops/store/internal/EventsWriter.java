@@ -47,8 +47,14 @@ final class EventsWriter extends FactWriter {
 		v[CHANNEL] = Canonical.optionalText("channel", f.get("channel"), Canonical.MAX_TEXT);
 		v[QUERY] = Canonical.optionalText("query", f.get("query"), Canonical.MAX_TEXT);
 		v[EKEY] = hash(v);
-		v[SEQ] = session.nextEventSeq++;
 		return new Row(line, raw, v);
+	}
+
+	/** The sequence is given where rows are stored, in order (parse may run on another thread). */
+	@Override
+	void add(Row row) throws java.sql.SQLException, java.io.IOException {
+		row.values[SEQ] = session.nextEventSeq++;
+		super.add(row);
 	}
 
 	@Override

@@ -18,11 +18,17 @@ import java.util.Map;
  */
 final class FactLayout {
 
-	static final FactLayout ORDERS = new FactLayout(OrdersWriter.TABLE, Map.of("unit_price", 4));
-	static final FactLayout EVENTS = new FactLayout(EventsWriter.TABLE, Map.of());
+	/**
+	 * Order ids are nearly all distinct: kept as plain strings (no dictionary to grow), with a
+	 * 64-bit hash of each beside them ({@code order_key}) by which an import finds them.
+	 */
+	static final FactLayout ORDERS = new FactLayout(OrdersWriter.TABLE, Map.of("unit_price", 4), "order_id");
+	/** Events are found by their {@code ekey}, a hash of their identity. */
+	static final FactLayout EVENTS = new FactLayout(EventsWriter.TABLE, Map.of(), null);
 
 	static final String IMPORT = "import_id";
 	static final String LINE = "source_line";
+	static final String KEY_SUFFIX = "_key";
 
 	private static final int NO_INT = Integer.MIN_VALUE;
 	private static final long NO_LONG = Long.MIN_VALUE;
@@ -31,44 +37,34 @@ final class FactLayout {
 	final List<ColumnStore.Column> columns;
 	private final int[] scales;
 	private final Table.Type[] types;
+	private final boolean[] strings;
+	/** The column hashed into the key column that follows the line, or -1 for none. */
+	private final int hashed;
 
-	private FactLayout(Table table, Map<String, Integer> scales) {
+	private FactLayout(Table table, Map<String, Integer> scales, String stringKey) {
 		this.table = table;
 		List<ColumnStore.Column> cols = new ArrayList<>();
 		this.scales = new int[table.columns.size()];
 		this.types = new Table.Type[table.columns.size()];
+		this.strings = new boolean[table.columns.size()];
+		this.hashed = stringKey == null ? -1 : table.index(stringKey);
 		for (int i = 0; i < table.columns.size(); i++) {
 			Table.Column c = table.columns.get(i);
 			this.scales[i] = scales.getOrDefault(c.name(), 2);
 			this.types[i] = c.type();
+			this.strings[i] = c.name().equals(stringKey);
 			cols.add(new ColumnStore.Column(c.name(), switch (c.type()) {
-			case TEXT -> ColumnStore.Type.DICT;
+			case TEXT -> strings[i] ? ColumnStore.Type.STR : ColumnStore.Type.DICT;
 			case INT -> ColumnStore.Type.I32;
 			case BIGINT, DECIMAL, TIMESTAMP, DATE -> ColumnStore.Type.I64;
 			}));
 		}
 		cols.add(new ColumnStore.Column(IMPORT, ColumnStore.Type.DICT));
 		cols.add(new ColumnStore.Column(LINE, ColumnStore.Type.I64));
-		this.columns = List.copyOf(cols);
-	}
-
-	/** A row as the writer takes it: the table's values, the import and the line. */
-	Object[] encode(Object[] values, String importId, long line) {
-		Object[] row = new Object[columns.size()];
-		for (int i = 0; i < values.length; i++) {
-			Object v = values[i];
-			row[i] = switch (table.columns.get(i).type()) {
-			case TEXT -> v;
-			case INT -> v == null ? NO_INT : (Integer) v;
-			case BIGINT -> v == null ? NO_LONG : (Long) v;
-			case DECIMAL -> v == null ? NO_LONG : unscaled((BigDecimal) v, scales[i]);
-			case TIMESTAMP -> v == null ? NO_LONG : millis((LocalDateTime) v);
-			case DATE -> v == null ? NO_LONG : ((LocalDate) v).toEpochDay();
-			};
+		if (stringKey != null) {
+			cols.add(new ColumnStore.Column(stringKey + KEY_SUFFIX, ColumnStore.Type.I64));
 		}
-		row[values.length] = importId;
-		row[values.length + 1] = line;
-		return row;
+		this.columns = List.copyOf(cols);
 	}
 
 	/** Writes a row: the table's values, the import and the line. */
@@ -76,7 +72,13 @@ final class FactLayout {
 		for (int i = 0; i < values.length; i++) {
 			Object v = values[i];
 			switch (types[i]) {
-			case TEXT -> w.putText(i, (String) v);
+			case TEXT -> {
+				if (strings[i]) {
+					w.putString(i, (String) v);
+				} else {
+					w.putText(i, (String) v);
+				}
+			}
 			case INT -> w.putInt(i, v == null ? NO_INT : (Integer) v);
 			case BIGINT -> w.putLong(i, v == null ? NO_LONG : (Long) v);
 			case DECIMAL -> w.putLong(i, v == null ? NO_LONG : unscaled((BigDecimal) v, scales[i]));
@@ -86,6 +88,9 @@ final class FactLayout {
 		}
 		w.putText(values.length, importId);
 		w.putLong(values.length + 1, line);
+		if (hashed >= 0) {
+			w.putLong(values.length + 2, FactWriter.hash(values[hashed]));
+		}
 		w.endRow();
 	}
 
@@ -102,7 +107,7 @@ final class FactLayout {
 		for (int i = 0; i < n; i++) {
 			long raw = writer.read(i, row);
 			values[i] = switch (table.columns.get(i).type()) {
-			case TEXT -> raw < 0 ? null : writer.dict(i).value((int) raw);
+			case TEXT -> strings[i] ? writer.readString(i, row) : raw < 0 ? null : writer.dict(i).value((int) raw);
 			case INT -> raw == NO_INT ? null : (Integer) (int) raw;
 			case BIGINT -> raw == NO_LONG ? null : (Long) raw;
 			case DECIMAL -> raw == NO_LONG ? null : BigDecimal.valueOf(raw, scales[i]);
@@ -113,6 +118,11 @@ final class FactLayout {
 		long importCode = writer.read(n, row);
 		String importId = importCode < 0 ? null : writer.dict(n).value((int) importCode);
 		return new FactWriter.Stored(values, importId, writer.read(n + 1, row), null, row);
+	}
+
+	/** The column of the key rows are found by: the hash of the string key, or a table column. */
+	int keyColumn(String tableColumn) {
+		return hashed >= 0 ? table.columns.size() + 2 : table.index(tableColumn);
 	}
 
 	static long millis(LocalDateTime t) {

@@ -72,60 +72,8 @@ abstract class FactWriter {
 	private LongSet writtenHashes;
 	private boolean started;
 	/** Fact sets: the row of each identity key held (see {@link #identityKey}). */
-	private RowIndex index;
+	private LongIntMap index;
 
-	/** The row of each identity key; -1 for none. */
-	interface RowIndex {
-		int get(long key);
-
-		void put(long key, int row);
-	}
-
-	/** Keys that are dictionary codes: an array by code. */
-	static final class CodeRows implements RowIndex {
-		private int[] rows;
-
-		CodeRows(int expected) {
-			rows = new int[Math.max(1024, expected)];
-			Arrays.fill(rows, -1);
-		}
-
-		@Override
-		public int get(long key) {
-			return key < 0 || key >= rows.length ? -1 : rows[(int) key];
-		}
-
-		@Override
-		public void put(long key, int row) {
-			if (key >= rows.length) {
-				int old = rows.length;
-				rows = Arrays.copyOf(rows, (int) Math.max(key + 1, old * 2L));
-				Arrays.fill(rows, old, rows.length, -1);
-			}
-			rows[(int) key] = row;
-		}
-	}
-
-	/** Any long keys: a hash map. */
-	RowIndex newIndex(int expected) {
-		LongIntMap map = new LongIntMap(expected);
-		return new RowIndex() {
-			@Override
-			public int get(long key) {
-				return map.get(key);
-			}
-
-			@Override
-			public void put(long key, int row) {
-				map.put(key, row);
-			}
-		};
-	}
-
-	/** Whether the last {@link #identityKey} found the row's identity to be new (no lookup needed). */
-	boolean knownNew() {
-		return false;
-	}
 	private PreparedStatement insert;
 	private PreparedStatement update;
 
@@ -154,10 +102,7 @@ abstract class FactWriter {
 		throw new UnsupportedOperationException();
 	}
 
-	/** {@link #identityKey} of the row just written (the writer knows its codes). */
-	long writtenKey(Object[] values) {
-		return identityKey(values);
-	}
+
 
 	private boolean columnar() {
 		return session.facts != null;
@@ -263,7 +208,7 @@ abstract class FactWriter {
 			started = true;
 			if (columnar()) {
 				long[] keys = session.facts.readAll(keyColumn());
-				index = newIndex(keys.length + CHUNK);
+				index = new LongIntMap(keys.length + Math.max(CHUNK, session.expectedRows));
 				for (int row = 0; row < keys.length; row++) {
 					index.put(keys[row], row); // a later row of a key supersedes the earlier ones
 				}
@@ -346,8 +291,7 @@ abstract class FactWriter {
 		List<Row> inserts = new ArrayList<>();
 		List<Row> updates = new ArrayList<>();
 		for (Row row : rows) {
-			long key = identityKey(row.values);
-			int at = knownNew() ? -1 : index.get(key);
+			int at = index.get(identityKey(row.values));
 			Stored base = null;
 			Object id = identity(row.values);
 			if (at >= 0) {
@@ -395,7 +339,7 @@ abstract class FactWriter {
 		ColumnStore.Writer facts = session.facts;
 		long at = facts.state().rows;
 		layout().write(facts, row.values, session.importId, row.line);
-		index.put(writtenKey(row.values), Math.toIntExact(at));
+		index.put(identityKey(row.values), Math.toIntExact(at));
 	}
 
 	private void writeRows(List<Row> inserts, List<Row> updates) throws SQLException {

@@ -247,6 +247,7 @@ final class HsqlWorkspace implements Workspace {
 				session[0] = s;
 				if (facts) {
 					s.facts = columns.appender(set);
+					s.expectedRows = expectedRows(file);
 					s.pipelined();
 				}
 				progress.begin("Importing " + kind.id() + " from " + request.sourceName(), -1);
@@ -310,6 +311,15 @@ final class HsqlWorkspace implements Workspace {
 		}
 		return new ImportResult(importId, kind, s.read, s.imported, s.rejected, s.unchanged,
 				rejects.exists() ? rejectsPath : null, Duration.ofNanos(System.nanoTime() - startNanos));
+	}
+
+	/** A guess of the rows of a file (about 40 bytes a row: a little high on purpose). */
+	private static long expectedRows(Optional<Path> file) {
+		try {
+			return file.isPresent() && Files.isRegularFile(file.get()) ? Files.size(file.get()) / 40 : 0;
+		} catch (IOException e) {
+			return 0;
+		}
 	}
 
 	private static void closeFacts(ImportSession s) {
@@ -565,13 +575,12 @@ final class HsqlWorkspace implements Workspace {
 			return Optional.empty();
 		}
 		try (ColumnStore.Writer w = columns.appender(ColumnStore.ORDERS)) {
-			int code = w.dict(OrdersWriter.ORDER_ID).find(orderId);
-			if (code < 0) {
-				return Optional.empty();
-			}
-			long[] codes = w.readAll(OrdersWriter.ORDER_ID);
-			for (int row = codes.length - 1; row >= 0; row--) {
-				if (codes[row] == code) { // the last row of an order is its current one
+			long key = FactWriter.hash(orderId);
+			int keyColumn = FactLayout.ORDERS.keyColumn("order_id");
+			long[] keys = w.readAll(keyColumn);
+			for (int row = keys.length - 1; row >= 0; row--) {
+				// the last row of an order is its current one
+				if (keys[row] == key && orderId.equals(w.readString(OrdersWriter.ORDER_ID, row))) {
 					Object[] values = FactLayout.ORDERS.read(w, row).values;
 					Map<String, String> fields = new LinkedHashMap<>();
 					for (int i = 0; i < values.length; i++) {

@@ -34,7 +34,7 @@ final class ImportSession implements RecordSink {
 	private final long maxRejects;
 	private final FactWriter writer;
 
-	/** Rows handed to the storing thread: line, fields (null for a rejected one), raw; reason. */
+	/** Rows handed to the storing thread: line, checked row (null for a rejected one), raw, rejection. */
 	private static final int BATCH = 2048;
 	private static final Object[] END = new Object[0];
 	private java.util.concurrent.BlockingQueue<Object[]> queue;
@@ -45,6 +45,8 @@ final class ImportSession implements RecordSink {
 	private volatile Throwable storingFailure;
 	private volatile boolean stopping;
 
+	/** About how many rows the source holds (0: unknown), to size the lookups up front. */
+	long expectedRows;
 	long read;
 	long imported;
 	long rejected;
@@ -100,7 +102,15 @@ final class ImportSession implements RecordSink {
 	@Override
 	public void accept(long line, Map<String, String> fields, String raw) {
 		if (queue != null) {
-			hand(line, fields, raw, null);
+			// checked here, stored there: the two threads share the work about equally
+			FactWriter.Row row;
+			try {
+				row = writer.parse(line, fields, raw);
+			} catch (Canonical.BadValue bad) {
+				hand(line, null, raw, new String[] { bad.field, bad.getMessage() });
+				return;
+			}
+			hand(line, row, raw, null);
 			return;
 		}
 		checkRunning();
@@ -139,15 +149,15 @@ final class ImportSession implements RecordSink {
 
 	private long handed;
 
-	/** On the connector's thread: adds a row to the batch, handing it over when full. */
-	private void hand(long line, Map<String, String> fields, String raw, String[] rejection) {
+	/** On the connector's thread: adds a checked row or a rejection to the batch, handing it over when full. */
+	private void hand(long line, FactWriter.Row row, String raw, String[] rejection) {
 		checkRunning();
 		if ((++handed & 1023) == 0) {
 			monitor.checkCanceled();
 		}
 		int at = batched * 4;
 		batch[at] = line;
-		batch[at + 1] = fields;
+		batch[at + 1] = row;
 		batch[at + 2] = raw;
 		batch[at + 3] = rejection;
 		if (++batched == BATCH) {
@@ -181,15 +191,17 @@ final class ImportSession implements RecordSink {
 				}
 				for (int i = 0; i < rows.length && rows[i] != null; i += 4) {
 					long line = (Long) rows[i];
-					@SuppressWarnings("unchecked")
-					Map<String, String> fields = (Map<String, String>) rows[i + 1];
-					String raw = (String) rows[i + 2];
+					FactWriter.Row row = (FactWriter.Row) rows[i + 1];
 					read++;
-					if (fields == null) {
+					if (row == null) {
 						String[] rejection = (String[]) rows[i + 3];
-						rejectRow(line, rejection[0], rejection[1], raw);
+						rejectRow(line, rejection[0], rejection[1], (String) rows[i + 2]);
 					} else {
-						store(line, fields, raw);
+						try {
+							writer.add(row);
+						} catch (SQLException | IOException e) {
+							throw abort("cannot write to the workspace: " + e.getMessage(), e);
+						}
 					}
 				}
 			}

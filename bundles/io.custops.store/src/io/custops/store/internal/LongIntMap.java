@@ -1,32 +1,33 @@
 package io.custops.store.internal;
 
-import java.util.Arrays;
-
-/** A map from long keys to non-negative ints (open addressing, linear probing); -1 means absent. */
+/**
+ * A map from long keys to non-negative ints (open addressing, linear probing), each entry a
+ * key and its value side by side so that a lookup touches one cache line; -1 means absent.
+ * Sized for the expected entries up front: growing a table of ten million means moving them all.
+ */
 final class LongIntMap {
 
-	private long[] keys;
-	private int[] values;
+	/** Pairs: key, value + 1 (0 marks an empty slot). */
+	private long[] slots;
 	private int size;
 
-	LongIntMap(int expected) {
-		int capacity = 1 << 10;
-		while (capacity * 3L < expected * 4L) {
+	LongIntMap(long expected) {
+		long capacity = 1 << 10;
+		while (capacity * 3 < expected * 4) {
 			capacity <<= 1;
 		}
-		keys = new long[capacity];
-		values = new int[capacity];
-		Arrays.fill(values, -1);
+		slots = new long[Math.toIntExact(capacity * 2)];
 	}
 
 	int get(long key) {
-		int mask = keys.length - 1;
+		int mask = slots.length / 2 - 1;
 		for (int i = mix(key) & mask;; i = (i + 1) & mask) {
-			if (values[i] < 0) {
+			long v = slots[2 * i + 1];
+			if (v == 0) {
 				return -1;
 			}
-			if (keys[i] == key) {
-				return values[i];
+			if (slots[2 * i] == key) {
+				return (int) (v - 1);
 			}
 		}
 	}
@@ -35,40 +36,37 @@ final class LongIntMap {
 		if (value < 0) {
 			throw new IllegalArgumentException("negative value " + value);
 		}
-		if ((size + 1) * 4L > keys.length * 3L) {
+		if ((size + 1) * 4L > (slots.length / 2) * 3L) {
 			grow();
 		}
-		if (insert(keys, values, key, value)) {
+		if (insert(slots, key, value)) {
 			size++;
 		}
 	}
 
-	private static boolean insert(long[] keys, int[] values, long key, int value) {
-		int mask = keys.length - 1;
+	private static boolean insert(long[] slots, long key, int value) {
+		int mask = slots.length / 2 - 1;
 		for (int i = mix(key) & mask;; i = (i + 1) & mask) {
-			if (values[i] < 0) {
-				keys[i] = key;
-				values[i] = value;
+			if (slots[2 * i + 1] == 0) {
+				slots[2 * i] = key;
+				slots[2 * i + 1] = value + 1L;
 				return true;
 			}
-			if (keys[i] == key) {
-				values[i] = value;
+			if (slots[2 * i] == key) {
+				slots[2 * i + 1] = value + 1L;
 				return false;
 			}
 		}
 	}
 
 	private void grow() {
-		long[] k = new long[keys.length * 2];
-		int[] v = new int[keys.length * 2];
-		Arrays.fill(v, -1);
-		for (int i = 0; i < keys.length; i++) {
-			if (values[i] >= 0) {
-				insert(k, v, keys[i], values[i]);
+		long[] bigger = new long[slots.length * 2];
+		for (int i = 0; i < slots.length; i += 2) {
+			if (slots[i + 1] != 0) {
+				insert(bigger, slots[i], (int) (slots[i + 1] - 1));
 			}
 		}
-		keys = k;
-		values = v;
+		slots = bigger;
 	}
 
 	private static int mix(long key) {

@@ -264,33 +264,13 @@ final class OrdersWriter extends FactWriter {
 		return FactLayout.ORDERS;
 	}
 
-	/** The order id's code, added to the dictionary when new: one hash per order. */
 	@Override
 	long identityKey(Object[] values) {
-		try {
-			return session.facts.code(ORDER_ID, (String) values[ORDER_ID]);
-		} catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-	}
-
-	@Override
-	boolean knownNew() {
-		return session.facts.lastAdded(ORDER_ID);
-	}
-
-	@Override
-	RowIndex newIndex(int expected) {
-		return new CodeRows(expected);
+		return hash(values[ORDER_ID]);
 	}
 
 	@Override
 	int keyColumn() {
-		return ORDER_ID;
-	}
-
-	@Override
-	long writtenKey(Object[] values) {
-		return session.facts.lastCode(ORDER_ID);
+		return FactLayout.ORDERS.keyColumn("order_id");
 	}
 }

@@ -71,11 +71,15 @@ final class StringDict {
 		return find(b, hash(b, 0, b.length));
 	}
 
+	/** The empty slot the last unsuccessful {@link #find} ended at: where the value goes. */
+	private int emptySlot;
+
 	private int find(byte[] b, int h) {
 		int mask = slots.length - 1;
 		for (int i = h & mask;; i = (i + 1) & mask) {
 			long s = slots[i];
 			if (s == 0) {
+				emptySlot = i;
 				return -1;
 			}
 			if ((int) (s >>> 32) != h) {
@@ -124,7 +128,7 @@ final class StringDict {
 		if (count * 2L >= slots.length) {
 			rehash();
 		} else {
-			place(code, h);
+			slots[emptySlot] = (long) h << 32 | (code + 1);
 		}
 		return code;
 	}
