@@ -220,17 +220,19 @@ final class CsvReading {
 				long end = next == null ? text.position() : offset + next.getCharacterPosition();
 				if (pending != null) {
 					String raw = text.text(pendingStart, end);
-					long recordLine = line + newlines(leadingBreaks(raw));
+					boolean plain = isPlainLine(raw);
+					long recordLine = plain ? line : line + newlines(leadingBreaks(raw));
+					String trimmed = plain ? raw.substring(0, raw.length() - 1) : trimBreaks(raw);
 					if (first) {
 						start(pending, recordLine);
 						first = false;
 						if (!header) {
-							record(pending, recordLine, trimBreaks(raw));
+							record(pending, recordLine, trimmed);
 						}
 					} else {
-						record(pending, recordLine, trimBreaks(raw));
+						record(pending, recordLine, trimmed);
 					}
-					line += newlines(raw);
+					line += plain ? 1 : newlines(raw);
 					text.release(end);
 				}
 				if (next == null) {
@@ -367,23 +369,54 @@ final class CsvReading {
 		return found;
 	}
 
+	/** Per mapped column, in the order of {@link #columnOf}: its field, rules, default, date check. */
+	private String[] outField;
+	private int[] outColumn;
+	private List<String[]>[] outRules;
+	private String[] outDefault;
+	private boolean[] outDate;
+
+	/** Resolves the per-field settings once, so that a record costs no map lookups but its own. */
+	@SuppressWarnings("unchecked")
+	private void prepareOutput() {
+		int n = columnOf.size();
+		outField = new String[n];
+		outColumn = new int[n];
+		outRules = new List[n];
+		outDefault = new String[n];
+		outDate = new boolean[n];
+		int i = 0;
+		for (Map.Entry<String, Integer> e : columnOf.entrySet()) {
+			String field = e.getKey();
+			outField[i] = field;
+			outColumn[i] = e.getValue();
+			outRules[i] = recodes.get(field);
+			outDefault[i] = defaults.get(field);
+			outDate[i] = !dateFormats.isEmpty() && (TIME_FIELDS.contains(field) || DATE_FIELDS.contains(field));
+			i++;
+		}
+	}
+
 	private void record(CSVRecord record, long line, String raw) {
 		if (record.size() != expectedFields) {
 			sink.reject(line, "", "has " + record.size() + " field" + (record.size() == 1 ? "" : "s") + ", the "
 					+ (header ? "header has " : "file's first row has ") + expectedFields, raw);
 			return;
 		}
+		if (outField == null) {
+			prepareOutput();
+		}
 		Map<String, String> fields = new HashMap<>();
-		for (Map.Entry<String, Integer> e : columnOf.entrySet()) {
-			String field = e.getKey();
-			String value = record.get(e.getValue()).strip();
-			if (!value.isEmpty()) {
-				value = recode(field, value);
+		for (int i = 0; i < outField.length; i++) {
+			String field = outField[i];
+			String value = record.get(outColumn[i]).strip();
+			if (!value.isEmpty() && outRules[i] != null) {
+				value = recode(outRules[i], value);
 			}
-			if (value.isEmpty() && defaults.containsKey(field)) {
-				value = defaults.get(field);
+			if (value.isEmpty() && outDefault[i] != null) {
+				value = outDefault[i];
 			}
-			if (!value.isEmpty() && !dateFormats.isEmpty() && (TIME_FIELDS.contains(field) || DATE_FIELDS.contains(field))) {
+			if (!value.isEmpty() && outDate[i]) {
 				String iso = isoDate(value);
 				if (iso == null) {
 					sink.reject(line, field, field + " '" + value + "' matches none of the date formats " + dateFormatText, raw);
@@ -393,15 +426,13 @@ final class CsvReading {
 			}
 			fields.put(field, value);
 		}
-		defaults.forEach(fields::putIfAbsent);
+		if (!defaults.isEmpty()) {
+			defaults.forEach(fields::putIfAbsent);
+		}
 		sink.accept(line, fields, raw);
 	}
 
-	private String recode(String field, String value) {
-		List<String[]> rules = recodes.get(field);
-		if (rules == null) {
-			return value;
-		}
+	private static String recode(List<String[]> rules, String value) {
 		for (String[] rule : rules) {
 			String from = rule[0];
 			boolean match = from.equals("*") || (from.endsWith("*")
@@ -429,6 +460,20 @@ final class CsvReading {
 			}
 		}
 		return null;
+	}
+
+	/** Whether a record's text is one line ended by LF alone (the common case, counted without a scan). */
+	private static boolean isPlainLine(String text) {
+		int n = text.length();
+		if (n < 2 || text.charAt(n - 1) != '\n') {
+			return false;
+		}
+		char c = text.charAt(n - 2);
+		if (c == '\r' || c == '\n' || text.charAt(0) == '\n' || text.charAt(0) == '\r') {
+			return false;
+		}
+		// a quoted field may hold line breaks: then the record spans lines
+		return text.indexOf('\n') == n - 1 && text.indexOf('\r') < 0;
 	}
 
 	private static String leadingBreaks(String text) {
