@@ -126,16 +126,23 @@ abstract class FactWriter {
 
 	static long hash(Object identity) {
 		long h = 0xcbf29ce484222325L;
-		for (Object part : identity instanceof List<?> list ? list : List.of(identity)) {
-			String text = String.valueOf(part);
-			for (int i = 0; i < text.length(); i++) {
-				h ^= text.charAt(i);
-				h *= 0x100000001b3L;
+		if (identity instanceof List<?> list) {
+			for (Object part : list) {
+				h = hashPart(h, String.valueOf(part));
 			}
-			h ^= 0x1f;
-			h *= 0x100000001b3L;
+		} else {
+			h = hashPart(h, String.valueOf(identity));
 		}
 		return h ^ (h >>> 29);
+	}
+
+	private static long hashPart(long h, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			h ^= text.charAt(i);
+			h *= 0x100000001b3L;
+		}
+		h ^= 0x1f;
+		return h * 0x100000001b3L;
 	}
 
 	/** The identity rows are deduplicated by. */
