@@ -248,6 +248,8 @@ final class ColumnStore {
 		private final StringDict[] dictOf;
 		private final ColumnOut[] strs;
 		private final long[] strEnd;
+		private final long[] heldStrBytes;
+		private ByteBuffer[] heldStr;
 		private FileChannel[] strReaders;
 		private final ColumnOut superseded;
 		private final int timeColumn;
@@ -274,6 +276,7 @@ final class ColumnStore {
 			dictOf = new StringDict[n];
 			strs = new ColumnOut[n];
 			strEnd = new long[n];
+			heldStrBytes = new long[n];
 			lastValue = new String[n];
 			lastCode = new int[n];
 			lastAdded = new boolean[n];
@@ -294,6 +297,7 @@ final class ColumnStore {
 					}
 					if (c.type() == Type.STR) {
 						strEnd[i] = state.strBytes.get(c.name());
+						heldStrBytes[i] = strEnd[i];
 						strs[i] = new ColumnOut(target.resolve(c.name() + ".str"), strEnd[i]);
 						opened.add(strs[i]);
 					}
@@ -372,6 +376,17 @@ final class ColumnStore {
 		String readString(int column, long row) throws IOException {
 			long end = read(column, row);
 			long start = row == 0 ? 0 : read(column, row - 1);
+			if (row < heldRows && heldStrBytes[column] <= Integer.MAX_VALUE) {
+				if (heldStr == null) {
+					heldStr = new ByteBuffer[values.length];
+				}
+				if (heldStr[column] == null) {
+					heldStr[column] = map(target.resolve(state.columns.get(column).name() + ".str"), heldStrBytes[column]);
+				}
+				byte[] b = new byte[Math.toIntExact(end - start)];
+				heldStr[column].get((int) start, b);
+				return new String(b, StandardCharsets.UTF_8);
+			}
 			if (dirty) {
 				flush();
 			}
