@@ -28,10 +28,12 @@ public class SessionAddon {
 
 	@PostConstruct
 	public void start(IEclipseContext context) throws InterruptedException {
+		io.custops.ui.internal.startup.StartupTimes.mark("session addon started");
 		startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
 		services = new UiServices(FrameworkUtil.getBundle(getClass()).getBundleContext());
 		services.await(10_000);
 		servicesAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+		io.custops.ui.internal.startup.StartupTimes.mark("services registered");
 		UiPreferences preferences = new UiPreferences();
 		BackgroundJobs jobs = new BackgroundJobs();
 		session = new WorkbenchSession(services, preferences, jobs, Display.getCurrent());
