@@ -12,8 +12,8 @@
 #
 # Environment: CUSTOPS_WORKSPACE (default: a demo workspace of CUSTOPS_DEMO_CUSTOMERS=20000
 # customers under target/startup-time, seeded on the first run), CUSTOPS_HOME (framework state,
-# default under target/startup-time), CUSTOPS_VMARGS (extra JVM options to compare), and
-# STARTUP_CSV=FILE to keep the raw lines.
+# default under target/startup-time), CUSTOPS_VMARGS (extra JVM options to compare),
+# STARTUP_WARMUP=0 to skip the warm-up run, and STARTUP_CSV=FILE to keep the raw lines.
 set -uo pipefail
 . "$(dirname "$(readlink -f "$0")")/common.sh"
 pick_jdk
@@ -21,7 +21,8 @@ pick_jdk
 runs=${1:-7}
 out=$CUSTOPS_ROOT/releng/io.custops.repository/target/startup-time
 mkdir -p "$out"
-export CUSTOPS_HOME=${CUSTOPS_HOME:-$out/home} CUSTOPS_WORKSPACE=${CUSTOPS_WORKSPACE:-$out/workspace}
+# measures the product as built: never rebuilds it in the middle of the runs
+export CUSTOPS_NO_BUILD=1 CUSTOPS_HOME=${CUSTOPS_HOME:-$out/home} CUSTOPS_WORKSPACE=${CUSTOPS_WORKSPACE:-$out/workspace}
 export CUSTOPS_DEMO_CUSTOMERS=${CUSTOPS_DEMO_CUSTOMERS:-20000}
 [ -d "$CUSTOPS_PRODUCT" ] || { say "no product at $CUSTOPS_PRODUCT: build it first (./mvnw -B -DskipTests verify)"; exit 1; }
 ensure_packages "${UI_PACKAGES[@]}"
@@ -51,7 +52,7 @@ echo "# JVM: $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p); extra options: 
 rm -f "$out/last.txt"
 # the first run seeds the workspace when missing, writes the framework's configuration area and
 # fills the OS's file cache: it is shown but not counted
-launch warmup || exit 1
+[ "${STARTUP_WARMUP:-1}" = 0 ] && [ -d "$CUSTOPS_WORKSPACE" ] || launch warmup || exit 1
 for i in $(seq 1 "$runs"); do
 	launch "$i" || exit 1
 done
@@ -83,8 +84,8 @@ def value(row, key):
     return int(v) if v is not None and v.lstrip("-").isdigit() else None
 print("%-8s %8s  %s" % ("run", "usable", "breakdown (ms since launch): " + " ".join(k for k, _ in moments)))
 for r in rows:
-    print("%-8s %6s ms  %s  load %s→%s" % (r["run"], r.get("UI_idle"), " ".join(str(r.get(k, "-")) for k, _ in moments),
-                                    r.get("load_before"), r.get("load_after")))
+    print("%-8s %6s ms  %s  cpu %s ms  load %s→%s" % (r["run"], r.get("UI_idle"), " ".join(str(r.get(k, "-")) for k, _ in moments),
+                                    r.get("cpu_ms"), r.get("load_before"), r.get("load_after")))
 measured = [r for r in rows if r["run"] != "warmup"]
 if not measured:
     sys.exit(0)
@@ -99,7 +100,9 @@ for key, label in moments:
     print("  %7.0f ms  (+%5.0f)  %s" % (m, m - previous, label))
     previous = m
 usable = sorted(value(r, "UI_idle") for r in measured)
-print("USABLE WINDOW: median %.0f ms, min %d, max %d (%d runs); dataset loaded in %s ms, %s customers"
-      % (statistics.median(usable), usable[0], usable[-1], len(usable),
+cpu = [value(r, "cpu_ms") for r in measured if value(r, "cpu_ms") is not None]
+print("USABLE WINDOW: median %.0f ms, min %d, max %d (%d runs); CPU time of the process until then: median %s ms;"
+      " dataset loaded in %s ms, %s customers"
+      % (statistics.median(usable), usable[0], usable[-1], len(usable), statistics.median(cpu) if cpu else "?",
          statistics.median(value(r, "dataset_load_ms") for r in measured), measured[-1].get("customers")))
 PY
