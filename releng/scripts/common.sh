@@ -41,6 +41,8 @@ pick_jdk() {
 # Installs Debian packages that are missing; quiet when all are there.
 ensure_packages() {
 	local missing=() pkg
+	# one dpkg-query for all of them (the workbench's every start asks)
+	[ "$(dpkg-query -W -f='${Status}\n' "$@" 2>/dev/null | grep -c "install ok installed")" -eq $# ] && return 0
 	for pkg in "$@"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 	done
