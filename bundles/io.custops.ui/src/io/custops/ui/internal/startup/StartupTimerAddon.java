@@ -36,6 +36,8 @@ import io.custops.ui.internal.session.WorkbenchSession;
 public class StartupTimerAddon {
 
 	private boolean measured;
+	/** Re-checks on the UI thread whenever a job ends or the session changes, until measured. */
+	private Runnable check;
 
 	@Inject
 	@Optional
@@ -49,7 +51,7 @@ public class StartupTimerAddon {
 		Display display = Display.getCurrent();
 		// checked on the UI thread after the callbacks already queued there (a job's result is
 		// queued before the job counts as ended, so "idle" here means its result was shown)
-		Runnable check = () -> {
+		check = () -> {
 			if (!display.isDisposed()) {
 				display.asyncExec(() -> measureIfDone(display, shell, session, workbench));
 			}
@@ -66,6 +68,8 @@ public class StartupTimerAddon {
 		WorkbenchSession.State state = session.state();
 		if ((state == WorkbenchSession.State.READY || state == WorkbenchSession.State.FAILED) && session.jobs().isIdle()) {
 			measured = true;
+			session.jobs().removeListener(check);
+			session.removeListener(check);
 			if (shell != null && !shell.isDisposed()) {
 				shell.update();
 			}
