@@ -45,17 +45,24 @@ public class TagStrategy implements SegmentationStrategy {
 	static final String RULES = "rules";
 	static final String MANUAL_TAGS = "manualTags";
 
-	/** Expressions only: no assignments, loops, local variables, lambdas, object creation or pragmas. */
-	private static final JexlFeatures FEATURES = new JexlFeatures().script(false).loops(false).sideEffect(false)
-			.sideEffectGlobal(false).lambda(false).newInstance(false).annotation(false).pragma(false)
-			.localVar(false).importPragma(false).namespacePragma(false);
-
 	/**
-	 * Strict: a value a rule needs that is missing (null) makes the rule fail for that customer
-	 * instead of being read as 0 or false; failures are counted, not logged.
+	 * The expression engine, made when the first rule is compiled: the service is created with
+	 * the workbench's catalog at start-up, and building JEXL (some 180 classes) is not needed
+	 * until a rule runs.
 	 */
-	private static final JexlEngine JEXL = new JexlBuilder().features(FEATURES).permissions(JexlPermissions.RESTRICTED)
-			.strict(true).silent(false).safe(false).cache(256).create();
+	private static final class Jexl {
+		/** Expressions only: no assignments, loops, local variables, lambdas, object creation or pragmas. */
+		static final JexlFeatures FEATURES = new JexlFeatures().script(false).loops(false).sideEffect(false)
+				.sideEffectGlobal(false).lambda(false).newInstance(false).annotation(false).pragma(false)
+				.localVar(false).importPragma(false).namespacePragma(false);
+
+		/**
+		 * Strict: a value a rule needs that is missing (null) makes the rule fail for that customer
+		 * instead of being read as 0 or false; failures are counted, not logged.
+		 */
+		static final JexlEngine ENGINE = new JexlBuilder().features(FEATURES).permissions(JexlPermissions.RESTRICTED)
+				.strict(true).silent(false).safe(false).cache(256).create();
+	}
 
 	/** One rule: the tag it gives, its expression, and where it was written (for errors). */
 	record Rule(String tag, String expression, String key, String where) {
@@ -283,7 +290,7 @@ public class TagStrategy implements SegmentationStrategy {
 	private static JexlScript compile(Rule rule, CustomerContext context) {
 		JexlScript script;
 		try {
-			script = JEXL.createScript(rule.expression());
+			script = Jexl.ENGINE.createScript(rule.expression());
 		} catch (JexlException e) {
 			throw rule.error("cannot parse '" + rule.expression() + "': " + e.getMessage());
 		}

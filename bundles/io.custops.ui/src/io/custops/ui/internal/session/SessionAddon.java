@@ -15,7 +15,8 @@ import org.osgi.service.event.Event;
 /**
  * Creates the workbench's session when the application starts and offers it to every part
  * through the application context ({@code @Inject WorkbenchSession}); opens the default
- * workspace once the window is up, and closes it when the workbench shuts down.
+ * workspace at once (in a background job, while the window is made), and closes it when the
+ * workbench shuts down.
  */
 public class SessionAddon {
 
@@ -28,10 +29,12 @@ public class SessionAddon {
 
 	@PostConstruct
 	public void start(IEclipseContext context) throws InterruptedException {
+		io.custops.ui.internal.startup.StartupTimes.mark("session addon started");
 		startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
 		services = new UiServices(FrameworkUtil.getBundle(getClass()).getBundleContext());
 		services.await(10_000);
 		servicesAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+		io.custops.ui.internal.startup.StartupTimes.mark("services registered");
 		UiPreferences preferences = new UiPreferences();
 		BackgroundJobs jobs = new BackgroundJobs();
 		session = new WorkbenchSession(services, preferences, jobs, Display.getCurrent());
@@ -39,6 +42,11 @@ public class SessionAddon {
 		context.set(UiPreferences.class, preferences);
 		context.set(BackgroundJobs.class, jobs);
 		context.set(WorkbenchSession.class, session);
+		// open and load the workspace in the background now, while the window is being made (the
+		// views created later show whatever state the session has reached)
+		if (services.workspaces() != null) {
+			session.open(WorkbenchSession.defaultDirectory(services.workspaces()), null);
+		}
 	}
 
 	@Inject
