@@ -533,36 +533,34 @@ final class ColumnStore {
 			return all;
 		}
 
-		void flush() throws IOException {
-			for (ColumnOut s : values) {
-				s.flush();
-			}
+		/** Every file this writer appends to. */
+		private List<ColumnOut> outputs() {
+			List<ColumnOut> all = new ArrayList<>(List.of(values));
 			for (ColumnOut[] outs : List.of(dicts, strs)) {
 				for (ColumnOut s : outs) {
 					if (s != null) {
-						s.flush();
+						all.add(s);
 					}
 				}
 			}
+			all.add(superseded);
+			return all;
+		}
+
+		void flush() throws IOException {
+			for (ColumnOut s : outputs()) {
+				s.flush();
+			}
 			syncStrBytes();
-			superseded.flush();
 			dirty = false;
 		}
 
 		/** Writes everything through to the disk (before the manifest may name it). */
 		void force() throws IOException {
-			for (ColumnOut s : values) {
+			for (ColumnOut s : outputs()) {
 				s.force();
 			}
-			for (ColumnOut[] outs : List.of(dicts, strs)) {
-				for (ColumnOut s : outs) {
-					if (s != null) {
-						s.force();
-					}
-				}
-			}
 			syncStrBytes();
-			superseded.force();
 			dirty = false;
 		}
 
@@ -577,15 +575,7 @@ final class ColumnStore {
 		@Override
 		public void close() throws IOException {
 			IOException failure = null;
-			List<Closeable> all = new ArrayList<>(List.of(values));
-			for (ColumnOut[] outs : List.of(dicts, strs)) {
-				for (ColumnOut s : outs) {
-					if (s != null) {
-						all.add(s);
-					}
-				}
-			}
-			all.add(superseded);
+			List<Closeable> all = new ArrayList<>(outputs());
 			for (FileChannel[] channels : java.util.Arrays.asList(readers, strReaders)) {
 				if (channels != null) {
 					for (FileChannel r : channels) {

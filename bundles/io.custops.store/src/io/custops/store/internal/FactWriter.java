@@ -256,15 +256,8 @@ abstract class FactWriter {
 				written.put(id, new Stored(row.values, current, row.line, row.children));
 				continue;
 			}
-			Object[] merged = merge(base.values, row.values);
-			boolean childrenChanged = mergeChildren(row, base);
-			if (!childrenChanged && Arrays.equals(merged, base.values)) {
-				session.unchanged += row.sourceRows;
-				continue;
-			}
-			if (current.equals(base.importId)) {
-				session.rejectRow(row.line, identityField(),
-						describe(id) + " appears again with other values (first on line " + base.line + ")", row.raw);
+			Object[] merged = mergeWithHeld(row, base, id);
+			if (merged == null) {
 				continue;
 			}
 			row.values = merged;
@@ -294,7 +287,6 @@ abstract class FactWriter {
 	private void flushFacts(List<Row> rows) throws SQLException, IOException {
 		ColumnStore.Writer facts = session.facts;
 		FactLayout layout = layout();
-		String current = session.importId;
 		List<Row> inserts = new ArrayList<>();
 		List<Row> updates = new ArrayList<>();
 		for (Row row : rows) {
@@ -315,15 +307,8 @@ abstract class FactWriter {
 				inserts.add(row);
 				continue;
 			}
-			Object[] merged = merge(base.values, row.values);
-			boolean childrenChanged = mergeChildren(row, base);
-			if (!childrenChanged && Arrays.equals(merged, base.values)) {
-				session.unchanged += row.sourceRows;
-				continue;
-			}
-			if (current.equals(base.importId)) {
-				session.rejectRow(row.line, identityField(),
-						describe(id) + " appears again with other values (first on line " + base.line + ")", row.raw);
+			Object[] merged = mergeWithHeld(row, base, id);
+			if (merged == null) {
 				continue;
 			}
 			row.values = merged;
@@ -372,6 +357,26 @@ abstract class FactWriter {
 			update.executeBatch();
 			session.changedExisting = true;
 		}
+	}
+
+	/**
+	 * What a row whose identity is held becomes: the merged values to store, or null when it
+	 * changes nothing (counted unchanged) or repeats a row of this same import with other values
+	 * (rejected: the source holds two different rows for one identity).
+	 */
+	private Object[] mergeWithHeld(Row row, Stored base, Object id) {
+		Object[] merged = merge(base.values, row.values);
+		boolean childrenChanged = mergeChildren(row, base);
+		if (!childrenChanged && Arrays.equals(merged, base.values)) {
+			session.unchanged += row.sourceRows;
+			return null;
+		}
+		if (session.importId.equals(base.importId)) {
+			session.rejectRow(row.line, identityField(),
+					describe(id) + " appears again with other values (first on line " + base.line + ")", row.raw);
+			return null;
+		}
+		return merged;
 	}
 
 	/** Held values overlaid with the row's non-empty ones; key columns stay the held ones. */
