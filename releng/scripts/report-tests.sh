@@ -19,7 +19,7 @@ report_tests() {
 	custops report --template rfm --format pdf,html,xlsx --out "$rout/rfm" --json > "$rout/rfm.json" 2> "$rout/rfm.err"; rc=$?
 	ms=$(( ($(date +%s%N) - start) / 1000000 ))
 	if [ $rc -eq 0 ] && [ -s "$rout/rfm/rfm.pdf" ] && [ -s "$rout/rfm/rfm.html" ] && [ -s "$rout/rfm/rfm.xlsx" ] \
-		&& python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [f["format"] for f in d["files"]]==["pdf","html","xlsx"], d; assert d["timings_ms"]["total"]>0' "$rout/rfm.json" \
+		&& python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [f["format"] for f in d["files"]]==["pdf","html","xlsx"], d; t=d["timings_ms"]; assert t["total"]>0 and t["birt"]==t["run"]+sum(t["render"].values())' "$rout/rfm.json" \
 		&& pdftotext "$rout/rfm/rfm.pdf" - | grep -q "RFM overview" \
 		&& [ "$(pdfimages -list "$rout/rfm/rfm.pdf" | awk 'NR>2 && $3=="image"' | wc -l)" -ge 1 ]
 	then pass "report --template rfm --format pdf,html,xlsx writes three files, the PDF with its chart (${ms} ms)"
@@ -42,8 +42,10 @@ assert len(runs) == 1, runs
 r = runs[0]
 assert r["status"] == "ok" and r["trigger"] == "catch-up", r
 assert len(r["outputs"]) == 2 and all(os.path.getsize(p) > 1000 for p in r["outputs"]), r
+t = r["timings_ms"]
+assert sorted(t["render"]) == ["html", "pdf"] and t["birt"] == t["run"] + sum(t["render"].values()) and t["total"] <= r["duration_ms"], t
 PY
-	then pass "schedule run-due makes the missed run once (catch-up), pdf and html"
+	then pass "schedule run-due makes the missed run once (catch-up), pdf and html, with its timings"
 	else fail "schedule run-due (exit $rc): $(head -c 600 "$rout/run-due.err") $(head -c 600 "$rout/run-due.json")"; fi
 
 	custops schedule run-due > "$rout/run-due-2.out" 2> "$rout/run-due-2.err"; rc=$?

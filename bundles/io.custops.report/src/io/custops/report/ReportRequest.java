@@ -62,7 +62,7 @@ public record ReportRequest(ReportTemplate template, ReportContext context, Set<
 	/**
 	 * {@link #of(ReportTemplate, CustomerDataset, AnalysisRunner, Locale, LocalDate, Map, ProgressMonitor)}
 	 * with inputs the templates find through {@link ReportContext#input(Class)} (e.g. a
-	 * {@link CampaignSource}); each value must be an instance of its key.
+	 * {@code io.custops.store.CampaignStore}); each value must be an instance of its key.
 	 */
 	public static ReportRequest of(ReportTemplate template, CustomerDataset dataset, AnalysisRunner analyses,
 			Locale locale, LocalDate today, Map<String, String> rawParameters, Map<Class<?>, Object> inputs,

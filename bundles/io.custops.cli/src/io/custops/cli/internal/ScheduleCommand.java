@@ -65,6 +65,8 @@ final class ScheduleCommand implements Command {
 				             due time between D and now is made at the next run-due
 				  --param    the template's parameters; dates may be relative to the due day: @today, @yesterday,
 				             @today-7d, @last-week.start, @last-month.start, @last-month.end, @last-quarter.last…
+				  --json     a run made by this command (run, run-due) also has "timings_ms", the phases of the
+				             render as ./custops report --json gives them
 				  run-due exits 1 when a report failed (the others are made all the same), and 1 at once when
 				  another process (the workbench, a daemon) holds the workspace: that process makes the reports.
 				""";
@@ -337,6 +339,9 @@ final class ScheduleCommand implements Command {
 		m.put("outputs", r.outputs());
 		m.put("error", r.error());
 		m.put("outputs_removed", r.outputsRemoved());
+		if (r.made() != null) {
+			m.put("timings_ms", ReportCommand.timings(r.made())); // a report made by this process
+		}
 		return m;
 	}
 

@@ -13,12 +13,22 @@ import java.util.List;
  * @param outputs        the files written, absolute paths
  * @param error          why it failed, or {@code null}
  * @param outputsRemoved whether its outputs were deleted because newer runs are kept
+ * @param made           what the render did and where its time went, for a report made by this
+ *                       process; {@code null} for a run read from the history, a missed or a failed one
  */
 public record ScheduleRun(long runId, String scheduleId, String template, Instant due, Instant started,
 		long durationMillis, RunStatus status, String trigger, List<String> outputs, String error,
-		boolean outputsRemoved) {
+		boolean outputsRemoved, WorkspaceReports.Result made) {
 
 	public ScheduleRun {
 		outputs = List.copyOf(outputs);
+	}
+
+	/** A run without the render's details (as the history holds it). */
+	public ScheduleRun(long runId, String scheduleId, String template, Instant due, Instant started,
+			long durationMillis, RunStatus status, String trigger, List<String> outputs, String error,
+			boolean outputsRemoved) {
+		this(runId, scheduleId, template, due, started, durationMillis, status, trigger, outputs, error, outputsRemoved,
+				null);
 	}
 }

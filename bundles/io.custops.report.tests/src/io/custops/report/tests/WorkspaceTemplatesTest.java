@@ -64,6 +64,8 @@ import io.custops.report.RenderedReport;
 import io.custops.report.ReportFormat;
 import io.custops.report.schedule.ScheduleException;
 import io.custops.report.schedule.WorkspaceReports;
+import io.custops.store.CampaignMember;
+import io.custops.store.CampaignRecord;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceManager;
 
@@ -281,6 +283,47 @@ class WorkspaceTemplatesTest {
 				() -> render("roi", Map.of("campaign", "no-such-campaign"), "never"));
 		assertEquals("campaign", unknown.key());
 		assertTrue(unknown.getMessage().contains(one.id()), "lists the campaigns: " + unknown.getMessage());
+	}
+
+	/**
+	 * A campaign created from a target records each member's segment; {@code breakdown=target}
+	 * groups by those (as {@code ./custops roi} does): a segment's cost is the campaign's shared by
+	 * its treated members, its figures the engine's for its members alone, and a segment whose
+	 * members were all held out costs nothing and has no ROI.
+	 */
+	@Test
+	void roiByTheSegmentsRecordedWhenTheCampaignWasCreated() throws Exception {
+		String id = "tgt1";
+		List<CampaignMember> members = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			CampaignMember.Group group = i < 30 ? CampaignMember.Group.TREATMENT : CampaignMember.Group.CONTROL;
+			members.add(new CampaignMember(data.customerId(i), group, i < 20 || (i >= 30 && i < 38) ? "at_risk" : i < 30 ? "vip" : null));
+		}
+		LocalDate start = LocalDate.parse("2026-06-01"), end = LocalDate.parse("2026-10-31");
+		BigDecimal cost = new BigDecimal("400.00"), margin = new BigDecimal("0.3");
+		ws.campaigns().create(CampaignRecord.toCreate(id, "Target test", start, end, cost, margin, null, "strategy:rfm=at_risk",
+				Map.of(), start, new BigDecimal("0.2"), 7L), members);
+
+		RenderedReport report = render("roi", Map.of("campaign", id, "breakdown", "target", "format", "pdf"), "roi-target");
+		String text = pdfText(report, "roi-target");
+		assertTrue(text.contains("ROI by segment (the segments recorded when each campaign was created)"), text);
+		CampaignRoi roi = service(CampaignRoi.class);
+		int[] atRiskT = java.util.stream.IntStream.range(0, 20).toArray(); // members are customers 0…39 of the dataset
+		int[] atRiskC = java.util.stream.IntStream.range(30, 38).toArray();
+		int[] vipT = java.util.stream.IntStream.range(20, 30).toArray();
+		RoiResult.Figures atRisk = roi.run(data, new Campaign(id, "Target test", start, end,
+				cost.multiply(BigDecimal.valueOf(20)).divide(BigDecimal.valueOf(30), MathContext.DECIMAL128), margin, atRiskT, atRiskC),
+				Map.of(), ProgressMonitor.NULL).total();
+		RoiResult.Figures vip = roi.run(data, new Campaign(id, "Target test", start, end,
+				cost.multiply(BigDecimal.valueOf(10)).divide(BigDecimal.valueOf(30), MathContext.DECIMAL128), margin, vipT, new int[0]),
+				Map.of(), ProgressMonitor.NULL).total();
+		assertEquals(new BigDecimal("266.67"), atRisk.cost());
+		find(text, Pattern.quote(id) + "\\s+at_risk\\s+20\\s+8\\s+" + money(atRisk.cost()) + "\\s+"
+				+ money(atRisk.incrementalRevenue()) + "\\s+" + pct(atRisk.roi()));
+		find(text, Pattern.quote(id) + "\\s+vip\\s+10\\s+0\\s+" + money(vip.cost()) + "\\s+" + money(vip.incrementalRevenue())
+				+ "\\s+" + pct(vip.roi()));
+		// held out entirely: nothing spent, nothing incremental
+		find(text, Pattern.quote(id) + "\\s+\\(none\\)\\s+0\\s+2\\s+0\\.00\\s+0\\.00\\s");
 	}
 
 	// --- tier conversion ------------------------------------------------------------------------------

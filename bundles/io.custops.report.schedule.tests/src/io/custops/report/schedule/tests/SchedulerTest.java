@@ -34,6 +34,7 @@ import org.osgi.framework.ServiceRegistration;
 import io.custops.core.spi.ReportTemplate;
 import io.custops.core.spi.ServiceKind;
 import io.custops.engine.ServiceCatalog;
+import io.custops.report.ReportFormat;
 import io.custops.report.schedule.MissedRuns;
 import io.custops.report.schedule.RunStatus;
 import io.custops.report.schedule.Schedule;
@@ -112,6 +113,11 @@ class SchedulerTest {
 		assertEquals(List.of(pdf.toString()), run.outputs());
 		assertTrue(Files.size(pdf) > 10_000, "a real PDF");
 		assertTrue(run.durationMillis() >= 0);
+		// the render's details come with a run made now (what run-due --json prints as timings_ms)
+		assertNotNull(run.made());
+		assertEquals("rfm", run.made().report().templateId());
+		assertEquals(pdf, run.made().report().file(ReportFormat.PDF));
+		assertTrue(run.made().totalMillis() <= run.durationMillis(), run.made() + " within " + run.durationMillis());
 
 		assertEquals(List.of(), scheduler.runDue(ws, at("2026-05-10T08:00:30")), "run-due twice in a row runs nothing more");
 		assertEquals(List.of(), scheduler.runDue(ws, at("2026-05-10T23:59")));
@@ -122,6 +128,7 @@ class SchedulerTest {
 		assertEquals(RunStatus.OK, history.get(0).status());
 		assertEquals(run.outputs(), history.get(0).outputs());
 		assertNull(history.get(0).error());
+		assertNull(history.get(0).made(), "the history keeps no render details");
 		assertNull(scheduler.get(ws, "daily").orElseThrow().claimedBy(), "the claim is released");
 	}
 
@@ -169,6 +176,7 @@ class SchedulerTest {
 		List<ScheduleRun> runs = scheduler.runDue(ws, at("2026-05-10T08:01"));
 		assertEquals(List.of("a-broken", "b-missing", "c-bad-param", "d-good"), runs.stream().map(ScheduleRun::scheduleId).toList());
 		assertEquals(RunStatus.FAILED, runs.get(0).status());
+		assertNull(runs.get(0).made(), "a failed run made nothing");
 		assertTrue(runs.get(0).error().contains("broken on purpose"), runs.get(0).error());
 		assertEquals(RunStatus.FAILED, runs.get(1).status());
 		assertTrue(runs.get(1).error().contains("no template 'no-such-template'"), runs.get(1).error());

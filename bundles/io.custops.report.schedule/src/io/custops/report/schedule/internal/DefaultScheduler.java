@@ -232,6 +232,7 @@ public class DefaultScheduler implements Scheduler {
 		RunStatus status;
 		List<String> outputs = new ArrayList<>();
 		String error = null;
+		WorkspaceReports.Result made = null;
 		try {
 			ZonedDateTime when = (due == null ? started : due).atZone(workspace.zone());
 			Path folder = OutputFolders.resolve(schedule.out(), when, schedule.id(), schedule.template());
@@ -246,6 +247,7 @@ public class DefaultScheduler implements Scheduler {
 				}
 			}
 			status = RunStatus.OK;
+			made = result;
 		} catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
 			status = RunStatus.FAILED;
 			error = e.getMessage() == null || e.getMessage().isBlank() ? e.toString()
@@ -259,7 +261,7 @@ public class DefaultScheduler implements Scheduler {
 			prune(store, schedule);
 		}
 		return new ScheduleRun(runId, schedule.id(), schedule.template(), due, started, millis, status, trigger, outputs,
-				error, false);
+				error, false, made);
 	}
 
 	/** Deletes the outputs of the schedule's successful runs beyond the newest {@code keep}. */

@@ -16,13 +16,13 @@ import io.custops.engine.Analyses;
 import io.custops.engine.ServiceCatalog;
 import io.custops.engine.ServiceEntry;
 import io.custops.report.AnalysisRunners;
-import io.custops.report.CampaignSource;
 import io.custops.report.RenderedReport;
 import io.custops.report.ReportRenderer;
 import io.custops.report.ReportRequest;
 import io.custops.report.schedule.RelativeDates;
 import io.custops.report.schedule.ScheduleException;
 import io.custops.report.schedule.WorkspaceReports;
+import io.custops.store.CampaignStore;
 import io.custops.store.Workspace;
 
 /** Renders a template on an open workspace, for the command line and the scheduler. */
@@ -47,7 +47,7 @@ public class WorkspaceReportsService implements WorkspaceReports {
 		CustomerDataset dataset = workspace.dataset();
 		long loaded = System.nanoTime();
 		ReportRequest request = ReportRequest.of(template, dataset, AnalysisRunners.over(analyses, dataset, monitor),
-				Locale.ENGLISH, today, resolved, Map.of(CampaignSource.class, new StoreCampaigns(workspace)), monitor);
+				Locale.ENGLISH, today, resolved, Map.of(CampaignStore.class, workspace.campaigns()), monitor);
 		RenderedReport report = renderer.render(request, folder);
 		long end = System.nanoTime();
 		return new Result(report, resolved, (loaded - start) / 1_000_000, (end - start) / 1_000_000);

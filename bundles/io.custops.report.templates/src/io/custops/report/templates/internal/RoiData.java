@@ -7,19 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.custops.campaign.CampaignLoader;
+import io.custops.campaign.CampaignRois;
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.param.ParameterException;
-import io.custops.engine.Campaign;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.RoiResult;
-import io.custops.report.CampaignSource;
+import io.custops.store.CampaignRecord;
+import io.custops.store.CampaignStore;
 
 /**
  * The data of the {@code roi} report, apart from its layout: which campaigns (all, or the one
- * named by {@code campaign}), loaded from the caller's {@link CampaignSource}, each measured by
- * the engine's {@link CampaignRoi} with the report's breakdown, and the overall figures summed
- * from the campaigns' own. Loading is here alone, so another source of campaigns is one change.
+ * named by {@code campaign}) of the caller's {@link CampaignStore}, each loaded by the campaign
+ * bundle's {@link CampaignLoader} and measured by {@link CampaignRois} (the engine's
+ * {@link CampaignRoi}, plus {@code breakdown=target}) exactly as {@code ./custops roi} does, and
+ * the overall figures summed from the campaigns' own.
  */
 final class RoiData {
 
@@ -39,28 +42,30 @@ final class RoiData {
 	private RoiData() {
 	}
 
-	static Measured measure(CampaignSource source, CampaignRoi roi, CustomerDataset data, String campaignId,
+	static Measured measure(CampaignStore store, CampaignRoi roi, CustomerDataset data, String campaignId,
 			String breakdown, ProgressMonitor monitor) throws Exception {
-		List<Campaign> campaigns = source.campaigns(data);
+		List<CampaignRecord> campaigns = store.list();
 		if (campaignId != null) {
-			List<Campaign> one = campaigns.stream().filter(c -> c.id().equals(campaignId)).toList();
+			List<CampaignRecord> one = campaigns.stream().filter(c -> c.id().equals(campaignId)).toList();
 			if (one.isEmpty()) {
 				throw new ParameterException(RoiTemplate.CAMPAIGN, "no campaign '" + campaignId + "' in the workspace; its campaigns: "
-						+ campaigns.stream().map(Campaign::id).toList());
+						+ campaigns.stream().map(CampaignRecord::id).toList());
 			}
 			campaigns = one;
 		}
 		if (campaigns.isEmpty()) {
 			throw new ParameterException(RoiTemplate.CAMPAIGN,
-					"the workspace holds no campaign (import campaigns and campaign-members first)");
+					"the workspace holds no campaign (import campaigns and campaign-members, or ./custops campaign create)");
 		}
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (breakdown != null) {
 			parameters.put(CampaignRoi.BREAKDOWN, breakdown);
 		}
 		List<RoiResult> results = new ArrayList<>();
-		for (Campaign campaign : campaigns) {
-			results.add(roi.run(data, campaign, parameters, monitor));
+		for (CampaignRecord campaign : campaigns) {
+			monitor.checkCanceled();
+			results.add(CampaignRois.run(roi, data, CampaignLoader.toEngine(campaign, store.members(campaign.id()), data),
+					parameters, monitor));
 		}
 		return new Measured(results, overall(results));
 	}

@@ -16,16 +16,18 @@ import io.custops.core.param.Parameters;
 import io.custops.core.spi.ReportContext;
 import io.custops.core.spi.ReportData;
 import io.custops.core.spi.ReportTemplate;
+import io.custops.campaign.CampaignRois;
 import io.custops.engine.Analyses;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.RoiResult;
-import io.custops.report.CampaignSource;
+import io.custops.store.CampaignStore;
 
 /**
  * Strategy ROI: per campaign and overall, cost, revenue, incremental revenue against the control
  * group, ROI and response rates of treatment and control; ROI by segment; a chart of ROI per
- * campaign. Every figure is the engine's {@link CampaignRoi} result (docs/analyses.md); the
- * campaigns come from the caller's {@link CampaignSource} (the open workspace).
+ * campaign. Every figure is the engine's {@link CampaignRoi} result (docs/analyses.md), through
+ * the campaign bundle as {@code ./custops roi} gets it; the campaigns come from the caller's
+ * {@link CampaignStore} (the open workspace's), a report input.
  */
 @Component(service = ReportTemplate.class)
 public class RoiTemplate implements ReportTemplate {
@@ -59,8 +61,9 @@ public class RoiTemplate implements ReportTemplate {
 								"单个活动的 id；默认为工作区中的全部活动")
 						.build(),
 				ParameterSpec.builder(BREAKDOWN, ParameterType.STRING).defaultValue("segment").label("ROI by", "ROI 细分依据")
-						.description("A strategy or model (segment, tier, stage, any id) or a customer attribute; none for no breakdown",
-								"分群策略或生命周期模型（segment、tier、stage 或任意 id）或客户属性；none 表示不细分")
+						.description("A strategy or model (segment, tier, stage, any id), a customer attribute, target (the segments recorded"
+								+ " when the campaign was created); none for no breakdown",
+								"分群策略或生命周期模型（segment、tier、stage 或任意 id）、客户属性、target（创建活动时记录的分群）；none 表示不细分")
 						.build());
 	}
 
@@ -73,14 +76,14 @@ public class RoiTemplate implements ReportTemplate {
 	public ReportData prepare(ReportContext context) throws Exception {
 		Locale locale = context.locale();
 		Parameters p = context.parameters();
-		CampaignSource source = context.input(CampaignSource.class).orElseThrow(() -> new IllegalStateException(
+		CampaignStore store = context.input(CampaignStore.class).orElseThrow(() -> new IllegalStateException(
 				"the roi report needs the workspace's campaigns: render it on a workspace (./custops report)"));
 		String breakdown = p.string(BREAKDOWN);
 		boolean bySegment = !NO_BREAKDOWN.equalsIgnoreCase(breakdown);
 		RoiData.Measured measured;
 		Map<String, String> segmentTexts;
 		try (EngineServices engine = new EngineServices()) {
-			measured = RoiData.measure(source, engine.get(CampaignRoi.class), context.dataset(),
+			measured = RoiData.measure(store, engine.get(CampaignRoi.class), context.dataset(),
 					p.has(CAMPAIGN) ? p.string(CAMPAIGN) : null, bySegment ? breakdown : null, context.monitor());
 			segmentTexts = bySegment ? Labels.texts(engine.get(Analyses.class), breakdown, locale) : Map.of();
 		}
@@ -149,8 +152,11 @@ public class RoiTemplate implements ReportTemplate {
 						: Templates.t(locale, "Every campaign has a control group: revenue and ROI are incremental.",
 								"每个活动都有对照组：收入与 ROI 均为增量。"))
 				.value("h_response", Templates.t(locale, "Response rates: treatment vs control", "响应率：实验组与对照组"))
-				.value("h_segments", Templates.t(locale, "ROI by segment (" + breakdown + ", as of each campaign's start)",
-						"分群 ROI（" + breakdown + "，按各活动开始日的分群）"))
+				.value("h_segments", CampaignRois.TARGET.equals(breakdown.strip())
+						? Templates.t(locale, "ROI by segment (the segments recorded when each campaign was created)",
+								"分群 ROI（按各活动创建时记录的分群）")
+						: Templates.t(locale, "ROI by segment (" + breakdown + ", as of each campaign's start)",
+								"分群 ROI（" + breakdown + "，按各活动开始日的分群）"))
 				.value("has_segments", !segments.isEmpty())
 				.value("col_campaign", Templates.t(locale, "Campaign", "活动"))
 				.value("col_name", Templates.t(locale, "Name", "名称"))

@@ -40,6 +40,8 @@ import io.custops.report.RenderedReport;
 import io.custops.report.ReportFormat;
 import io.custops.report.ReportRenderer;
 import io.custops.report.ReportRequest;
+import io.custops.store.CampaignStore;
+import io.custops.store.Workspace;
 import io.custops.ui.internal.session.ViewContext;
 import io.custops.ui.internal.widgets.ParameterForm;
 
@@ -181,6 +183,7 @@ public final class ReportsView extends View {
 	public void render() {
 		ReportTemplate template = template();
 		CustomerDataset d = session().dataset();
+		Workspace ws = session().workspace();
 		if (template == null || d == null) {
 			showError(t("Choose a template (and open a workspace with data).", "请选择模板（并打开有数据的工作区）。"));
 			return;
@@ -202,8 +205,10 @@ public final class ReportsView extends View {
 				throw new IllegalStateException(t("the report renderer (bundle io.custops.report) is not running",
 						"报表引擎（io.custops.report）未运行"));
 			}
+			// the workspace's campaigns are the roi template's input (as on the command line)
+			Map<Class<?>, Object> inputs = ws == null ? Map.of() : Map.of(CampaignStore.class, ws.campaigns());
 			ReportRequest request = ReportRequest.of(template, d, AnalysisRunners.over(ctx.services().analyses(), d, monitor),
-					ctx.locale(), today, raw, monitor);
+					ctx.locale(), today, raw, inputs, monitor);
 			return renderer.render(request, out);
 		}, r -> {
 			rendered = r;
