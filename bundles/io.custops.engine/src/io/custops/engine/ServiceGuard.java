@@ -28,9 +28,10 @@ import io.custops.core.spi.ReportTemplate;
  * nothing: a {@link io.custops.core.param.ParameterException}, a
  * {@link java.util.concurrent.CancellationException}, a {@link ConnectorException}.
  *
- * <p>The time limit of {@link #classify}, {@link #read} and {@link #prepare} is
- * {@link #defaultLimit()}: the system property {@code custops.service.timeout} ({@code 90s},
- * {@code 10m}, {@code 1h}), 10 minutes when unset.
+ * <p>The time limit of {@link #classify} and {@link #prepare} is {@link #defaultLimit()}: the
+ * system property {@code custops.service.timeout} ({@code 90s}, {@code 10m}, {@code 1h}), 10
+ * minutes when unset. A connector's {@link #read} has no limit while it delivers rows: it fails
+ * when none came for that long (an import of a big file is not a hung plugin).
  */
 public interface ServiceGuard {
 
@@ -39,14 +40,39 @@ public interface ServiceGuard {
 
 	Duration defaultLimit();
 
+	/**
+	 * Runs {@code work} on behalf of {@code service} for as long as it shows signs of life: it
+	 * fails when {@code progress} has not changed for {@code idleLimit}. Implementations that
+	 * cannot watch progress fall back to {@link #call} with {@code idleLimit} as the limit.
+	 */
+	default <T> T callWhileActive(CustopsService service, String operation, Duration idleLimit,
+			java.util.function.LongSupplier progress, Callable<T> work) {
+		return call(service, operation, idleLimit, work);
+	}
+
 	default CustomerClassification classify(CustomerAnalysis analysis, AnalysisInput input) {
 		return call(analysis, "classify", defaultLimit(), () -> analysis.classify(input));
 	}
 
 	default void read(DataConnector connector, ImportRequest request, RecordSink sink) throws ConnectorException {
+		// rows delivered so far: written by the connector's thread only, watched by the guard
+		java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+		RecordSink counting = new RecordSink() {
+			@Override
+			public void accept(long line, java.util.Map<String, String> fields, String raw) {
+				rows.lazySet(rows.get() + 1);
+				sink.accept(line, fields, raw);
+			}
+
+			@Override
+			public void reject(long line, String field, String reason, String raw) {
+				rows.lazySet(rows.get() + 1);
+				sink.reject(line, field, reason, raw);
+			}
+		};
 		try {
-			call(connector, "read", defaultLimit(), () -> {
-				connector.read(request, sink);
+			callWhileActive(connector, "read", defaultLimit(), rows::get, () -> {
+				connector.read(request, counting);
 				return null;
 			});
 		} catch (PassedThrough e) {

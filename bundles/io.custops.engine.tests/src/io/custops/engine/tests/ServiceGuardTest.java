@@ -155,6 +155,39 @@ class ServiceGuardTest {
 	}
 
 	@Test
+	void workThatKeepsProgressingOutlivesTheLimitAndWorkThatStopsDoesNot() throws Exception {
+		Scripted busy = register(new Scripted("guard-busy", () -> {
+		}));
+		ServiceGuard guard = guards.getService();
+		java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+		// 1.2 s of work, a row every 50 ms, against an idle limit of 300 ms: it finishes
+		String done = guard.callWhileActive(busy, "read", Duration.ofMillis(300), rows::get, () -> {
+			for (int i = 0; i < 24; i++) {
+				Thread.sleep(50);
+				rows.incrementAndGet();
+			}
+			return "read";
+		});
+		assertEquals("read", done);
+		assertEquals(24, rows.get());
+		assertFalse(guard.hasFailed(busy));
+
+		Scripted stalls = register(new Scripted("guard-stalls", () -> {
+		}));
+		CountDownLatch release = new CountDownLatch(1);
+		ServiceFailedException e = assertThrows(ServiceFailedException.class,
+				() -> guard.callWhileActive(stalls, "read", Duration.ofMillis(300), rows::get, () -> {
+					rows.incrementAndGet();
+					release.await(30, TimeUnit.SECONDS); // no rows any more
+					return null;
+				}));
+		release.countDown();
+		assertTrue(e.failure().timedOut());
+		assertTrue(e.failure().reason().startsWith("made no progress for "), e.failure().reason());
+		assertTrue(e.failure().reason().contains("custops.service.timeout"), e.failure().reason());
+	}
+
+	@Test
 	void theUsersMistakesPassThroughAndDisableNothing() {
 		Scripted s = register(new Scripted("guard-user-error", () -> {
 			throw new ParameterException("window", "must be below 365");

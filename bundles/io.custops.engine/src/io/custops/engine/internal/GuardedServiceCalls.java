@@ -156,6 +156,50 @@ public class GuardedServiceCalls implements ServiceGuard {
 		}
 	}
 
+	@Override
+	public <T> T callWhileActive(CustopsService service, String operation, Duration idleLimit,
+			java.util.function.LongSupplier progress, Callable<T> work) {
+		ServiceFailure earlier = failed.get(service);
+		if (earlier != null) {
+			throw new ServiceFailedException(earlier, null);
+		}
+		Future<T> future = executor.submit(work);
+		long idleNanos = idleLimit.toNanos();
+		long slice = Math.max(1, Math.min(idleLimit.toMillis(), 1_000));
+		long seen = progress.getAsLong();
+		long lastChange = System.nanoTime();
+		try {
+			while (true) {
+				try {
+					return future.get(slice, TimeUnit.MILLISECONDS);
+				} catch (TimeoutException e) {
+					long now = progress.getAsLong();
+					if (now != seen) {
+						seen = now;
+						lastChange = System.nanoTime();
+					} else if (System.nanoTime() - lastChange >= idleNanos) {
+						future.cancel(true);
+						throw fail(service, operation, "made no progress for " + describe(idleLimit)
+								+ " (the limit is -D" + TIMEOUT_PROPERTY + ")", true, null);
+					}
+				}
+			}
+		} catch (InterruptedException e) {
+			future.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new CancellationException("interrupted while waiting for " + operation);
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof ParameterException || cause instanceof CancellationException) {
+				throw (RuntimeException) cause;
+			}
+			if (cause instanceof ConnectorException ce) {
+				throw new PassedThrough(ce);
+			}
+			throw fail(service, operation, describe(cause), false, cause);
+		}
+	}
+
 	private static String describe(Duration d) {
 		long s = d.toSeconds();
 		return s % 60 == 0 && s >= 60 ? (s / 60) + " min" : s + " s";
