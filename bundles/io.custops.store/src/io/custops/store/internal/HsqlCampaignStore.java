@@ -27,12 +27,21 @@ final class HsqlCampaignStore implements CampaignStore {
 
 	private static final String SELECT = "SELECT c.campaign_id, c.name, c.start_date, c.end_date, c.cost, c.margin,"
 			+ " c.segment, c.description, c.target, c.target_params, c.as_of, c.control_share, c.seed, c.created,"
-			+ " c.created_by,"
-			+ " (SELECT COUNT(*) FROM campaign_members m WHERE m.campaign_id = c.campaign_id AND m.member_group = 'treatment'),"
-			+ " (SELECT COUNT(*) FROM campaign_members m WHERE m.campaign_id = c.campaign_id AND m.member_group = 'control')"
-			+ " FROM campaigns c";
+			+ " c.created_by FROM campaigns c";
+
+	/** Rows a members query reads at a time: a bigger result is spilled to disk by HSQLDB. */
+	private static final int PAGE = 50_000;
 
 	private final HsqlWorkspace workspace;
+
+	/**
+	 * Members and group sizes as read at {@link #cachedAt} (the workspace's change count): a
+	 * report or the workbench reads the members of every campaign, again and again, and they
+	 * change only with an import or a new campaign.
+	 */
+	private long cachedAt = -1;
+	private Map<String, long[]> sizes;
+	private final Map<String, List<CampaignMember>> members = new java.util.HashMap<>();
 
 	HsqlCampaignStore(HsqlWorkspace workspace) {
 		this.workspace = workspace;
@@ -42,10 +51,11 @@ final class HsqlCampaignStore implements CampaignStore {
 	public List<CampaignRecord> list() throws WorkspaceException {
 		return workspace.read("cannot read the campaigns", c -> {
 			List<CampaignRecord> all = new ArrayList<>();
+			Map<String, long[]> groups = sizes(c);
 			try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY c.start_date, c.campaign_id");
 					ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
-					all.add(record(rs));
+					all.add(record(rs, groups));
 				}
 			}
 			return all;
@@ -57,16 +67,47 @@ final class HsqlCampaignStore implements CampaignStore {
 		return workspace.read("cannot read campaign " + id, c -> find(c, id));
 	}
 
-	private static Optional<CampaignRecord> find(Connection c, String id) throws SQLException {
+	private Optional<CampaignRecord> find(Connection c, String id) throws SQLException {
 		try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE c.campaign_id = ?")) {
 			ps.setString(1, id);
 			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+				return rs.next() ? Optional.of(record(rs, sizes(c))) : Optional.empty();
 			}
 		}
 	}
 
-	private static CampaignRecord record(ResultSet rs) throws SQLException {
+	/** Treatment and control sizes per campaign, one pass over the members for all campaigns. */
+	private Map<String, long[]> sizes(Connection c) throws SQLException {
+		synchronized (members) {
+			fresh();
+			if (sizes == null) {
+				Map<String, long[]> counted = new java.util.HashMap<>();
+				try (PreparedStatement ps = c.prepareStatement("SELECT campaign_id, member_group, COUNT(*)"
+						+ " FROM campaign_members GROUP BY campaign_id, member_group");
+						ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						long[] n = counted.computeIfAbsent(rs.getString(1), k -> new long[2]);
+						n[CampaignMember.Group.TREATMENT.id().equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+					}
+				}
+				sizes = counted;
+			}
+			return sizes;
+		}
+	}
+
+	/** Drops what was cached before the workspace last changed. */
+	private void fresh() {
+		long now = workspace.changeCount();
+		if (now != cachedAt) {
+			cachedAt = now;
+			sizes = null;
+			members.clear();
+		}
+	}
+
+	private static CampaignRecord record(ResultSet rs, Map<String, long[]> sizes) throws SQLException {
+		long[] n = sizes.getOrDefault(rs.getString(1), new long[2]);
 		OffsetDateTime created = rs.getObject(14, OffsetDateTime.class);
 		long seed = rs.getLong(13);
 		Long seedOrNull = rs.wasNull() ? null : seed;
@@ -75,7 +116,7 @@ final class HsqlCampaignStore implements CampaignStore {
 				rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), strip(rs.getBigDecimal(6)), rs.getString(7),
 				rs.getString(8), rs.getString(9), params == null ? Map.of() : ImportRecordRow.parseParams(params),
 				rs.getObject(11, LocalDate.class), strip(rs.getBigDecimal(12)), seedOrNull,
-				created == null ? null : created.toInstant(), rs.getString(15), rs.getLong(16), rs.getLong(17));
+				created == null ? null : created.toInstant(), rs.getString(15), n[0], n[1]);
 	}
 
 	/** Ratios are kept with six decimals: 0.350000 reads back as 0.35. */
@@ -89,20 +130,42 @@ final class HsqlCampaignStore implements CampaignStore {
 
 	@Override
 	public List<CampaignMember> members(String id) throws WorkspaceException {
-		return workspace.read("cannot read the members of campaign " + id, c -> {
-			List<CampaignMember> members = new ArrayList<>();
-			try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, member_group, member_segment"
-					+ " FROM campaign_members WHERE campaign_id = ? ORDER BY customer_id")) {
-				ps.setString(1, id);
-				try (ResultSet rs = ps.executeQuery()) {
-					while (rs.next()) {
-						members.add(new CampaignMember(rs.getString(1), CampaignMember.Group.fromId(rs.getString(2)),
-								rs.getString(3)));
-					}
-				}
+		synchronized (members) {
+			fresh();
+			List<CampaignMember> cached = members.get(id);
+			if (cached != null) {
+				return cached;
 			}
-			return members;
+		}
+		List<CampaignMember> read = workspace.read("cannot read the members of campaign " + id, c -> {
+			List<CampaignMember> all = new ArrayList<>();
+			// a page at a time along the key: one big result would be spooled to disk first
+			try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, member_group, member_segment"
+					+ " FROM campaign_members WHERE campaign_id = ? AND customer_id > ? ORDER BY customer_id LIMIT "
+					+ PAGE)) {
+				String after = "";
+				int rows;
+				do {
+					rows = 0;
+					ps.setString(1, id);
+					ps.setString(2, after);
+					try (ResultSet rs = ps.executeQuery()) {
+						while (rs.next()) {
+							after = rs.getString(1);
+							all.add(new CampaignMember(after, CampaignMember.Group.fromId(rs.getString(2)),
+									rs.getString(3)));
+							rows++;
+						}
+					}
+				} while (rows == PAGE);
+			}
+			return List.copyOf(all);
 		});
+		synchronized (members) {
+			fresh();
+			members.put(id, read);
+		}
+		return read;
 	}
 
 	@Override

@@ -292,6 +292,7 @@ final class HsqlWorkspace implements Workspace {
 			progress.done();
 		}
 		ImportSession s = session[0];
+		changes++;
 		closeFacts(s);
 		deleteMarker();
 		try {
@@ -699,9 +700,17 @@ final class HsqlWorkspace implements Workspace {
 		}
 	}
 
+	/** How many changes and imports this workspace has seen: what caches compare. */
+	private volatile long changes;
+
+	long changeCount() {
+		return changes;
+	}
+
 	/** Runs a change all or nothing (see {@link Database#guarded}); bad input is thrown as it is. */
 	synchronized <T> T change(String what, Database.Change<T> work) throws WorkspaceException {
 		ensureOpen();
+		changes++;
 		try {
 			return db.guarded(work);
 		} catch (WorkspaceException | RuntimeException e) {
