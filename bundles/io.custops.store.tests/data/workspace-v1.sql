@@ -39,6 +39,10 @@ INSERT INTO settings VALUES('columns.orders', '1');
 INSERT INTO imports(import_id, seq, kind, connector, source, params, user_name, host, pid, state, started,
  finished, rows_read, rows_imported) VALUES('20260110-090000-1', 1, 'orders', 'csv', 'orders.csv', '', 'analyst',
  'desk', 42, 'done', TIMESTAMP '2026-01-10 09:00:00+08:00', TIMESTAMP '2026-01-10 09:00:01+08:00', 2, 2);
+INSERT INTO events VALUES(1001, 1, 'c1', TIMESTAMP '2026-01-02 09:55:00', 'view', '', 's1', 'web', NULL,
+ '20260110-090000-1', 5);
+INSERT INTO events VALUES(1002, 2, 'c1', TIMESTAMP '2026-01-02 09:58:00', 'cart', '', 's1', 'web', NULL,
+ '20260110-090000-1', 6);
 INSERT INTO orders VALUES('v1-o1', 'c1', TIMESTAMP '2026-01-02 10:00:00', 10.00, 'paid', 1, NULL, NULL, 'web',
  NULL, NULL, NULL, '20260110-090000-1', 2);
 INSERT INTO orders VALUES('v1-o2', 'c2', TIMESTAMP '2026-01-03 11:00:00', 25.50, 'paid', 2, NULL, NULL, 'app',

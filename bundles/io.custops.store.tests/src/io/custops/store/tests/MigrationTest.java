@@ -68,6 +68,8 @@ class MigrationTest {
 			assertEquals(2, d.orderCount());
 			assertEquals(2550, d.orderAmount()[d.orderOffsets()[d.indexOf("c2")]]);
 			assertEquals(30, d.orderUsageDays()[d.orderOffsets()[d.indexOf("c2")]]);
+			assertEquals(2, d.eventCount(), "the events moved out of the database too");
+			assertEquals(2L, ws.info().counts().get(FactKind.EVENTS));
 			assertEquals("vip", d.tagNames().get(0));
 
 			// what version 2 added works on the old data

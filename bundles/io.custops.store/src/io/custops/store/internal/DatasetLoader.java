@@ -71,7 +71,10 @@ final class DatasetLoader {
 		Table table = layout.table;
 		List<Table.Column> key = table.columns.subList(0, table.keyCount);
 		String keyList = key.stream().map(Table.Column::name).collect(java.util.stream.Collectors.joining(", "));
-		String after = key.size() == 1 ? key.get(0).name() + " > ?" : "(" + keyList + ") > (?, ?)";
+		// HSQLDB types a row value's parameters only when told: (ekey, seq) > (CAST(? AS BIGINT), …)
+		String after = key.size() == 1 ? key.get(0).name() + " > ?"
+				: "(" + keyList + ") > (" + key.stream().map(k -> "CAST(? AS " + sqlType(k.type()) + ")")
+						.collect(java.util.stream.Collectors.joining(", ")) + ")";
 		String sql = "SELECT " + table.selectList + ", import_id, source_line FROM " + table.name;
 		int n = table.columns.size();
 		try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
@@ -99,6 +102,17 @@ final class DatasetLoader {
 			} while (rows == PAGE);
 			w.force();
 		}
+	}
+
+	private static String sqlType(Table.Type type) {
+		return switch (type) {
+		case TEXT -> "VARCHAR(1000)";
+		case INT -> "INT";
+		case BIGINT -> "BIGINT";
+		case DECIMAL -> "DECIMAL(18,4)";
+		case TIMESTAMP -> "TIMESTAMP(3)";
+		case DATE -> "DATE";
+		};
 	}
 
 	/** Customers in id order, their extra attributes merged in from the attributes table (same order). */
