@@ -71,48 +71,64 @@ final class DatasetLoader {
 		Table table = layout.table;
 		List<Table.Column> key = table.columns.subList(0, table.keyCount);
 		String keyList = key.stream().map(Table.Column::name).collect(java.util.stream.Collectors.joining(", "));
-		// HSQLDB types a row value's parameters only when told: (ekey, seq) > (CAST(? AS BIGINT), …)
-		String after = key.size() == 1 ? key.get(0).name() + " > ?"
-				: "(" + keyList + ") > (" + key.stream().map(k -> "CAST(? AS " + sqlType(k.type()) + ")")
-						.collect(java.util.stream.Collectors.joining(", ")) + ")";
+		Table.Column first = key.get(0);
 		String sql = "SELECT " + table.selectList + ", import_id, source_line FROM " + table.name;
 		int n = table.columns.size();
+		// pages seek on the key's first column alone (HSQLDB walks its index for that, not for a
+		// row value): rows of the last page's final first-column value come again and are skipped
 		try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
-				PreparedStatement first = c.prepareStatement(sql + " ORDER BY " + keyList + " LIMIT " + PAGE);
+				PreparedStatement start = c.prepareStatement(sql + " ORDER BY " + keyList + " LIMIT ?");
 				PreparedStatement next = c.prepareStatement(
-						sql + " WHERE " + after + " ORDER BY " + keyList + " LIMIT " + PAGE)) {
+						sql + " WHERE " + first.name() + " >= ? ORDER BY " + keyList + " LIMIT ?")) {
 			Object[] last = null;
-			int rows;
-			do {
-				rows = 0;
-				PreparedStatement page = last == null ? first : next;
-				if (last != null) {
-					for (int k = 0; k < key.size(); k++) {
-						Table.set(page, k + 1, key.get(k).type(), last[k]);
-					}
+			int repeated = 0; // rows already copied that share the last first-column value
+			while (true) {
+				PreparedStatement page = last == null ? start : next;
+				int limit = PAGE + repeated;
+				if (last == null) {
+					page.setInt(1, limit);
+				} else {
+					Table.set(page, 1, first.type(), last[0]);
+					page.setInt(2, limit);
 				}
+				int rows = 0;
+				Object[] pageLast = last;
+				int pageRepeated = repeated;
 				try (ResultSet rs = page.executeQuery()) {
 					while (rs.next()) {
-						Object[] values = table.read(rs);
-						layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2));
-						last = values;
 						rows++;
+						Object[] values = table.read(rs);
+						if (last != null && compareKey(values, last, key.size()) <= 0) {
+							continue; // copied with the page before
+						}
+						layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2));
+						pageRepeated = pageLast != null && java.util.Objects.equals(pageLast[0], values[0])
+								? pageRepeated + 1 : 1;
+						pageLast = values;
 					}
 				}
-			} while (rows == PAGE);
+				if (rows < limit) {
+					break;
+				}
+				if (pageLast == last) {
+					throw new SQLException(table.name + ": more than " + limit + " rows share one " + first.name());
+				}
+				last = pageLast;
+				repeated = pageRepeated;
+			}
 			w.force();
 		}
 	}
 
-	private static String sqlType(Table.Type type) {
-		return switch (type) {
-		case TEXT -> "VARCHAR(1000)";
-		case INT -> "INT";
-		case BIGINT -> "BIGINT";
-		case DECIMAL -> "DECIMAL(18,4)";
-		case TIMESTAMP -> "TIMESTAMP(3)";
-		case DATE -> "DATE";
-		};
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static int compareKey(Object[] a, Object[] b, int columns) {
+		for (int i = 0; i < columns; i++) {
+			int c = ((Comparable) a[i]).compareTo(b[i]);
+			if (c != 0) {
+				return c;
+			}
+		}
+		return 0;
 	}
 
 	/** Customers in id order, their extra attributes merged in from the attributes table (same order). */
