@@ -69,66 +69,40 @@ final class DatasetLoader {
 	private static void copyFacts(Connection c, FactLayout layout, ColumnStore.State state, Path target)
 			throws SQLException, IOException {
 		Table table = layout.table;
-		List<Table.Column> key = table.columns.subList(0, table.keyCount);
-		String keyList = key.stream().map(Table.Column::name).collect(java.util.stream.Collectors.joining(", "));
-		Table.Column first = key.get(0);
 		String sql = "SELECT " + table.selectList + ", import_id, source_line FROM " + table.name;
 		int n = table.columns.size();
-		// pages seek on the key's first column alone (HSQLDB walks its index for that, not for a
-		// row value): rows of the last page's final first-column value come again and are skipped
-		try (ColumnStore.Writer w = new ColumnStore.Writer(target, state);
-				PreparedStatement start = c.prepareStatement(sql + " ORDER BY " + keyList + " LIMIT ?");
-				PreparedStatement next = c.prepareStatement(
-						sql + " WHERE " + first.name() + " >= ? ORDER BY " + keyList + " LIMIT ?")) {
-			Object[] last = null;
-			int repeated = 0; // rows already copied that share the last first-column value
-			while (true) {
-				PreparedStatement page = last == null ? start : next;
-				int limit = PAGE + repeated;
-				if (last == null) {
-					page.setInt(1, limit);
-				} else {
-					Table.set(page, 1, first.type(), last[0]);
-					page.setInt(2, limit);
-				}
-				int rows = 0;
-				Object[] pageLast = last;
-				int pageRepeated = repeated;
-				try (ResultSet rs = page.executeQuery()) {
-					while (rs.next()) {
-						rows++;
-						Object[] values = table.read(rs);
-						if (last != null && compareKey(values, last, key.size()) <= 0) {
-							continue; // copied with the page before
+		try (ColumnStore.Writer w = new ColumnStore.Writer(target, state)) {
+			if (table.keyCount == 1) {
+				// orders: pages along the primary key (HSQLDB seeks its index for "key > ?")
+				String key = table.columns.get(0).name();
+				try (PreparedStatement page = c.prepareStatement(
+						sql + " WHERE " + key + " > ? ORDER BY " + key + " LIMIT " + PAGE)) {
+					String after = "";
+					int rows;
+					do {
+						rows = 0;
+						page.setString(1, after);
+						try (ResultSet rs = page.executeQuery()) {
+							while (rs.next()) {
+								Object[] values = table.read(rs);
+								layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2));
+								after = (String) values[0];
+								rows++;
+							}
 						}
-						layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2));
-						pageRepeated = pageLast != null && java.util.Objects.equals(pageLast[0], values[0])
-								? pageRepeated + 1 : 1;
-						pageLast = values;
+					} while (rows == PAGE);
+				}
+			} else {
+				// events: one pass in the table's order (a row value in a page's condition is not
+				// seeked by HSQLDB: each page would scan the table)
+				try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+					while (rs.next()) {
+						layout.write(w, table.read(rs), rs.getString(n + 1), rs.getLong(n + 2));
 					}
 				}
-				if (rows < limit) {
-					break;
-				}
-				if (pageLast == last) {
-					throw new SQLException(table.name + ": more than " + limit + " rows share one " + first.name());
-				}
-				last = pageLast;
-				repeated = pageRepeated;
 			}
 			w.force();
 		}
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static int compareKey(Object[] a, Object[] b, int columns) {
-		for (int i = 0; i < columns; i++) {
-			int c = ((Comparable) a[i]).compareTo(b[i]);
-			if (c != 0) {
-				return c;
-			}
-		}
-		return 0;
 	}
 
 	/** Customers in id order, their extra attributes merged in from the attributes table (same order). */
