@@ -130,45 +130,23 @@ public class GuardedServiceCalls implements ServiceGuard {
 
 	@Override
 	public <T> T call(CustopsService service, String operation, Duration timeLimit, Callable<T> work) {
-		ServiceFailure earlier = failed.get(service);
-		if (earlier != null) {
-			throw new ServiceFailedException(earlier, null);
-		}
-		Future<T> future = executor.submit(work);
-		try {
-			return future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-		} catch (TimeoutException e) {
-			future.cancel(true);
-			throw fail(service, operation, "did not finish within " + describe(timeLimit), true, null);
-		} catch (InterruptedException e) {
-			future.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new CancellationException("interrupted while waiting for " + operation);
-		} catch (ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof ParameterException || cause instanceof CancellationException) {
-				throw (RuntimeException) cause;
+		return guarded(service, operation, work, future -> {
+			try {
+				return future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+			} catch (TimeoutException e) {
+				throw new Overdue("did not finish within " + describe(timeLimit));
 			}
-			if (cause instanceof ConnectorException ce) {
-				throw new PassedThrough(ce);
-			}
-			throw fail(service, operation, describe(cause), false, cause);
-		}
+		});
 	}
 
 	@Override
 	public <T> T callWhileActive(CustopsService service, String operation, Duration idleLimit,
 			java.util.function.LongSupplier progress, Callable<T> work) {
-		ServiceFailure earlier = failed.get(service);
-		if (earlier != null) {
-			throw new ServiceFailedException(earlier, null);
-		}
-		Future<T> future = executor.submit(work);
 		long idleNanos = idleLimit.toNanos();
 		long slice = Math.max(1, Math.min(idleLimit.toMillis(), 1_000));
-		long seen = progress.getAsLong();
-		long lastChange = System.nanoTime();
-		try {
+		return guarded(service, operation, work, future -> {
+			long seen = progress.getAsLong();
+			long lastChange = System.nanoTime();
 			while (true) {
 				try {
 					return future.get(slice, TimeUnit.MILLISECONDS);
@@ -178,12 +156,40 @@ public class GuardedServiceCalls implements ServiceGuard {
 						seen = now;
 						lastChange = System.nanoTime();
 					} else if (System.nanoTime() - lastChange >= idleNanos) {
-						future.cancel(true);
-						throw fail(service, operation, "made no progress for " + describe(idleLimit)
-								+ " (the limit is -D" + TIMEOUT_PROPERTY + ")", true, null);
+						throw new Overdue("made no progress for " + describe(idleLimit) + " (the limit is -D"
+								+ TIMEOUT_PROPERTY + ")");
 					}
 				}
 			}
+		});
+	}
+
+	/** How a call waits for its work: the result, or {@link Overdue} with the reason. */
+	private interface Wait<T> {
+		T await(Future<T> future) throws InterruptedException, ExecutionException;
+	}
+
+	/** The work ran past its limit; the message says which. */
+	private static final class Overdue extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		Overdue(String reason) {
+			super(reason, null, false, false);
+		}
+	}
+
+	/** Runs work on a guard thread, waiting as told; what went wrong is the service's failure or the user's. */
+	private <T> T guarded(CustopsService service, String operation, Callable<T> work, Wait<T> wait) {
+		ServiceFailure earlier = failed.get(service);
+		if (earlier != null) {
+			throw new ServiceFailedException(earlier, null);
+		}
+		Future<T> future = executor.submit(work);
+		try {
+			return wait.await(future);
+		} catch (Overdue e) {
+			future.cancel(true);
+			throw fail(service, operation, e.getMessage(), true, null);
 		} catch (InterruptedException e) {
 			future.cancel(true);
 			Thread.currentThread().interrupt();
