@@ -484,12 +484,7 @@ final class ColumnStore {
 				if (held[column] == null) {
 					held[column] = map(target.resolve(c.name() + ".col"), heldRows * c.type().width);
 				}
-				int at = (int) (row * c.type().width);
-				return switch (c.type()) {
-				case I8 -> held[column].get(at);
-				case I32, DICT -> held[column].getInt(at);
-				case I64, STR -> held[column].getLong(at);
-				};
+				return value(held[column], (int) (row * c.type().width), c.type());
 			}
 			if (dirty) {
 				flush();
@@ -507,12 +502,7 @@ final class ColumnStore {
 					throw new IOException(target.resolve(c.name() + ".col") + ": no row " + row);
 				}
 			}
-			b.flip();
-			return switch (c.type()) {
-			case I8 -> b.get();
-			case I32, DICT -> b.getInt();
-			case I64, STR -> b.getLong();
-			};
+			return value(b, 0, c.type());
 		}
 
 		/** Every value of a fixed-width column held before this writer began. */
@@ -524,13 +514,18 @@ final class ColumnStore {
 			}
 			ByteBuffer b = map(target.resolve(c.name() + ".col"), (long) all.length * c.type().width);
 			for (int i = 0; i < all.length; i++) {
-				all[i] = switch (c.type()) {
-				case I8 -> b.get();
-				case I32, DICT -> b.getInt();
-				case I64, STR -> b.getLong();
-				};
+				all[i] = value(b, i * c.type().width, c.type());
 			}
 			return all;
+		}
+
+		/** The fixed-width value at a byte offset of a column's buffer. */
+		private static long value(ByteBuffer b, int at, Type type) {
+			return switch (type) {
+			case I8 -> b.get(at);
+			case I32, DICT -> b.getInt(at);
+			case I64, STR -> b.getLong(at);
+			};
 		}
 
 		/** Every file this writer appends to. */

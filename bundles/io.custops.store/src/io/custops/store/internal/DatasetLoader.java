@@ -85,7 +85,7 @@ final class DatasetLoader {
 						try (ResultSet rs = page.executeQuery()) {
 							while (rs.next()) {
 								Object[] values = table.read(rs);
-								layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2));
+								layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2), layout.key(values));
 								after = (String) values[0];
 								rows++;
 							}
@@ -97,7 +97,8 @@ final class DatasetLoader {
 				// seeked by HSQLDB: each page would scan the table)
 				try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 					while (rs.next()) {
-						layout.write(w, table.read(rs), rs.getString(n + 1), rs.getLong(n + 2));
+						Object[] values = table.read(rs);
+						layout.write(w, values, rs.getString(n + 1), rs.getLong(n + 2), layout.key(values));
 					}
 				}
 			}

@@ -111,14 +111,4 @@ final class EventsWriter extends FactWriter {
 	FactLayout layout() {
 		return FactLayout.EVENTS;
 	}
-
-	@Override
-	long identityKey(Object[] values) {
-		return (Long) values[EKEY];
-	}
-
-	@Override
-	int keyColumn() {
-		return EKEY;
-	}
 }

@@ -23,7 +23,7 @@ final class FactLayout {
 	 * 64-bit hash of each beside them ({@code order_key}) by which an import finds them.
 	 */
 	static final FactLayout ORDERS = new FactLayout(OrdersWriter.TABLE, Map.of("unit_price", 4), "order_id");
-	/** Events are found by their {@code ekey}, a hash of their identity. */
+	/** Events are found by their {@code ekey}, the table's first column, a hash of their identity. */
 	static final FactLayout EVENTS = new FactLayout(EventsWriter.TABLE, Map.of(), null);
 
 	static final String IMPORT = "import_id";
@@ -67,8 +67,22 @@ final class FactLayout {
 		this.columns = List.copyOf(cols);
 	}
 
-	/** Writes a row: the table's values, the import and the line. */
-	void write(ColumnStore.Writer w, Object[] values, String importId, long line) throws IOException {
+	/**
+	 * The long a row is found by: the hash of its string key, or else the table's first column
+	 * (already a hash). Rows found by it are compared in full, so equal keys of different
+	 * identities cost a comparison, never a row.
+	 */
+	long key(Object[] values) {
+		return hashed >= 0 ? FactWriter.hash(values[hashed]) : (Long) values[0];
+	}
+
+	/** The column holding each row's {@link #key}. */
+	int keyColumn() {
+		return hashed >= 0 ? table.columns.size() + 2 : 0;
+	}
+
+	/** Writes a row: the table's values, the import, the line and the row's {@link #key}. */
+	void write(ColumnStore.Writer w, Object[] values, String importId, long line, long key) throws IOException {
 		for (int i = 0; i < values.length; i++) {
 			Object v = values[i];
 			switch (types[i]) {
@@ -89,7 +103,7 @@ final class FactLayout {
 		w.putText(values.length, importId);
 		w.putLong(values.length + 1, line);
 		if (hashed >= 0) {
-			w.putLong(values.length + 2, FactWriter.hash(values[hashed]));
+			w.putLong(values.length + 2, key);
 		}
 		w.endRow();
 	}
@@ -118,11 +132,6 @@ final class FactLayout {
 		long importCode = writer.read(n, row);
 		String importId = importCode < 0 ? null : writer.dict(n).value((int) importCode);
 		return new FactWriter.Stored(values, importId, writer.read(n + 1, row), null, row);
-	}
-
-	/** The column of the key rows are found by: the hash of the string key, or a table column. */
-	int keyColumn(String tableColumn) {
-		return hashed >= 0 ? table.columns.size() + 2 : table.index(tableColumn);
 	}
 
 	static long millis(LocalDateTime t) {

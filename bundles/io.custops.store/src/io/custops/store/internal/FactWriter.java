@@ -71,7 +71,7 @@ abstract class FactWriter {
 	 */
 	private LongSet writtenHashes;
 	private boolean started;
-	/** Fact sets: the row of each identity key held (see {@link #identityKey}). */
+	/** Fact sets: the row of each key held (see {@link FactLayout#key}). */
 	private LongIntMap index;
 
 	private PreparedStatement insert;
@@ -88,21 +88,6 @@ abstract class FactWriter {
 	FactLayout layout() {
 		return null;
 	}
-
-	/**
-	 * Fact sets: a long standing for the identity (an order id's dictionary code, an event's
-	 * hash), which the stored value of {@link #keyColumn} is; rows found by it are compared in
-	 * full, so equal keys of different identities cost a comparison, never a row.
-	 */
-	long identityKey(Object[] values) {
-		throw new UnsupportedOperationException();
-	}
-
-	int keyColumn() {
-		throw new UnsupportedOperationException();
-	}
-
-
 
 	private boolean columnar() {
 		return session.facts != null;
@@ -214,7 +199,7 @@ abstract class FactWriter {
 		if (!started) {
 			started = true;
 			if (columnar()) {
-				long[] keys = session.facts.readAll(keyColumn());
+				long[] keys = session.facts.readAll(layout().keyColumn());
 				index = new LongIntMap(keys.length + Math.max(CHUNK, session.expectedRows));
 				for (int row = 0; row < keys.length; row++) {
 					index.put(keys[row], row); // a later row of a key supersedes the earlier ones
@@ -290,7 +275,8 @@ abstract class FactWriter {
 		List<Row> inserts = new ArrayList<>();
 		List<Row> updates = new ArrayList<>();
 		for (Row row : rows) {
-			int at = index.get(identityKey(row.values));
+			long key = layout.key(row.values); // the identity's, so a merged row keeps it
+			int at = index.get(key);
 			Stored base = null;
 			Object id = identity(row.values);
 			if (at >= 0) {
@@ -303,7 +289,7 @@ abstract class FactWriter {
 			}
 			if (base == null) {
 				defaults(row.values);
-				append(row);
+				append(row, key);
 				inserts.add(row);
 				continue;
 			}
@@ -313,7 +299,7 @@ abstract class FactWriter {
 			}
 			row.values = merged;
 			facts.supersede(base.row);
-			append(row);
+			append(row, key);
 			updates.add(row);
 			session.changedExisting = true;
 		}
@@ -327,11 +313,11 @@ abstract class FactWriter {
 		session.progress(rows.size());
 	}
 
-	private void append(Row row) throws IOException {
+	private void append(Row row, long key) throws IOException {
 		ColumnStore.Writer facts = session.facts;
 		long at = facts.state().rows;
-		layout().write(facts, row.values, session.importId, row.line);
-		index.put(identityKey(row.values), Math.toIntExact(at));
+		layout().write(facts, row.values, session.importId, row.line, key);
+		index.put(key, Math.toIntExact(at));
 	}
 
 	private void writeRows(List<Row> inserts, List<Row> updates) throws SQLException {

@@ -576,9 +576,10 @@ final class HsqlWorkspace implements Workspace {
 			return Optional.empty();
 		}
 		try (ColumnStore.Writer w = columns.appender(ColumnStore.ORDERS)) {
-			long key = FactWriter.hash(orderId);
-			int keyColumn = FactLayout.ORDERS.keyColumn("order_id");
-			long[] keys = w.readAll(keyColumn);
+			Object[] probe = new Object[OrdersWriter.TABLE.columns.size()];
+			probe[OrdersWriter.ORDER_ID] = orderId;
+			long key = FactLayout.ORDERS.key(probe);
+			long[] keys = w.readAll(FactLayout.ORDERS.keyColumn());
 			for (int row = keys.length - 1; row >= 0; row--) {
 				// the last row of an order is its current one
 				if (keys[row] == key && orderId.equals(w.readString(OrdersWriter.ORDER_ID, row))) {

@@ -118,18 +118,18 @@ final class ImportSession implements RecordSink {
 		if ((read & 1023) == 0) {
 			monitor.checkCanceled();
 		}
-		store(line, fields, raw);
+		FactWriter.Row row;
+		try {
+			row = writer.parse(line, fields, raw);
+		} catch (Canonical.BadValue bad) {
+			rejectRow(line, bad.field, bad.getMessage(), raw);
+			return;
+		}
+		store(row);
 	}
 
-	private void store(long line, Map<String, String> fields, String raw) {
+	private void store(FactWriter.Row row) {
 		try {
-			FactWriter.Row row;
-			try {
-				row = writer.parse(line, fields, raw);
-			} catch (Canonical.BadValue bad) {
-				rejectRow(line, bad.field, bad.getMessage(), raw);
-				return;
-			}
 			writer.add(row);
 		} catch (SQLException | IOException e) {
 			throw abort("cannot write to the workspace: " + e.getMessage(), e);
@@ -197,11 +197,7 @@ final class ImportSession implements RecordSink {
 						String[] rejection = (String[]) rows[i + 3];
 						rejectRow(line, rejection[0], rejection[1], (String) rows[i + 2]);
 					} else {
-						try {
-							writer.add(row);
-						} catch (SQLException | IOException e) {
-							throw abort("cannot write to the workspace: " + e.getMessage(), e);
-						}
+						store(row);
 					}
 				}
 			}

@@ -263,14 +263,4 @@ final class OrdersWriter extends FactWriter {
 	FactLayout layout() {
 		return FactLayout.ORDERS;
 	}
-
-	@Override
-	long identityKey(Object[] values) {
-		return hash(values[ORDER_ID]);
-	}
-
-	@Override
-	int keyColumn() {
-		return FactLayout.ORDERS.keyColumn("order_id");
-	}
 }
