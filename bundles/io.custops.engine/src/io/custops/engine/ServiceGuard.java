@@ -57,19 +57,7 @@ public interface ServiceGuard {
 	default void read(DataConnector connector, ImportRequest request, RecordSink sink) throws ConnectorException {
 		// rows delivered so far: written by the connector's thread only, watched by the guard
 		java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
-		RecordSink counting = new RecordSink() {
-			@Override
-			public void accept(long line, java.util.Map<String, String> fields, String raw) {
-				rows.lazySet(rows.get() + 1);
-				sink.accept(line, fields, raw);
-			}
-
-			@Override
-			public void reject(long line, String field, String reason, String raw) {
-				rows.lazySet(rows.get() + 1);
-				sink.reject(line, field, reason, raw);
-			}
-		};
+		RecordSink counting = CountingSink.of(sink, rows);
 		try {
 			callWhileActive(connector, "read", defaultLimit(), rows::get, () -> {
 				connector.read(request, counting);

@@ -69,6 +69,11 @@ public final class RowBlock {
 		return rows;
 	}
 
+	/** How many rows the block holds when full. */
+	public int capacity() {
+		return capacity;
+	}
+
 	public boolean isFull() {
 		return rows == capacity;
 	}

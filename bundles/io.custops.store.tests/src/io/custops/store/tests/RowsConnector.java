@@ -1,5 +1,6 @@
 package io.custops.store.tests;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import io.custops.core.data.FactKind;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ImportRequest;
+import io.custops.core.spi.BlockSink;
 import io.custops.core.spi.RecordSink;
+import io.custops.core.spi.RowBlock;
 
 /**
  * A connector handing fixed rows to the workspace: the first line is a header of canonical
@@ -24,6 +27,7 @@ final class RowsConnector implements DataConnector {
 
 	private final List<String> lines;
 	private int failAfter = -1;
+	private int blockRows;
 
 	RowsConnector(String... lines) {
 		this.lines = List.of(lines);
@@ -36,6 +40,15 @@ final class RowsConnector implements DataConnector {
 	/** Throws a ConnectorException after handing over {@code rows} rows. */
 	RowsConnector failingAfter(int rows) {
 		this.failAfter = rows;
+		return this;
+	}
+
+	/**
+	 * Hands the rows in blocks of {@code rows} rows when the sink takes blocks, as a connector
+	 * that delimits its source itself does (the same rows, the same rejections).
+	 */
+	RowsConnector inBlocksOf(int rows) {
+		this.blockRows = rows;
 		return this;
 	}
 
@@ -63,6 +76,10 @@ final class RowsConnector implements DataConnector {
 	public void read(ImportRequest request, RecordSink sink) throws ConnectorException {
 		String separator = lines.get(0).contains("|") ? "\\|" : ",";
 		String[] header = lines.get(0).split(separator, -1);
+		if (blockRows > 0 && sink instanceof BlockSink blocks) {
+			readBlocks(header, separator.length() == 1 ? ',' : '|', blocks);
+			return;
+		}
 		for (int i = 1; i < lines.size(); i++) {
 			if (i - 1 == failAfter) {
 				throw new ConnectorException("test source: broken at line " + (i + 1));
@@ -80,6 +97,38 @@ final class RowsConnector implements DataConnector {
 				}
 			}
 			sink.accept(i + 1, fields, line);
+		}
+	}
+
+	private void readBlocks(String[] header, char separator, BlockSink sink) throws ConnectorException {
+		RowBlock block = new RowBlock(List.of(header), blockRows);
+		for (int i = 1; i < lines.size(); i++) {
+			if (i - 1 == failAfter) {
+				throw new ConnectorException("test source: broken at line " + (i + 1));
+			}
+			byte[] bytes = lines.get(i).getBytes(StandardCharsets.UTF_8);
+			int at = block.addRow(i + 1, bytes, 0, bytes.length);
+			if (bytes.length > 0 && bytes[0] == '!') {
+				block.reject("", "connector could not map the row");
+			} else {
+				int field = 0;
+				int start = 0;
+				for (int b = 0; b <= bytes.length && field < header.length; b++) {
+					if (b == bytes.length || bytes[b] == separator) {
+						if (b > start) { // an empty value is absent
+							block.field(field, at + start, at + b);
+						}
+						field++;
+						start = b + 1;
+					}
+				}
+			}
+			if (block.isFull()) {
+				block = sink.accept(block);
+			}
+		}
+		if (block.rows() > 0) {
+			sink.accept(block);
 		}
 	}
 

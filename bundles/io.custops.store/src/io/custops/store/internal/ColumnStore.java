@@ -362,6 +362,34 @@ final class ColumnStore {
 			values[column].putInt(code(column, v));
 		}
 
+		/** A text value given as UTF-8 bytes {@code [start, end)}; start -1 for none. */
+		void putText(int column, byte[] b, int start, int end) throws IOException {
+			int code;
+			lastValue[column] = null;
+			lastAdded[column] = false;
+			if (start < 0) {
+				code = -1;
+			} else {
+				StringDict d = dictOf[column];
+				int before = d.count();
+				code = d.code(b, start, end - start);
+				if (d.count() != before) {
+					dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
+					lastAdded[column] = true;
+				}
+			}
+			values[column].putInt(lastCode[column] = code);
+		}
+
+		/** A value of a STR column given as UTF-8 bytes {@code [start, end)}; start -1 for none. */
+		void putString(int column, byte[] b, int start, int end) throws IOException {
+			if (start >= 0) {
+				strs[column].put(b, start, end - start);
+				strEnd[column] += end - start;
+			}
+			values[column].putLong(strEnd[column]);
+		}
+
 		/** A value of a STR column; none is kept as an empty value. */
 		void putString(int column, String v) throws IOException {
 			if (v != null) {

@@ -108,6 +108,60 @@ final class FactLayout {
 		w.endRow();
 	}
 
+	/** Per column of the table, the stored marker of no value: what a {@link PlainRows} slot starts as. */
+	long[] none() {
+		long[] none = new long[types.length];
+		for (int i = 0; i < types.length; i++) {
+			none[i] = types[i] == Table.Type.INT ? NO_INT : NO_LONG;
+		}
+		return none;
+	}
+
+	/** Writes a row parsed from bytes (as {@link #write} writes the same row parsed as text). */
+	void write(ColumnStore.Writer w, PlainRows rows, int at, byte[] bytes, String importId, long line, long key)
+			throws IOException {
+		int n = types.length;
+		for (int i = 0; i < n; i++) {
+			switch (types[i]) {
+			case TEXT -> {
+				int start = rows.start(at, i);
+				if (strings[i]) {
+					w.putString(i, bytes, start, start < 0 ? -1 : rows.end(at, i));
+				} else {
+					w.putText(i, bytes, start, start < 0 ? -1 : rows.end(at, i));
+				}
+			}
+			case INT -> w.putInt(i, (int) rows.num(at, i));
+			case BIGINT, DECIMAL, TIMESTAMP, DATE -> w.putLong(i, rows.num(at, i));
+			}
+		}
+		w.putText(n, importId);
+		w.putLong(n + 1, line);
+		if (hashed >= 0) {
+			w.putLong(n + 2, key);
+		}
+		w.endRow();
+	}
+
+	/** A row parsed from bytes as the values {@link FactWriter} parses from text. */
+	Object[] values(PlainRows rows, int at, byte[] bytes) {
+		Object[] values = new Object[types.length];
+		for (int i = 0; i < types.length; i++) {
+			long raw = rows.num(at, i);
+			int start = rows.start(at, i);
+			values[i] = switch (types[i]) {
+			case TEXT -> start < 0 ? null
+					: new String(bytes, start, rows.end(at, i) - start, java.nio.charset.StandardCharsets.UTF_8);
+			case INT -> raw == NO_INT ? null : (Integer) (int) raw;
+			case BIGINT -> raw == NO_LONG ? null : (Long) raw;
+			case DECIMAL -> raw == NO_LONG ? null : BigDecimal.valueOf(raw, scales[i]);
+			case TIMESTAMP -> raw == NO_LONG ? null : time(raw);
+			case DATE -> raw == NO_LONG ? null : LocalDate.ofEpochDay(raw);
+			};
+		}
+		return values;
+	}
+
 	/** The value in units of 10^-scale; the scale is the canonical one, so this is exact. */
 	private static long unscaled(BigDecimal v, int scale) {
 		// scale 0 after the move: longValueExact then reads the compact value, no BigInteger made

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.custops.core.spi.RowBlock;
+
 /**
  * Checks and stores the rows of one kind, a chunk at a time. A row whose identity (order_id,
  * customer_id, event identity…) is already held is merged with the held values (an empty
@@ -196,6 +198,18 @@ abstract class FactWriter {
 		if (chunk.isEmpty()) {
 			return;
 		}
+		start();
+		List<Row> rows = checkReferences(new ArrayList<>(chunk));
+		chunk.clear();
+		if (columnar()) {
+			flushFacts(rows);
+		} else {
+			flushTable(rows);
+		}
+	}
+
+	/** Finds what the workspace holds, once, before the first row is stored. */
+	private void start() throws SQLException, IOException {
 		if (!started) {
 			started = true;
 			if (columnar()) {
@@ -208,12 +222,65 @@ abstract class FactWriter {
 				writtenHashes = new LongSet();
 			}
 		}
-		List<Row> rows = checkReferences(new ArrayList<>(chunk));
-		chunk.clear();
-		if (columnar()) {
-			flushFacts(rows);
-			return;
+	}
+
+	// ---------------------------------------------------------------- rows parsed from bytes
+
+	/**
+	 * Whether this writer parses rows from a block's bytes ({@link #parsePlain}): fact sets whose
+	 * rows stand alone (not orders gathered from their lines).
+	 */
+	boolean parsesPlain() {
+		return false;
+	}
+
+	/**
+	 * Parses row {@code row} of a block into slot {@code at} of {@code out}: false when a value is
+	 * not in its plain form, and the row must be parsed as text ({@link #parse}) instead.
+	 *
+	 * @param fieldOf per column of the table, the block's field holding it, or -1
+	 */
+	boolean parsePlain(RowBlock block, int row, int[] fieldOf, PlainRows out, int at) {
+		return false;
+	}
+
+	/**
+	 * Stores a row parsed from bytes: appended at once when its key is new (the common case);
+	 * otherwise it becomes a row of text values and takes the way of every held identity.
+	 *
+	 * @return whether it was appended at once
+	 */
+	final boolean addPlain(RowBlock block, int row, PlainRows rows, int at) throws SQLException, IOException {
+		flush(); // rows parsed as text before it are stored before it
+		start();
+		FactLayout layout = layout();
+		byte[] bytes = block.bytes();
+		long key = plainKey(rows, at, bytes);
+		if (index.get(key) >= 0) {
+			add(new Row(block.line(row), block.raw(row), layout.values(rows, at, bytes)));
+			return false; // stored by the next flush, before any later row is looked up
 		}
+		plainDefaults(rows, at);
+		ColumnStore.Writer facts = session.facts;
+		long written = facts.state().rows;
+		layout.write(facts, rows, at, bytes, session.importId, block.line(row), key);
+		index.put(key, Math.toIntExact(written));
+		session.imported++;
+		return true;
+	}
+
+	/** {@link #defaults} of a new row parsed from bytes. */
+	void plainDefaults(PlainRows rows, int at) {
+	}
+
+	/** {@link FactLayout#key} of a row parsed from bytes. */
+	long plainKey(PlainRows rows, int at, byte[] bytes) {
+		throw new UnsupportedOperationException(table.name + " rows are not parsed from bytes");
+	}
+
+	// ---------------------------------------------------------------- rows as text
+
+	private void flushTable(List<Row> rows) throws SQLException, IOException {
 		List<Row> held = rows;
 		if (writtenHashes != null) {
 			held = new ArrayList<>();
@@ -304,7 +371,9 @@ abstract class FactWriter {
 			session.changedExisting = true;
 		}
 		writeChildren(inserts, updates);
-		session.connection.commit();
+		if (session.lines) {
+			session.connection.commit(); // the order lines written beside the facts
+		}
 		for (List<Row> written : List.of(inserts, updates)) {
 			for (Row row : written) {
 				session.imported += row.sourceRows;

@@ -8,7 +8,8 @@ import java.util.Map;
 
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.FactKind;
-import io.custops.core.spi.RecordSink;
+import io.custops.core.spi.BlockSink;
+import io.custops.core.spi.RowBlock;
 
 /**
  * The sink a connector writes one import into: checks each row (through the kind's
@@ -20,7 +21,7 @@ import io.custops.core.spi.RecordSink;
  * an analyst's machine has more than one core. Rows pass in batches, in order, so the rejects
  * file, the counts and the stored rows are exactly those of a single thread.
  */
-final class ImportSession implements RecordSink {
+final class ImportSession implements BlockSink {
 
 	final Connection connection;
 	final String importId;
@@ -37,7 +38,7 @@ final class ImportSession implements RecordSink {
 	/** Rows handed to the storing thread: line, checked row (null for a rejected one), raw, rejection. */
 	private static final int BATCH = 2048;
 	private static final Object[] END = new Object[0];
-	private java.util.concurrent.BlockingQueue<Object[]> queue;
+	private java.util.concurrent.BlockingQueue<Object> queue;
 	private Thread storing;
 	private Object[] batch;
 	private int batched;
@@ -167,7 +168,7 @@ final class ImportSession implements RecordSink {
 		}
 	}
 
-	private void handOver(Object[] rows) {
+	private void handOver(Object rows) {
 		try {
 			while (!queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
 				checkRunning();
@@ -185,10 +186,15 @@ final class ImportSession implements RecordSink {
 	private void storeBatches() {
 		try {
 			while (true) {
-				Object[] rows = queue.take();
-				if (rows == END || stopping) {
+				Object taken = queue.take();
+				if (taken == END || stopping) {
 					return;
 				}
+				if (taken instanceof BlockBatch block) {
+					storeBlock(block);
+					continue;
+				}
+				Object[] rows = (Object[]) taken;
 				for (int i = 0; i < rows.length && rows[i] != null; i += 4) {
 					long line = (Long) rows[i];
 					FactWriter.Row row = (FactWriter.Row) rows[i + 1];
@@ -209,6 +215,135 @@ final class ImportSession implements RecordSink {
 			}
 			queue.clear(); // the connector may be waiting to hand over a batch
 		}
+	}
+
+	// ---------------------------------------------------------------- blocks
+
+	/** A block's rows as the connector's thread parsed them, for the storing thread. */
+	private static final class BlockBatch {
+		RowBlock block;
+		final PlainRows plain;
+		/** Per row: null when parsed into {@link #plain}, a checked Row, a rejection, or {@link #CONNECTOR_REJECTED}. */
+		Object[] parsed;
+
+		BlockBatch(RowBlock block, int columns) {
+			this.block = block;
+			this.plain = new PlainRows(columns, block.capacity());
+			this.parsed = new Object[block.capacity()];
+		}
+	}
+
+	private static final Object CONNECTOR_REJECTED = new Object();
+	/** Batches stored, each holding an emptied block: handed back to the connector to refill. */
+	private final java.util.concurrent.ConcurrentLinkedQueue<BlockBatch> spent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private java.util.List<String> blockFields;
+	/** Per column of the kind's table, the field of the blocks that holds it, or -1. */
+	private int[] fieldOf;
+	private long[] none;
+
+	/**
+	 * Rows a block at a time: orders and events in their plain forms are parsed from the bytes
+	 * here and stored from them there; every other row takes the way of {@link #accept(long, Map, String)}.
+	 */
+	@Override
+	public RowBlock accept(RowBlock block) {
+		if (queue == null || !writer.parsesPlain() || !plainFields(block.fields())) {
+			block.replay(this);
+			block.clear();
+			return block;
+		}
+		checkRunning();
+		if (batched > 0) { // rows handed one by one before: they go first
+			batch[batched * 4] = null;
+			handOver(batch);
+			batch = new Object[BATCH * 4];
+			batched = 0;
+		}
+		BlockBatch parsed = spent.poll();
+		RowBlock next;
+		if (parsed == null || parsed.block.capacity() < block.capacity()) {
+			parsed = new BlockBatch(block, writer.table.columns.size());
+			next = new RowBlock(block.fields(), block.capacity());
+		} else {
+			next = parsed.block;
+			parsed.block = block;
+		}
+		parse(parsed);
+		handed += block.rows();
+		monitor.checkCanceled();
+		handOver(parsed);
+		return next;
+	}
+
+	/** Whether every field of the blocks is a column of the table (else a row must be parsed as text). */
+	private boolean plainFields(java.util.List<String> fields) {
+		if (fields.equals(blockFields)) {
+			return fieldOf != null;
+		}
+		blockFields = fields;
+		Table table = writer.table;
+		int[] of = new int[table.columns.size()];
+		java.util.Arrays.fill(of, -1);
+		for (int f = 0; f < fields.size(); f++) {
+			int column = table.index(fields.get(f));
+			if (column < 0) {
+				return (fieldOf = null) != null;
+			}
+			of[column] = f;
+		}
+		fieldOf = of;
+		none = writer.layout().none();
+		return true;
+	}
+
+	private void parse(BlockBatch batch) {
+		RowBlock block = batch.block;
+		PlainRows plain = batch.plain;
+		for (int row = 0; row < block.rows(); row++) {
+			if (block.isRejected(row)) {
+				batch.parsed[row] = CONNECTOR_REJECTED;
+				continue;
+			}
+			plain.clear(row, none);
+			if (writer.parsePlain(block, row, fieldOf, plain, row)) {
+				batch.parsed[row] = null;
+				continue;
+			}
+			try {
+				batch.parsed[row] = writer.parse(block.line(row), block.map(row), block.raw(row));
+			} catch (Canonical.BadValue bad) {
+				batch.parsed[row] = new String[] { bad.field, bad.getMessage() };
+			}
+		}
+	}
+
+	/** The storing thread: a parsed block's rows in order. */
+	private void storeBlock(BlockBatch batch) {
+		RowBlock block = batch.block;
+		int rows = block.rows();
+		int appended = 0;
+		for (int row = 0; row < rows; row++) {
+			read++;
+			Object parsed = batch.parsed[row];
+			if (parsed == null) {
+				try {
+					appended += writer.addPlain(block, row, batch.plain, row) ? 1 : 0;
+				} catch (SQLException | IOException e) {
+					throw abort("cannot write to the workspace: " + e.getMessage(), e);
+				}
+			} else if (parsed instanceof FactWriter.Row checked) {
+				store(checked);
+			} else if (parsed == CONNECTOR_REJECTED) {
+				rejectRow(block.line(row), block.rejectedField(row), block.rejection(row), block.raw(row));
+			} else {
+				String[] rejection = (String[]) parsed;
+				rejectRow(block.line(row), rejection[0], rejection[1], block.raw(row));
+			}
+		}
+		progress(appended); // the other rows are counted where they are stored
+		block.clear();
+		java.util.Arrays.fill(batch.parsed, 0, rows, null);
+		spent.offer(batch);
 	}
 
 	/** Ends the storing thread without storing more (the import failed); waits for it. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.custops.core.data.OrderStatus;
+import io.custops.core.spi.RowBlock;
 import io.custops.store.internal.Table.Type;
 
 /**
@@ -262,5 +263,164 @@ final class OrdersWriter extends FactWriter {
 	@Override
 	FactLayout layout() {
 		return FactLayout.ORDERS;
+	}
+
+	// ---------------------------------------------------------------- rows parsed from bytes
+
+	private static final String[] STATUSES = { "paid", "unpaid", "refunded", "cancelled" };
+	private static final int[] PLAIN_TEXTS = { CATEGORY, CHANNEL, PROVINCE, CITY };
+
+	@Override
+	boolean parsesPlain() {
+		return !session.lines;
+	}
+
+	/**
+	 * The fields {@link #parse} reads, in their plain forms; anything else (a missing or odd
+	 * value, a negative amount, an amount to compute from its lines) is left to it.
+	 */
+	@Override
+	boolean parsePlain(RowBlock block, int row, int[] fieldOf, PlainRows out, int at) {
+		byte[] b = block.bytes();
+		int[] range = new int[2];
+		if (!id(block, row, fieldOf[ORDER_ID], true, out, at, ORDER_ID, range)
+				|| !id(block, row, fieldOf[CUSTOMER], false, out, at, CUSTOMER, range)) {
+			return false;
+		}
+		if (!trimmed(block, row, fieldOf[TIME], range) || range[0] == range[1]) {
+			return false;
+		}
+		long time = PlainValues.time(b, range[0], range[1]);
+		if (time == PlainValues.NOT_PLAIN) {
+			return false;
+		}
+		out.num(at, TIME, time);
+		if (!trimmed(block, row, fieldOf[STATUS], range)) {
+			return false;
+		}
+		int status = -1;
+		for (int i = 0; i < STATUSES.length && status < 0; i++) {
+			if (PlainValues.equals(b, range[0], range[1], STATUSES[i])) {
+				status = i;
+			}
+		}
+		if (status < 0) {
+			return false;
+		}
+		out.text(at, STATUS, range[0], range[1]);
+		boolean purchase = status < 2;
+		if (!trimmed(block, row, fieldOf[AMOUNT], range) || range[0] == range[1]) {
+			return false;
+		}
+		long amount = PlainValues.decimal(b, range[0], range[1], 2);
+		if (amount == PlainValues.NOT_PLAIN || (purchase && amount < 0)) {
+			return false;
+		}
+		out.num(at, AMOUNT, amount);
+		if (!number(block, row, fieldOf[QUANTITY], out, at, QUANTITY, range)
+				|| !number(block, row, fieldOf[USAGE], out, at, USAGE, range)) {
+			return false;
+		}
+		long quantity = out.num(at, QUANTITY);
+		if ((purchase && quantity != Integer.MIN_VALUE && quantity < 1)
+				|| (out.num(at, USAGE) != Integer.MIN_VALUE && out.num(at, USAGE) < 0)) {
+			return false;
+		}
+		if (!trimmed(block, row, fieldOf[PRODUCT], range)) {
+			return false;
+		}
+		if (range[0] < range[1]) {
+			if (!PlainValues.plainId(b, range[0], range[1], false)) {
+				return false;
+			}
+			out.text(at, PRODUCT, range[0], range[1]);
+		}
+		for (int column : PLAIN_TEXTS) {
+			if (!trimmed(block, row, fieldOf[column], range)
+					|| !PlainValues.plainText(range[0], range[1], Canonical.MAX_TEXT)) {
+				return false;
+			}
+			if (range[0] < range[1]) {
+				out.text(at, column, range[0], range[1]);
+			}
+		}
+		if (!trimmed(block, row, fieldOf[UNIT_PRICE], range)) {
+			return false;
+		}
+		if (range[0] < range[1]) {
+			long price = PlainValues.decimal(b, range[0], range[1], 4);
+			if (price == PlainValues.NOT_PLAIN) {
+				return false;
+			}
+			out.num(at, UNIT_PRICE, price);
+		}
+		if (!trimmed(block, row, fieldOf[PAY_TIME], range)) {
+			return false;
+		}
+		if (range[0] < range[1]) {
+			long pay = PlainValues.time(b, range[0], range[1]);
+			if (pay == PlainValues.NOT_PLAIN) {
+				return false;
+			}
+			out.num(at, PAY_TIME, pay);
+		}
+		return true;
+	}
+
+	/**
+	 * The trimmed range of a field into {@code range} (empty when the block lacks the field);
+	 * false when its ends may be whitespace beyond ASCII.
+	 */
+	static boolean trimmed(RowBlock block, int row, int field, int[] range) {
+		int start = field < 0 ? -1 : block.start(row, field);
+		if (start < 0) {
+			range[0] = range[1] = 0;
+			return true;
+		}
+		byte[] b = block.bytes();
+		int end = block.end(row, field);
+		int from = PlainValues.trimStart(b, start, end);
+		int to = from < 0 ? -1 : PlainValues.trimEnd(b, from, end);
+		if (to < 0) {
+			return false;
+		}
+		range[0] = from;
+		range[1] = to;
+		return true;
+	}
+
+	private static boolean id(RowBlock block, int row, int field, boolean ascii, PlainRows out, int at, int column,
+			int[] range) {
+		if (!trimmed(block, row, field, range) || !PlainValues.plainId(block.bytes(), range[0], range[1], ascii)) {
+			return false;
+		}
+		out.text(at, column, range[0], range[1]);
+		return true;
+	}
+
+	private static boolean number(RowBlock block, int row, int field, PlainRows out, int at, int column, int[] range) {
+		if (!trimmed(block, row, field, range)) {
+			return false;
+		}
+		if (range[0] < range[1]) {
+			long v = PlainValues.whole(block.bytes(), range[0], range[1]);
+			if (v == PlainValues.NOT_PLAIN) {
+				return false;
+			}
+			out.num(at, column, v);
+		}
+		return true;
+	}
+
+	@Override
+	void plainDefaults(PlainRows rows, int at) {
+		if (rows.num(at, LINE_COUNT) == Integer.MIN_VALUE) {
+			rows.num(at, LINE_COUNT, 0);
+		}
+	}
+
+	@Override
+	long plainKey(PlainRows rows, int at, byte[] bytes) {
+		return PlainValues.hashAscii(bytes, rows.start(at, ORDER_ID), rows.end(at, ORDER_ID));
 	}
 }

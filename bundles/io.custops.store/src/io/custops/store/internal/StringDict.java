@@ -68,13 +68,13 @@ final class StringDict {
 	/** The code of a value, or -1. */
 	int find(String value) {
 		byte[] b = value.getBytes(StandardCharsets.UTF_8);
-		return find(b, hash(b, 0, b.length));
+		return find(b, 0, b.length, hash(b, 0, b.length));
 	}
 
 	/** The empty slot the last unsuccessful {@link #find} ended at: where the value goes. */
 	private int emptySlot;
 
-	private int find(byte[] b, int h) {
+	private int find(byte[] b, int off, int len, int h) {
 		int mask = slots.length - 1;
 		for (int i = h & mask;; i = (i + 1) & mask) {
 			long s = slots[i];
@@ -86,8 +86,8 @@ final class StringDict {
 				continue;
 			}
 			int code = (int) s - 1;
-			int off = offsets[code];
-			if (intAt(bytes, off) == b.length && Arrays.equals(bytes, off + 4, off + 4 + b.length, b, 0, b.length)) {
+			int at = offsets[code];
+			if (intAt(bytes, at) == len && Arrays.equals(bytes, at + 4, at + 4 + len, b, off, off + len)) {
 				return code;
 			}
 		}
@@ -103,23 +103,28 @@ final class StringDict {
 	}
 
 	int code(byte[] b) {
-		int h = hash(b, 0, b.length);
-		int found = find(b, h);
+		return code(b, 0, b.length);
+	}
+
+	/** The code of the value whose UTF-8 bytes are {@code b[off, off + len)}, adding it when new. */
+	int code(byte[] b, int off, int len) {
+		int h = hash(b, off, len);
+		int found = find(b, off, len, h);
 		if (found >= 0) {
 			return found;
 		}
 		int code = count;
-		if (used + 4 + b.length > bytes.length) {
-			long size = Math.max((long) bytes.length * 2, (long) used + 4 + b.length);
+		if (used + 4 + len > bytes.length) {
+			long size = Math.max((long) bytes.length * 2, (long) used + 4 + len);
 			if (size > Integer.MAX_VALUE - 16) {
 				throw new IllegalStateException("a dictionary of more than 2 GB of text");
 			}
 			bytes = Arrays.copyOf(bytes, (int) size);
 		}
 		lastOffset = used;
-		putInt(bytes, used, b.length);
-		System.arraycopy(b, 0, bytes, used + 4, b.length);
-		used += 4 + b.length;
+		putInt(bytes, used, len);
+		System.arraycopy(b, off, bytes, used + 4, len);
+		used += 4 + len;
 		if (code + 1 >= offsets.length) {
 			offsets = Arrays.copyOf(offsets, offsets.length * 2);
 		}

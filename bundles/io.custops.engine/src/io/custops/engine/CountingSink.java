@@ -1,0 +1,55 @@
+package io.custops.engine;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.custops.core.spi.BlockSink;
+import io.custops.core.spi.RecordSink;
+import io.custops.core.spi.RowBlock;
+
+/**
+ * Counts the rows a connector hands on, for {@link ServiceGuard#read}'s watch (written by the
+ * connector's thread only). A sink that takes blocks stays one, so the connector still hands
+ * it blocks.
+ */
+class CountingSink implements RecordSink {
+
+	private final RecordSink sink;
+	final AtomicLong rows;
+
+	static CountingSink of(RecordSink sink, AtomicLong rows) {
+		return sink instanceof BlockSink blocks ? new Blocks(blocks, rows) : new CountingSink(sink, rows);
+	}
+
+	private CountingSink(RecordSink sink, AtomicLong rows) {
+		this.sink = sink;
+		this.rows = rows;
+	}
+
+	@Override
+	public void accept(long line, Map<String, String> fields, String raw) {
+		rows.lazySet(rows.get() + 1);
+		sink.accept(line, fields, raw);
+	}
+
+	@Override
+	public void reject(long line, String field, String reason, String raw) {
+		rows.lazySet(rows.get() + 1);
+		sink.reject(line, field, reason, raw);
+	}
+
+	private static final class Blocks extends CountingSink implements BlockSink {
+		private final BlockSink blocks;
+
+		Blocks(BlockSink blocks, AtomicLong rows) {
+			super(blocks, rows);
+			this.blocks = blocks;
+		}
+
+		@Override
+		public RowBlock accept(RowBlock block) {
+			rows.lazySet(rows.get() + block.rows());
+			return blocks.accept(block);
+		}
+	}
+}

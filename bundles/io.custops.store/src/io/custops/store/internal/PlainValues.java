@@ -1,0 +1,268 @@
+package io.custops.store.internal;
+
+/**
+ * The canonical values of {@link Canonical} read straight from UTF-8 bytes, for the values
+ * written in their plain form ({@code 2025-11-11 17:06:03}, {@code 117.48}, {@code paid}); each
+ * reader answers {@link #NOT_PLAIN} for anything else, and the row then takes the way of text
+ * through {@link Canonical}, whose checks decide and word the rejection. So a value read here is
+ * always the one Canonical would give, and no reason is written twice.
+ */
+final class PlainValues {
+
+	/** Not a value in plain form: parse the row as text. */
+	static final long NOT_PLAIN = Long.MIN_VALUE + 1;
+
+	private static final int[] MONTH_DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	private static final long[] POW10 = { 1, 10, 100, 1000, 10_000 };
+
+	private PlainValues() {
+	}
+
+	/**
+	 * Where a value begins once the whitespace {@link String#strip} removes is skipped, or -1 when
+	 * the value begins with a character that may be whitespace beyond ASCII (then: not plain).
+	 */
+	static int trimStart(byte[] b, int start, int end) {
+		int i = start;
+		while (i < end && asciiSpace(b[i])) {
+			i++;
+		}
+		return i < end && b[i] < 0 && !nonSpaceLead(b, i, end) ? -1 : i;
+	}
+
+	/** Where a value ends once trailing whitespace is dropped, or -1 (see {@link #trimStart}). */
+	static int trimEnd(byte[] b, int start, int end) {
+		int i = end;
+		while (i > start && asciiSpace(b[i - 1])) {
+			i--;
+		}
+		if (i > start && b[i - 1] < 0) {
+			int lead = i - 1;
+			while (lead > start && (b[lead] & 0xC0) == 0x80) {
+				lead--;
+			}
+			if (!nonSpaceLead(b, lead, i)) {
+				return -1;
+			}
+		}
+		return i;
+	}
+
+	/** Whitespace of {@link Character#isWhitespace} below 128. */
+	private static boolean asciiSpace(byte c) {
+		return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
+	}
+
+	/** Whether the UTF-8 character at {@code i} is surely not whitespace (CJK and the like). */
+	private static boolean nonSpaceLead(byte[] b, int i, int end) {
+		int c = b[i] & 0xFF;
+		if (c >= 0xC0 && c < 0xE0 && i + 1 < end) {
+			int cp = (c & 0x1F) << 6 | (b[i + 1] & 0x3F);
+			return !Character.isWhitespace(cp) && !Character.isSpaceChar(cp);
+		}
+		if (c >= 0xE0 && c < 0xF0 && i + 2 < end) {
+			int cp = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+			return !Character.isWhitespace(cp) && !Character.isSpaceChar(cp);
+		}
+		return false;
+	}
+
+	/**
+	 * An identifier of at most {@link Canonical#MAX_ID} characters that {@link Canonical#id}
+	 * keeps as it is (no decimal point, which may make it a whole number); {@code ascii} asks for
+	 * ASCII only (a key hashed over its characters). Answers whether the trimmed range is one.
+	 */
+	static boolean plainId(byte[] b, int start, int end, boolean ascii) {
+		if (end <= start || end - start > Canonical.MAX_ID) {
+			return false;
+		}
+		for (int i = start; i < end; i++) {
+			byte c = b[i];
+			if (c == '.' || (ascii && c < 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A text of at most {@code max} characters (counted in bytes, never fewer than characters). */
+	static boolean plainText(int start, int end, int max) {
+		return end - start <= max;
+	}
+
+	/**
+	 * A local date-time ({@code yyyy-MM-dd}, {@code yyyy-MM-dd[T| ]HH:mm[:ss[.fraction]]}, no
+	 * offset, a year Canonical accepts) as milliseconds of the local date-time, as the fact sets
+	 * keep it.
+	 */
+	static long time(byte[] b, int start, int end) {
+		int len = end - start;
+		if (len < 10 || !digits(b, start, 4) || b[start + 4] != '-' || !digits(b, start + 5, 2) || b[start + 7] != '-'
+				|| !digits(b, start + 8, 2)) {
+			return NOT_PLAIN;
+		}
+		int year = num(b, start, 4);
+		int month = num(b, start + 5, 2);
+		int day = num(b, start + 8, 2);
+		if (year < Canonical.MIN_YEAR || year > Canonical.MAX_YEAR || month < 1 || month > 12 || day < 1
+				|| day > (month == 2 && java.time.Year.isLeap(year) ? 29 : MONTH_DAYS[month - 1])) {
+			return NOT_PLAIN;
+		}
+		long millis = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400_000L;
+		if (len == 10) {
+			return millis;
+		}
+		int at = start + 10;
+		if ((b[at] != ' ' && b[at] != 'T') || len < 16 || !digits(b, at + 1, 2) || b[at + 3] != ':'
+				|| !digits(b, at + 4, 2)) {
+			return NOT_PLAIN;
+		}
+		int hour = num(b, at + 1, 2);
+		int minute = num(b, at + 4, 2);
+		int second = 0;
+		int fractionMillis = 0;
+		int i = at + 6;
+		if (i < end) {
+			if (b[i] != ':' || end - i < 3 || !digits(b, i + 1, 2)) {
+				return NOT_PLAIN;
+			}
+			second = num(b, i + 1, 2);
+			i += 3;
+			if (i < end) {
+				if (b[i] != '.' && b[i] != ',') {
+					return NOT_PLAIN; // an offset or something else: the text way
+				}
+				int digitsStart = ++i;
+				while (i < end && b[i] >= '0' && b[i] <= '9') {
+					i++;
+				}
+				int n = i - digitsStart;
+				if (i != end || n == 0) {
+					return NOT_PLAIN;
+				}
+				for (int k = 0; k < 3; k++) {
+					fractionMillis = fractionMillis * 10 + (k < n ? b[digitsStart + k] - '0' : 0);
+				}
+			}
+		}
+		if (hour > 23 || minute > 59 || second > 59) {
+			return NOT_PLAIN;
+		}
+		return millis + ((hour * 60L + minute) * 60 + second) * 1000 + fractionMillis;
+	}
+
+	/**
+	 * A decimal ({@code 117.48}, {@code -3}, {@code .5}) with at most {@code scale} significant
+	 * decimal places and under 10^15, in units of 10^-scale; no sign but {@code -}, no currency,
+	 * no separators.
+	 */
+	static long decimal(byte[] b, int start, int end, int scale) {
+		int i = start;
+		boolean negative = i < end && b[i] == '-';
+		if (negative) {
+			i++;
+		}
+		long whole = 0;
+		int wholeDigits = 0;
+		while (i < end && b[i] >= '0' && b[i] <= '9') {
+			if (whole != 0 || b[i] != '0') {
+				if (++wholeDigits > 15) {
+					return NOT_PLAIN;
+				}
+			}
+			whole = whole * 10 + (b[i] - '0');
+			i++;
+		}
+		boolean anyDigit = i > start + (negative ? 1 : 0);
+		long fraction = 0;
+		if (i < end && b[i] == '.') {
+			i++;
+			int k = 0;
+			while (i < end && b[i] >= '0' && b[i] <= '9') {
+				if (k < scale) {
+					fraction = fraction * 10 + (b[i] - '0');
+				} else if (b[i] != '0') {
+					return NOT_PLAIN; // more decimal places than the field keeps: rejected there
+				}
+				k++;
+				i++;
+				anyDigit = true;
+			}
+			if (k < scale) {
+				fraction *= POW10[scale - k];
+			}
+		} else {
+			fraction = 0;
+		}
+		if (i != end || !anyDigit) {
+			return NOT_PLAIN;
+		}
+		long v = whole * POW10[scale] + fraction;
+		return negative ? -v : v;
+	}
+
+	/** A whole number of at most nine digits, optionally negative. */
+	static long whole(byte[] b, int start, int end) {
+		int i = start;
+		boolean negative = i < end && b[i] == '-';
+		if (negative) {
+			i++;
+		}
+		if (i == end || end - i > 9) {
+			return NOT_PLAIN;
+		}
+		long v = 0;
+		for (; i < end; i++) {
+			if (b[i] < '0' || b[i] > '9') {
+				return NOT_PLAIN;
+			}
+			v = v * 10 + (b[i] - '0');
+		}
+		return negative ? -v : v;
+	}
+
+	/** Whether {@code [start, end)} holds exactly the ASCII text {@code word}. */
+	static boolean equals(byte[] b, int start, int end, String word) {
+		if (end - start != word.length()) {
+			return false;
+		}
+		for (int i = 0; i < word.length(); i++) {
+			if (b[start + i] != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * {@link FactWriter#hash} of an ASCII identifier, from its bytes: the same 64 bits as the hash
+	 * of its string, so rows read either way find each other.
+	 */
+	static long hashAscii(byte[] b, int start, int end) {
+		long h = 0xcbf29ce484222325L;
+		for (int i = start; i < end; i++) {
+			h ^= b[i];
+			h *= 0x100000001b3L;
+		}
+		h ^= 0x1f;
+		h *= 0x100000001b3L;
+		return h ^ (h >>> 29);
+	}
+
+	private static boolean digits(byte[] b, int from, int n) {
+		for (int i = from; i < from + n; i++) {
+			if (b[i] < '0' || b[i] > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int num(byte[] b, int from, int n) {
+		int v = 0;
+		for (int i = from; i < from + n; i++) {
+			v = v * 10 + (b[i] - '0');
+		}
+		return v;
+	}
+}
