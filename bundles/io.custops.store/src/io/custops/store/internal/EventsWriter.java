@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.custops.core.data.EventTypes;
+import io.custops.core.spi.RowBlock;
 import io.custops.store.internal.Table.Type;
 
 /**
@@ -110,5 +111,110 @@ final class EventsWriter extends FactWriter {
 	@Override
 	FactLayout layout() {
 		return FactLayout.EVENTS;
+	}
+
+	// ---------------------------------------------------------------- rows parsed from bytes
+
+	private static final String[] TYPES = EventTypes.STANDARD.toArray(String[]::new);
+
+	@Override
+	boolean parsesPlain() {
+		return true;
+	}
+
+	/**
+	 * The fields {@link #parse} reads, in their plain forms; the parts of the identity must be
+	 * ASCII, because its {@link #hash} runs over characters.
+	 */
+	@Override
+	boolean parsePlain(RowBlock block, int row, int[] fieldOf, PlainRows out, int at) {
+		byte[] b = block.bytes();
+		int[] range = new int[2];
+		if (!OrdersWriter.trimmed(block, row, fieldOf[CUSTOMER], range)
+				|| !PlainValues.plainId(b, range[0], range[1], true)) {
+			return false;
+		}
+		out.text(at, CUSTOMER, range[0], range[1]);
+		if (!OrdersWriter.trimmed(block, row, fieldOf[TIME], range) || range[0] == range[1]) {
+			return false;
+		}
+		long time = PlainValues.time(b, range[0], range[1]);
+		if (time == PlainValues.NOT_PLAIN) {
+			return false;
+		}
+		out.num(at, TIME, time);
+		if (!OrdersWriter.trimmed(block, row, fieldOf[TYPE], range)) {
+			return false;
+		}
+		boolean standard = false;
+		for (int i = 0; i < TYPES.length && !standard; i++) {
+			standard = PlainValues.equals(b, range[0], range[1], TYPES[i]);
+		}
+		if (!standard) {
+			return false; // another type, or a standard one in capitals: the text way
+		}
+		out.text(at, TYPE, range[0], range[1]);
+		for (int column : new int[] { ITEM, SESSION }) {
+			if (!OrdersWriter.trimmed(block, row, fieldOf[column], range)) {
+				return false;
+			}
+			if (range[0] < range[1] && !PlainValues.plainId(b, range[0], range[1], true)) {
+				return false;
+			}
+			out.text(at, column, range[0], range[1]); // none is kept as "" (an empty range)
+		}
+		for (int column : new int[] { CHANNEL, QUERY }) {
+			if (!OrdersWriter.trimmed(block, row, fieldOf[column], range)
+					|| !PlainValues.plainText(range[0], range[1], Canonical.MAX_TEXT)) {
+				return false;
+			}
+			if (range[0] < range[1]) {
+				out.text(at, column, range[0], range[1]);
+			}
+		}
+		out.num(at, EKEY, plainHash(b, out, at));
+		return true;
+	}
+
+	/** {@link #hash} of a row parsed from bytes (ASCII parts, the time as its ISO text). */
+	private static long plainHash(byte[] b, PlainRows rows, int at) {
+		long h = 0xcbf29ce484222325L;
+		h = part(h, b, rows.start(at, CUSTOMER), rows.end(at, CUSTOMER));
+		String time = FactLayout.time(rows.num(at, TIME)).toString();
+		for (int i = 0; i < time.length(); i++) {
+			h ^= time.charAt(i);
+			h *= 0x100000001b3L;
+		}
+		h ^= 0x1f;
+		h *= 0x100000001b3L;
+		for (int column : new int[] { TYPE, ITEM, SESSION }) {
+			h = part(h, b, rows.start(at, column), rows.end(at, column));
+		}
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb9fe1a85ec53L;
+		h ^= h >>> 33;
+		return h;
+	}
+
+	private static long part(long h, byte[] b, int start, int end) {
+		for (int i = start; i < end; i++) {
+			h ^= b[i];
+			h *= 0x100000001b3L;
+		}
+		h ^= 0x1f;
+		return h * 0x100000001b3L;
+	}
+
+	/** The sequence is given where rows are stored, in order, as {@link #add} gives it. */
+	@Override
+	void plainDefaults(PlainRows rows, int at) {
+		rows.num(at, SEQ, session.nextEventSeq++);
+	}
+
+	@Override
+	long plainKey(PlainRows rows, int at, byte[] bytes) {
+		return rows.num(at, EKEY);
 	}
 }
