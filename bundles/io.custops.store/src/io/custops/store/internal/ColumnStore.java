@@ -362,23 +362,37 @@ final class ColumnStore {
 			values[column].putInt(code(column, v));
 		}
 
-		/** A text value given as UTF-8 bytes {@code [start, end)}; start -1 for none. */
-		void putText(int column, byte[] b, int start, int end) throws IOException {
-			int code;
-			lastValue[column] = null;
-			lastAdded[column] = false;
-			if (start < 0) {
-				code = -1;
-			} else {
-				StringDict d = dictOf[column];
+		/**
+		 * The code of a text value given as UTF-8 bytes {@code [start, end)}, added to the
+		 * dictionary when new. Unlike the rest of the writer this may be called from another
+		 * thread (rows are coded where they are parsed, beside the thread that stores them): the
+		 * column's dictionary is locked for it, as for every use of a dictionary here.
+		 */
+		int code(int column, byte[] b, int start, int end) throws IOException {
+			StringDict d = dictOf[column];
+			synchronized (d) {
 				int before = d.count();
-				code = d.code(b, start, end - start);
+				int code = d.code(b, start, end - start);
 				if (d.count() != before) {
 					dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
-					lastAdded[column] = true;
 				}
+				return code;
 			}
+		}
+
+		/** A text value as its code ({@link #code(int, byte[], int, int)}); -1 for none. */
+		void putCode(int column, int code) throws IOException {
+			lastValue[column] = null;
+			lastAdded[column] = false;
 			values[column].putInt(lastCode[column] = code);
+		}
+
+		/** The text of a code of a text column. */
+		String text(int column, int code) {
+			StringDict d = dictOf[column];
+			synchronized (d) {
+				return d.value(code);
+			}
 		}
 
 		/** A value of a STR column given as UTF-8 bytes {@code [start, end)}; start -1 for none. */
@@ -460,6 +474,12 @@ final class ColumnStore {
 				return lastCode[column];
 			}
 			StringDict d = dictOf[column];
+			synchronized (d) { // see code(int, byte[], int, int)
+				return lastCode[column] = codeLocked(column, d, value);
+			}
+		}
+
+		private int codeLocked(int column, StringDict d, String value) throws IOException {
 			HashMap<String, Integer> cache = small[column];
 			if (cache == null && d.count() <= SMALL) {
 				cache = small[column] = new HashMap<>();
@@ -484,7 +504,7 @@ final class ColumnStore {
 				}
 			}
 			lastValue[column] = value;
-			return lastCode[column] = code;
+			return code;
 		}
 
 		/** The code the last row written has in a text column. */

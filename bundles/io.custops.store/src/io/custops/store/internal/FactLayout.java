@@ -124,11 +124,11 @@ final class FactLayout {
 		for (int i = 0; i < n; i++) {
 			switch (types[i]) {
 			case TEXT -> {
-				int start = rows.start(at, i);
 				if (strings[i]) {
+					int start = rows.start(at, i);
 					w.putString(i, bytes, start, start < 0 ? -1 : rows.end(at, i));
 				} else {
-					w.putText(i, bytes, start, start < 0 ? -1 : rows.end(at, i));
+					w.putCode(i, (int) rows.num(at, i)); // coded where the row was parsed (see code)
 				}
 			}
 			case INT -> w.putInt(i, (int) rows.num(at, i));
@@ -141,6 +141,20 @@ final class FactLayout {
 			w.putLong(n + 2, key);
 		}
 		w.endRow();
+	}
+
+	/**
+	 * Codes the text values of a row parsed from bytes, in the dictionaries of the fact set
+	 * (kept as its numbers): done on the thread that parses, in the rows' order, so that the
+	 * storing thread only appends.
+	 */
+	void code(ColumnStore.Writer w, PlainRows rows, int at, byte[] bytes) throws IOException {
+		for (int i = 0; i < types.length; i++) {
+			if (types[i] == Table.Type.TEXT && !strings[i]) {
+				int start = rows.start(at, i);
+				rows.num(at, i, start < 0 ? -1 : w.code(i, bytes, start, rows.end(at, i)));
+			}
+		}
 	}
 
 	/** A row parsed from bytes as the values {@link FactWriter} parses from text. */
@@ -175,7 +189,7 @@ final class FactLayout {
 		for (int i = 0; i < n; i++) {
 			long raw = writer.read(i, row);
 			values[i] = switch (table.columns.get(i).type()) {
-			case TEXT -> strings[i] ? writer.readString(i, row) : raw < 0 ? null : writer.dict(i).value((int) raw);
+			case TEXT -> strings[i] ? writer.readString(i, row) : raw < 0 ? null : writer.text(i, (int) raw);
 			case INT -> raw == NO_INT ? null : (Integer) (int) raw;
 			case BIGINT -> raw == NO_LONG ? null : (Long) raw;
 			case DECIMAL -> raw == NO_LONG ? null : BigDecimal.valueOf(raw, scales[i]);
@@ -184,7 +198,7 @@ final class FactLayout {
 			};
 		}
 		long importCode = writer.read(n, row);
-		String importId = importCode < 0 ? null : writer.dict(n).value((int) importCode);
+		String importId = importCode < 0 ? null : writer.text(n, (int) importCode);
 		return new FactWriter.Stored(values, importId, writer.read(n + 1, row), null, row);
 	}
 

@@ -299,6 +299,7 @@ final class ImportSession implements BlockSink {
 	private void parse(BlockBatch batch) {
 		RowBlock block = batch.block;
 		PlainRows plain = batch.plain;
+		FactLayout layout = writer.layout();
 		for (int row = 0; row < block.rows(); row++) {
 			if (block.isRejected(row)) {
 				batch.parsed[row] = CONNECTOR_REJECTED;
@@ -306,6 +307,11 @@ final class ImportSession implements BlockSink {
 			}
 			plain.clear(row, none);
 			if (writer.parsePlain(block, row, fieldOf, plain, row)) {
+				try {
+					layout.code(facts, plain, row, block.bytes());
+				} catch (IOException e) {
+					throw abort("cannot write to the workspace: " + e.getMessage(), e);
+				}
 				batch.parsed[row] = null;
 				continue;
 			}

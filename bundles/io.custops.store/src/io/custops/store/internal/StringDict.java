@@ -16,8 +16,11 @@ final class StringDict {
 	private int[] offsets;
 	private int count;
 	/**
-	 * Per slot the value's hash (high half) and code + 1 (low half); 0 is an empty slot. The
-	 * hash ends most probes of another value without touching its bytes.
+	 * Two longs per slot. The first: the value's hash (high half) and code + 1 (low half); 0 is
+	 * an empty slot; the hash ends most probes of another value without touching its bytes. The
+	 * second: a value of up to 7 bytes itself ({@link #inline}), or else the complement of its
+	 * entry's offset. So a short value (most customer ids) is found with one memory access into
+	 * the table instead of three (slot, offset, bytes): with a million values none is in cache.
 	 */
 	private long[] slots;
 
@@ -30,7 +33,7 @@ final class StringDict {
 		bytes = content;
 		used = length;
 		offsets = new int[256];
-		slots = new long[1024];
+		slots = new long[2048];
 	}
 
 	/** The dictionary of {@code count} entries at the start of {@code content}. */
@@ -38,7 +41,7 @@ final class StringDict {
 		StringDict d = new StringDict(content, 0);
 		int pos = 0;
 		d.offsets = new int[Math.max(16, count + 1)];
-		d.slots = new long[tableSize(count)];
+		d.slots = new long[2 * tableSize(count)];
 		for (int code = 0; code < count; code++) {
 			if (pos + 4 > content.length) {
 				throw new IllegalStateException("dictionary shorter than its " + count + " entries");
@@ -48,7 +51,7 @@ final class StringDict {
 				throw new IllegalStateException("dictionary entry " + code + " is damaged");
 			}
 			d.offsets[code] = pos;
-			d.place(code, hash(content, pos + 4, len));
+			d.place(code, hash(content, pos + 4, len), pos, len);
 			pos += 4 + len;
 		}
 		d.count = count;
@@ -75,9 +78,11 @@ final class StringDict {
 	private int emptySlot;
 
 	private int find(byte[] b, int off, int len, int h) {
-		int mask = slots.length - 1;
+		long[] table = slots;
+		int mask = (table.length >> 1) - 1;
+		long inline = len <= 7 ? inline(b, off, len) : -1;
 		for (int i = h & mask;; i = (i + 1) & mask) {
-			long s = slots[i];
+			long s = table[2 * i];
 			if (s == 0) {
 				emptySlot = i;
 				return -1;
@@ -85,12 +90,32 @@ final class StringDict {
 			if ((int) (s >>> 32) != h) {
 				continue;
 			}
-			int code = (int) s - 1;
-			int at = offsets[code];
+			long v = table[2 * i + 1];
+			if (v >= 0) {
+				if (v == inline) {
+					return (int) s - 1;
+				}
+				continue;
+			}
+			int at = (int) ~v;
 			if (intAt(bytes, at) == len && Arrays.equals(bytes, at + 4, at + 4 + len, b, off, off + len)) {
-				return code;
+				return (int) s - 1;
 			}
 		}
+	}
+
+	/** A value of up to 7 bytes as one non-negative long: its length in the top byte, then its bytes. */
+	private static long inline(byte[] b, int off, int len) {
+		long v = (long) len << 56;
+		for (int i = 0; i < len; i++) {
+			v |= (b[off + i] & 0xFFL) << (8 * i);
+		}
+		return v;
+	}
+
+	/** The second long of a value's slot (see {@link #slots}). */
+	private long slotValue(int entry, int len) {
+		return len <= 7 ? inline(bytes, entry + 4, len) : ~(long) entry;
 	}
 
 	/**
@@ -130,10 +155,11 @@ final class StringDict {
 		}
 		offsets[code] = lastOffset;
 		count++;
-		if (count * 2L >= slots.length) {
+		if (count * 4L >= slots.length) { // half full: the table doubles
 			rehash();
 		} else {
-			slots[emptySlot] = (long) h << 32 | (code + 1);
+			slots[2 * emptySlot] = (long) h << 32 | (code + 1);
+			slots[2 * emptySlot + 1] = slotValue(lastOffset, len);
 		}
 		return code;
 	}
@@ -170,20 +196,22 @@ final class StringDict {
 		return values;
 	}
 
-	private void place(int code, int h) {
-		int mask = slots.length - 1;
+	private void place(int code, int h, int entry, int len) {
+		int mask = (slots.length >> 1) - 1;
 		int i = h & mask;
-		while (slots[i] != 0) {
+		while (slots[2 * i] != 0) {
 			i = (i + 1) & mask;
 		}
-		slots[i] = (long) h << 32 | (code + 1);
+		slots[2 * i] = (long) h << 32 | (code + 1);
+		slots[2 * i + 1] = slotValue(entry, len);
 	}
 
 	private void rehash() {
 		slots = new long[slots.length * 2];
 		for (int code = 0; code < count; code++) {
 			int off = offsets[code];
-			place(code, hash(bytes, off + 4, intAt(bytes, off)));
+			int len = intAt(bytes, off);
+			place(code, hash(bytes, off + 4, len), off, len);
 		}
 	}
 
