@@ -15,7 +15,8 @@ final class ColumnOut implements Closeable {
 
 	private final Path file;
 	private final FileChannel channel;
-	private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+	/** Direct: a channel writes a heap buffer by copying it into a direct one first. */
+	private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
 
 	ColumnOut(Path file, long validLength) throws IOException {
 		this.file = file;

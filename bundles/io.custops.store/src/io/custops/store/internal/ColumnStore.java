@@ -257,7 +257,6 @@ final class ColumnStore {
 		/** Per text column: the last value and its code, and the codes of a small dictionary. */
 		private final String[] lastValue;
 		private final int[] lastCode;
-		private final boolean[] lastAdded;
 		private final HashMap<String, Integer>[] small;
 		/** The rows held before this writer began, mapped per column when first read back. */
 		private final long heldRows;
@@ -279,7 +278,6 @@ final class ColumnStore {
 			heldStrBytes = new long[n];
 			lastValue = new String[n];
 			lastCode = new int[n];
-			lastAdded = new boolean[n];
 			@SuppressWarnings("unchecked")
 			HashMap<String, Integer>[] maps = new HashMap[n];
 			small = maps;
@@ -382,9 +380,7 @@ final class ColumnStore {
 
 		/** A text value as its code ({@link #code(int, byte[], int, int)}); -1 for none. */
 		void putCode(int column, int code) throws IOException {
-			lastValue[column] = null;
-			lastAdded[column] = false;
-			values[column].putInt(lastCode[column] = code);
+			values[column].putInt(code);
 		}
 
 		/** The text of a code of a text column. */
@@ -450,7 +446,9 @@ final class ColumnStore {
 
 		void endRow() {
 			state.rows++;
-			dirty = true;
+			if (!dirty) { // written once: the parsing thread reads this object's fields (code) all along
+				dirty = true;
+			}
 		}
 
 		/** Marks a row superseded by a later one. */
@@ -461,11 +459,10 @@ final class ColumnStore {
 		}
 
 		/**
-		 * The code of a text value, added to the dictionary when new ({@link #lastAdded} says
-		 * so); a {@link #putText} of the same value next costs nothing.
+		 * The code of a text value, added to the dictionary when new; a {@link #putText} of the
+		 * same value next costs nothing.
 		 */
 		int code(int column, String value) throws IOException {
-			lastAdded[column] = false;
 			if (value == null) {
 				lastValue[column] = null;
 				return lastCode[column] = -1;
@@ -493,7 +490,6 @@ final class ColumnStore {
 				code = d.code(value);
 				if (d.count() != before) {
 					dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
-					lastAdded[column] = true;
 				}
 				if (cache != null) {
 					if (d.count() > SMALL) {
@@ -505,16 +501,6 @@ final class ColumnStore {
 			}
 			lastValue[column] = value;
 			return code;
-		}
-
-		/** The code the last row written has in a text column. */
-		int lastCode(int column) {
-			return lastCode[column];
-		}
-
-		/** Whether the last {@link #code} of the column added its value to the dictionary. */
-		boolean lastAdded(int column) {
-			return lastAdded[column];
 		}
 
 		/** The dictionary of a text column. */

@@ -135,7 +135,7 @@ final class FactLayout {
 			case BIGINT, DECIMAL, TIMESTAMP, DATE -> w.putLong(i, rows.num(at, i));
 			}
 		}
-		w.putText(n, importId);
+		w.putCode(n, w.code(n, importId));
 		w.putLong(n + 1, line);
 		if (hashed >= 0) {
 			w.putLong(n + 2, key);

@@ -248,7 +248,7 @@ abstract class FactWriter {
 	 * Stores a row parsed from bytes: appended at once when its key is new (the common case);
 	 * otherwise it becomes a row of text values and takes the way of every held identity.
 	 *
-	 * @return whether it was appended at once
+	 * @return whether it was appended at once (then the caller counts it imported)
 	 */
 	final boolean addPlain(RowBlock block, int row, PlainRows rows, int at) throws SQLException, IOException {
 		flush(); // rows parsed as text before it are stored before it
@@ -265,8 +265,7 @@ abstract class FactWriter {
 		long written = facts.state().rows;
 		layout.write(facts, rows, at, bytes, session.importId, block.line(row), key);
 		index.put(key, Math.toIntExact(written));
-		session.imported++;
-		return true;
+		return true; // counted by the caller, once a block
 	}
 
 	/** {@link #defaults} of a new row parsed from bytes. */

@@ -297,9 +297,15 @@ final class ImportSession implements BlockSink {
 	}
 
 	private void parse(BlockBatch batch) {
+		// locals, not fields: the storing thread writes this object's counters all along, and a
+		// field read per row would share their cache line
 		RowBlock block = batch.block;
 		PlainRows plain = batch.plain;
+		FactWriter writer = this.writer;
 		FactLayout layout = writer.layout();
+		ColumnStore.Writer facts = this.facts;
+		int[] fieldOf = this.fieldOf;
+		long[] none = this.none;
 		for (int row = 0; row < block.rows(); row++) {
 			if (block.isRejected(row)) {
 				batch.parsed[row] = CONNECTOR_REJECTED;
@@ -328,8 +334,8 @@ final class ImportSession implements BlockSink {
 		RowBlock block = batch.block;
 		int rows = block.rows();
 		int appended = 0;
+		read += rows; // once a block: the parsing thread reads this object's fields all along
 		for (int row = 0; row < rows; row++) {
-			read++;
 			Object parsed = batch.parsed[row];
 			if (parsed == null) {
 				try {
@@ -346,6 +352,7 @@ final class ImportSession implements BlockSink {
 				rejectRow(block.line(row), rejection[0], rejection[1], block.raw(row));
 			}
 		}
+		imported += appended;
 		progress(appended); // the other rows are counted where they are stored
 		block.clear();
 		java.util.Arrays.fill(batch.parsed, 0, rows, null);

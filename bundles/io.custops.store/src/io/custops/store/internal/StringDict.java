@@ -16,11 +16,11 @@ final class StringDict {
 	private int[] offsets;
 	private int count;
 	/**
-	 * Two longs per slot. The first: the value's hash (high half) and code + 1 (low half); 0 is
-	 * an empty slot; the hash ends most probes of another value without touching its bytes. The
-	 * second: a value of up to 7 bytes itself ({@link #inline}), or else the complement of its
-	 * entry's offset. So a short value (most customer ids) is found with one memory access into
-	 * the table instead of three (slot, offset, bytes): with a million values none is in cache.
+	 * Two longs per slot. The first: 28 bits of the value's hash, 4 bits of its length (0–8, or
+	 * 15 for a longer value) and its code + 1 in the low half; 0 is an empty slot. The second: a
+	 * value of up to 8 bytes itself ({@link #packed}), or else its entry's offset. So a short
+	 * value (most customer ids) is found with one memory access into the table instead of three
+	 * (slot, offset, bytes): with a million values none of them is in a cache.
 	 */
 	private long[] slots;
 
@@ -80,42 +80,49 @@ final class StringDict {
 	private int find(byte[] b, int off, int len, int h) {
 		long[] table = slots;
 		int mask = (table.length >> 1) - 1;
-		long inline = len <= 7 ? inline(b, off, len) : -1;
+		long tag = tag(h, len);
+		long inline = len <= 8 ? packed(b, off, len) : 0;
 		for (int i = h & mask;; i = (i + 1) & mask) {
 			long s = table[2 * i];
 			if (s == 0) {
 				emptySlot = i;
 				return -1;
 			}
-			if ((int) (s >>> 32) != h) {
+			if ((s & 0xFFFF_FFFF_0000_0000L) != tag) {
 				continue;
 			}
 			long v = table[2 * i + 1];
-			if (v >= 0) {
+			if (len <= 8) {
 				if (v == inline) {
 					return (int) s - 1;
 				}
 				continue;
 			}
-			int at = (int) ~v;
+			int at = (int) v;
 			if (intAt(bytes, at) == len && Arrays.equals(bytes, at + 4, at + 4 + len, b, off, off + len)) {
 				return (int) s - 1;
 			}
 		}
 	}
 
-	/** A value of up to 7 bytes as one non-negative long: its length in the top byte, then its bytes. */
-	private static long inline(byte[] b, int off, int len) {
-		long v = (long) len << 56;
+	/** The high half of a slot's first long: 28 bits of the hash, 4 of the length. */
+	private static long tag(int h, int len) {
+		return (long) (h >>> 4) << 36 | (long) Math.min(len, 15) << 32;
+	}
+
+	/** A value of up to 8 bytes as one long (its length is in the slot's tag). */
+	private static long packed(byte[] b, int off, int len) {
+		long v = 0;
 		for (int i = 0; i < len; i++) {
 			v |= (b[off + i] & 0xFFL) << (8 * i);
 		}
 		return v;
 	}
 
-	/** The second long of a value's slot (see {@link #slots}). */
-	private long slotValue(int entry, int len) {
-		return len <= 7 ? inline(bytes, entry + 4, len) : ~(long) entry;
+	/** The two longs of a value's slot (see {@link #slots}). */
+	private void fill(int slot, int h, int code, int entry, int len) {
+		slots[2 * slot] = tag(h, len) | (code + 1);
+		slots[2 * slot + 1] = len <= 8 ? packed(bytes, entry + 4, len) : entry;
 	}
 
 	/**
@@ -158,8 +165,7 @@ final class StringDict {
 		if (count * 4L >= slots.length) { // half full: the table doubles
 			rehash();
 		} else {
-			slots[2 * emptySlot] = (long) h << 32 | (code + 1);
-			slots[2 * emptySlot + 1] = slotValue(lastOffset, len);
+			fill(emptySlot, h, code, lastOffset, len);
 		}
 		return code;
 	}
@@ -202,8 +208,7 @@ final class StringDict {
 		while (slots[2 * i] != 0) {
 			i = (i + 1) & mask;
 		}
-		slots[2 * i] = (long) h << 32 | (code + 1);
-		slots[2 * i + 1] = slotValue(entry, len);
+		fill(i, h, code, entry, len);
 	}
 
 	private void rehash() {
