@@ -41,6 +41,8 @@ props=(-Dcustops.bench.data="$here/data")
 [ "${BENCH_CHECK:-1}" = 0 ] && props+=(-Dcustops.bench.check=false)
 [ -n "${BENCH_ONLY:-}" ] && props+=(-Dcustops.bench.only="$BENCH_ONLY")
 cd "$here"
+# as ./custops runs its headless commands: on 2 MB pages where the kernel offers them
+grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled && props+=(-XX:+UseTransparentHugePages)
 run() { "$JAVA_HOME/bin/java" -Xmx8g "${props[@]}" -cp "$cp" io.custops.bench.Bench "$@"; }
 if [ "$suite" = all ]; then
 	run segment ${size:+"$size"}
