@@ -262,6 +262,7 @@ final class ColumnStore {
 		private final long heldRows;
 		private ByteBuffer[] held;
 		private boolean dirty;
+		private final Object dictionaries = new Object();
 
 		Writer(Path target, State state) throws IOException {
 			this.target = target;
@@ -363,19 +364,25 @@ final class ColumnStore {
 		/**
 		 * The code of a text value given as UTF-8 bytes {@code [start, end)}, added to the
 		 * dictionary when new. Unlike the rest of the writer this may be called from another
-		 * thread (rows are coded where they are parsed, beside the thread that stores them): the
-		 * column's dictionary is locked for it, as for every use of a dictionary here.
+		 * thread (rows are coded where they are parsed, beside the thread that stores them),
+		 * holding {@link #dictionaries}, which every use of a dictionary here holds too.
 		 */
 		int code(int column, byte[] b, int start, int end) throws IOException {
 			StringDict d = dictOf[column];
-			synchronized (d) {
-				int before = d.count();
-				int code = d.code(b, start, end - start);
-				if (d.count() != before) {
-					dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
-				}
-				return code;
+			int before = d.count();
+			int code = d.code(b, start, end - start);
+			if (d.count() != before) {
+				dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
 			}
+			return code;
+		}
+
+		/**
+		 * The lock of the dictionaries: held by a thread that codes rows ({@link #code(int,
+		 * byte[], int, int)}) for a whole block of rows rather than per value.
+		 */
+		Object dictionaries() {
+			return dictionaries;
 		}
 
 		/** A text value as its code ({@link #code(int, byte[], int, int)}); -1 for none. */
@@ -385,9 +392,8 @@ final class ColumnStore {
 
 		/** The text of a code of a text column. */
 		String text(int column, int code) {
-			StringDict d = dictOf[column];
-			synchronized (d) {
-				return d.value(code);
+			synchronized (dictionaries) {
+				return dictOf[column].value(code);
 			}
 		}
 
@@ -471,7 +477,7 @@ final class ColumnStore {
 				return lastCode[column];
 			}
 			StringDict d = dictOf[column];
-			synchronized (d) { // see code(int, byte[], int, int)
+			synchronized (dictionaries) { // see code(int, byte[], int, int)
 				return lastCode[column] = codeLocked(column, d, value);
 			}
 		}

@@ -306,6 +306,13 @@ final class ImportSession implements BlockSink {
 		ColumnStore.Writer facts = this.facts;
 		int[] fieldOf = this.fieldOf;
 		long[] none = this.none;
+		synchronized (facts.dictionaries()) { // once a block, not per value
+			parse(batch, block, plain, writer, layout, facts, fieldOf, none);
+		}
+	}
+
+	private static void parse(BlockBatch batch, RowBlock block, PlainRows plain, FactWriter writer, FactLayout layout,
+			ColumnStore.Writer facts, int[] fieldOf, long[] none) {
 		for (int row = 0; row < block.rows(); row++) {
 			if (block.isRejected(row)) {
 				batch.parsed[row] = CONNECTOR_REJECTED;
@@ -316,7 +323,7 @@ final class ImportSession implements BlockSink {
 				try {
 					layout.code(facts, plain, row, block.bytes());
 				} catch (IOException e) {
-					throw abort("cannot write to the workspace: " + e.getMessage(), e);
+					throw new ImportAborted("cannot write to the workspace: " + e.getMessage(), e);
 				}
 				batch.parsed[row] = null;
 				continue;
