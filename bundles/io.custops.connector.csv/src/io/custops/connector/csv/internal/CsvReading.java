@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
@@ -37,6 +38,7 @@ import org.apache.commons.csv.CSVRecord;
 import io.custops.core.data.FactKind;
 import io.custops.core.param.ParameterException;
 import io.custops.core.param.Parameters;
+import io.custops.core.spi.BlockSink;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.ImportRequest;
 import io.custops.core.spi.RecordSink;
@@ -181,6 +183,18 @@ final class CsvReading {
 
 	void run() throws ConnectorException {
 		Path file = request.file().orElseThrow(() -> new ConnectorException("the csv connector reads a file: name it"));
+		if (sink instanceof BlockSink blocks && readsAsBlocks()) {
+			try {
+				new CsvBlocks(this, source, delimiter.charAt(0), quote, blocks).run(file, skipLines, header);
+			} catch (NoSuchFileException e) {
+				throw new ConnectorException(source + ": no such file");
+			} catch (AccessDeniedException e) {
+				throw new ConnectorException(source + ": not readable (permission denied)");
+			} catch (IOException e) {
+				throw new ConnectorException(source + ": cannot read: " + e.getMessage(), e);
+			}
+			return;
+		}
 		long line = 1;
 		try (InputStream in = Files.newInputStream(file)) {
 			RecordingReader text = new RecordingReader(withoutByteOrderMark(new DecodingReader(in, charset)));
@@ -224,7 +238,7 @@ final class CsvReading {
 					long recordLine = plain ? line : line + newlines(leadingBreaks(raw));
 					String trimmed = plain ? raw.substring(0, raw.length() - 1) : trimBreaks(raw);
 					if (first) {
-						start(pending, recordLine);
+						start(java.util.Arrays.asList(pending.values()), recordLine);
 						first = false;
 						if (!header) {
 							record(pending, recordLine, trimmed);
@@ -256,6 +270,17 @@ final class CsvReading {
 	}
 
 	/**
+	 * Whether the file is read as bytes and handed on in blocks ({@link CsvBlocks}): orders and
+	 * events (the kinds the workspace parses from bytes) of a UTF-8 file whose values are taken as
+	 * they stand (no recoding, defaults or date patterns) and whose delimiter and quote are ASCII.
+	 */
+	private boolean readsAsBlocks() {
+		return (kind == FactKind.ORDERS || kind == FactKind.EVENTS) && charset.equals(StandardCharsets.UTF_8)
+				&& recodes.isEmpty() && defaults.isEmpty() && dateFormats.isEmpty()
+				&& CsvBlocks.supports(delimiter, quote) && !Boolean.getBoolean("custops.csv.rowByRow");
+	}
+
+	/**
 	 * The bad bytes are where decoding stopped: every character before them was read, so count
 	 * the lines of the text read since the record being assembled began.
 	 */
@@ -264,7 +289,11 @@ final class CsvReading {
 		if (text != null && text.position() >= pendingStart) {
 			at += newlines(text.text(pendingStart, text.position()));
 		}
-		return new ConnectorException(source + ": not valid " + charset.name() + " text at line " + at
+		return encodingProblemAt(at);
+	}
+
+	ConnectorException encodingProblemAt(long line) {
+		return new ConnectorException(source + ": not valid " + charset.name() + " text at line " + line
 				+ "; name the file's encoding with --param encoding=… (e.g. GBK, GB18030, UTF-8)");
 	}
 
@@ -278,11 +307,11 @@ final class CsvReading {
 	}
 
 	/** Settles which column holds which field, from the header (or the first record's width). */
-	private void start(CSVRecord first, long line) throws ConnectorException {
+	void start(List<String> first, long line) throws ConnectorException {
 		List<String> names;
 		if (header) {
 			names = new ArrayList<>();
-			for (String value : first.values()) {
+			for (String value : first) {
 				names.add(value.strip());
 			}
 		} else if (columnNames != null) {
@@ -397,10 +426,27 @@ final class CsvReading {
 		}
 	}
 
+	/** The fields the file's columns give (canonical fields and attributes), in the order of {@link #mappedColumns}. */
+	List<String> mappedFields() {
+		return List.copyOf(columnOf.keySet());
+	}
+
+	/** The column of each of {@link #mappedFields}. */
+	int[] mappedColumns() {
+		return columnOf.values().stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Why a record of {@code fields} fields is rejected, or null when it has as many as the header. */
+	String fieldCountProblem(int fields) {
+		return fields == expectedFields ? null
+				: "has " + fields + " field" + (fields == 1 ? "" : "s") + ", the "
+						+ (header ? "header has " : "file's first row has ") + expectedFields;
+	}
+
 	private void record(CSVRecord record, long line, String raw) {
-		if (record.size() != expectedFields) {
-			sink.reject(line, "", "has " + record.size() + " field" + (record.size() == 1 ? "" : "s") + ", the "
-					+ (header ? "header has " : "file's first row has ") + expectedFields, raw);
+		String problem = fieldCountProblem(record.size());
+		if (problem != null) {
+			sink.reject(line, "", problem, raw);
 			return;
 		}
 		if (outField == null) {

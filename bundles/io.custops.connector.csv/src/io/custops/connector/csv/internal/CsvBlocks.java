@@ -1,0 +1,354 @@
+package io.custops.connector.csv.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.custops.core.spi.BlockSink;
+import io.custops.core.spi.ConnectorException;
+import io.custops.core.spi.RowBlock;
+
+/**
+ * Reads a UTF-8 file's records as bytes and hands them to a {@link BlockSink} a block at a
+ * time: no decoding into characters, no string per field. The records are those Commons CSV
+ * reads with the same settings ({@link CsvReading}'s way, kept for every other case): a field
+ * is quoted when it begins with the quote, a doubled quote inside is one quote, delimiters and
+ * line breaks inside quotes are data, only whitespace may follow a closing quote, empty lines are
+ * skipped, and LF, CRLF and a lone CR end a line. The rows, their lines, raw text and
+ * rejections are those {@link CsvReading} hands one by one.
+ */
+final class CsvBlocks {
+
+	/** Rows per block. */
+	static final int BLOCK_ROWS = 4096;
+
+	private final CsvReading reading;
+	private final String source;
+	private final byte delimiter;
+	private final int quote;
+	private final BlockSink sink;
+
+	private FileChannel channel;
+	/** The file's bytes being read (4 MB; grown for a longer record; smaller in tests). */
+	private byte[] buf = new byte[Math.max(64, Integer.getInteger("custops.csv.buffer", 4 << 20))];
+	/** Valid bytes in {@link #buf}; whether the file has been read to its end. */
+	private int limit;
+	private boolean eof;
+	/** Bytes of {@link #buf} checked to be UTF-8 (from the start of the buffer). */
+	private int valid;
+	/** The line of {@link #buf}[0] (1-based), counting LF, CRLF and lone CR. */
+	private long lineAtStart = 1;
+
+	/** The fields of the record being read: start, end, and whether it holds doubled quotes. */
+	private int[] starts = new int[64];
+	private int[] ends = new int[64];
+	private boolean[] escaped = new boolean[64];
+	private byte[] scratch = new byte[256];
+
+	CsvBlocks(CsvReading reading, String source, char delimiter, Character quote, BlockSink sink) {
+		this.reading = reading;
+		this.source = source;
+		this.delimiter = (byte) delimiter;
+		this.quote = quote == null ? -1 : quote;
+		this.sink = sink;
+	}
+
+	/** Whether the block way reads a file with these settings: one ASCII delimiter and quote. */
+	static boolean supports(String delimiter, Character quote) {
+		return delimiter.length() == 1 && delimiter.charAt(0) < 0x80 && (quote == null || quote < 0x80)
+				&& (quote == null || quote != delimiter.charAt(0));
+	}
+
+	void run(Path file, int skipLines, boolean header) throws ConnectorException, IOException {
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			channel = ch;
+			fill(0);
+			int pos = 0;
+			if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+				pos = 3;
+			}
+			for (int i = 0; i < skipLines; i++) { // as the old way: up to and with the next LF
+				int lf;
+				while ((lf = indexOf(pos, (byte) '\n')) < 0 && !eof) {
+					pos = refill(pos);
+				}
+				pos = lf < 0 ? limit : lf + 1;
+			}
+			List<String> fieldNames = null;
+			RowBlock block = null;
+			int[] columns = null;
+			boolean first = true;
+			while (true) {
+				// skip empty lines, counting them
+				int at = skipBreaks(pos);
+				while (at == limit && !eof) {
+					at = skipBreaks(pos = refill(pos));
+				}
+				pos = at;
+				if (pos >= limit) {
+					break;
+				}
+				int end = record(pos);
+				while (end < 0) {
+					if (eof) {
+						throw new ConnectorException(source + ": not valid CSV at line " + lineOf(pos)
+								+ ": the file ends inside a quoted field");
+					}
+					pos = refill(pos);
+					end = record(pos);
+				}
+				int n = fields;
+				long line = lineOf(pos);
+				if (first) {
+					List<String> values = new ArrayList<>(n);
+					for (int f = 0; f < n; f++) {
+						values.add(text(f));
+					}
+					reading.start(values, line);
+					first = false;
+					fieldNames = reading.mappedFields();
+					columns = reading.mappedColumns();
+					block = new RowBlock(fieldNames, BLOCK_ROWS);
+					if (header) {
+						pos = next(end);
+						continue;
+					}
+				}
+				int rawEnd = end;
+				int at0 = block.addRow(line, buf, pos, rawEnd - pos);
+				String mismatch = reading.fieldCountProblem(n);
+				if (mismatch != null) {
+					block.reject("", mismatch);
+				} else {
+					for (int f = 0; f < columns.length; f++) {
+						int c = columns[f];
+						if (escaped[c]) {
+							int len = unescape(starts[c], ends[c]);
+							int added = block.addBytes(scratch, 0, len);
+							block.field(f, added, added + len);
+						} else {
+							block.field(f, at0 + starts[c] - pos, at0 + ends[c] - pos);
+						}
+					}
+				}
+				if (block.isFull()) {
+					block = sink.accept(block);
+				}
+				pos = next(end);
+			}
+			if (first) {
+				throw new ConnectorException(source + ": the file is empty" + (header ? " (no header row)" : ""));
+			}
+			if (block != null && block.rows() > 0) {
+				sink.accept(block);
+			}
+		}
+	}
+
+	/** Fields of the last {@link #record}. */
+	private int fields;
+
+	/**
+	 * Reads the record at {@code pos}: fills {@link #starts}, {@link #ends}, {@link #escaped}
+	 * and {@link #fields}, and returns where its line break (or the file's end) begins, or -1
+	 * when the buffer ends first.
+	 */
+	private int record(int pos) throws ConnectorException {
+		int n = 0;
+		int i = pos;
+		byte[] b = buf;
+		while (true) {
+			if (n == starts.length) {
+				starts = Arrays.copyOf(starts, n * 2);
+				ends = Arrays.copyOf(ends, n * 2);
+				escaped = Arrays.copyOf(escaped, n * 2);
+			}
+			if (i < limit && b[i] == quote) {
+				int start = i + 1;
+				boolean doubled = false;
+				int j = start;
+				while (true) {
+					if (j >= limit) {
+						return -1;
+					}
+					if (b[j] == quote) {
+						if (j + 1 >= limit && !eof) {
+							return -1;
+						}
+						if (j + 1 < limit && b[j + 1] == quote) {
+							doubled = true;
+							j += 2;
+							continue;
+						}
+						break;
+					}
+					j++;
+				}
+				starts[n] = start;
+				ends[n] = j;
+				escaped[n] = doubled;
+				n++;
+				i = j + 1;
+				while (i < limit && b[i] != delimiter && b[i] != '\n' && b[i] != '\r') {
+					if (b[i] != ' ' && b[i] != '\t' && b[i] != '\f' && b[i] != 0x0B && (b[i] < 0x1C || b[i] > 0x1F)) {
+						throw new ConnectorException(source + ": not valid CSV at line " + lineOf(i)
+								+ ": a character after the closing quote of a field (quote a field whole, and double the quotes inside it)");
+					}
+					i++;
+				}
+			} else {
+				int start = i;
+				while (i < limit && b[i] != delimiter && b[i] != '\n' && b[i] != '\r') {
+					i++;
+				}
+				starts[n] = start;
+				ends[n] = i;
+				escaped[n] = false;
+				n++;
+			}
+			if (i >= limit) {
+				if (!eof) {
+					return -1;
+				}
+				fields = n;
+				return limit;
+			}
+			if (b[i] == delimiter) {
+				i++;
+				continue;
+			}
+			if (b[i] == '\r' && i + 1 >= limit && !eof) {
+				return -1; // a CRLF may be cut
+			}
+			fields = n;
+			return i;
+		}
+	}
+
+	/** Past the line break at {@code end} (LF, CRLF or CR). */
+	private int next(int end) {
+		if (end >= limit) {
+			return limit;
+		}
+		return buf[end] == '\r' && end + 1 < limit && buf[end + 1] == '\n' ? end + 2 : end + 1;
+	}
+
+	private int skipBreaks(int pos) {
+		int i = pos;
+		while (i < limit && (buf[i] == '\n' || buf[i] == '\r')) {
+			if (buf[i] == '\r' && i + 1 == limit && !eof) {
+				return i; // its LF may follow
+			}
+			i++;
+		}
+		return i;
+	}
+
+	private int unescape(int start, int end) {
+		if (scratch.length < end - start) {
+			scratch = new byte[end - start];
+		}
+		int n = 0;
+		for (int i = start; i < end; i++) {
+			scratch[n++] = buf[i];
+			if (buf[i] == quote) {
+				i++; // the second of a doubled quote
+			}
+		}
+		return n;
+	}
+
+	private String text(int field) {
+		int len = escaped[field] ? unescape(starts[field], ends[field]) : ends[field] - starts[field];
+		return escaped[field] ? new String(scratch, 0, len, StandardCharsets.UTF_8)
+				: new String(buf, starts[field], len, StandardCharsets.UTF_8);
+	}
+
+	private int indexOf(int from, byte value) {
+		for (int i = from; i < limit; i++) {
+			if (buf[i] == value) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** A position of the buffer and its line: lines are counted once, as the reading moves on. */
+	private int linePos;
+	private long lineAtPos = 1;
+
+	/** The line of a position in the buffer. */
+	private long lineOf(int pos) {
+		if (pos < linePos) { // only where an error is reported
+			return lineAtStart + breaks(0, pos);
+		}
+		lineAtPos += breaks(linePos, pos);
+		linePos = pos;
+		return lineAtPos;
+	}
+
+	/** Line breaks in {@code buf[from, to)}: LF, CRLF (one) and a lone CR. */
+	private long breaks(int from, int to) {
+		long n = 0;
+		for (int i = from; i < to; i++) {
+			byte c = buf[i];
+			if (c == '\n' || (c == '\r' && (i + 1 >= limit || buf[i + 1] != '\n'))) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	/** Drops the bytes before {@code keep} and reads more; returns where {@code keep} is now. */
+	private int refill(int keep) throws IOException, ConnectorException {
+		lineAtStart = lineOf(keep);
+		lineAtPos = lineAtStart;
+		linePos = 0;
+		int rest = limit - keep;
+		if (keep == 0 && rest == buf.length) {
+			buf = Arrays.copyOf(buf, buf.length * 2); // a record longer than the buffer
+		} else {
+			System.arraycopy(buf, keep, buf, 0, rest);
+		}
+		valid = Math.max(0, valid - keep);
+		limit = rest;
+		fill(rest);
+		return 0;
+	}
+
+	private void fill(int from) throws IOException, ConnectorException {
+		ByteBuffer target = ByteBuffer.wrap(buf, from, buf.length - from);
+		while (target.hasRemaining()) {
+			if (channel.read(target) < 0) {
+				eof = true;
+				break;
+			}
+		}
+		limit = target.position();
+		checkUtf8();
+	}
+
+	/**
+	 * Checks the bytes read since the last check: up to the last ASCII byte, where no character
+	 * can be cut by the buffer's end (to the end at the file's end).
+	 */
+	private void checkUtf8() throws ConnectorException {
+		int to = limit;
+		if (!eof) {
+			while (to > valid && buf[to - 1] < 0) {
+				to--;
+			}
+		}
+		int bad = Utf8.firstInvalid(buf, valid, to);
+		if (bad >= 0) {
+			throw reading.encodingProblemAt(lineOf(bad));
+		}
+		valid = to;
+	}
+}
