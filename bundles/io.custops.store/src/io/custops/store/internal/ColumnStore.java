@@ -368,13 +368,23 @@ final class ColumnStore {
 		 * holding {@link #dictionaries}, which every use of a dictionary here holds too.
 		 */
 		int code(int column, byte[] b, int start, int end) throws IOException {
+			return code(column, b, start, end, StringDict.hash(b, start, end - start));
+		}
+
+		/** {@link #code(int, byte[], int, int)} with the value's {@link StringDict#hash} computed before. */
+		int code(int column, byte[] b, int start, int end, int hash) throws IOException {
 			StringDict d = dictOf[column];
 			int before = d.count();
-			int code = d.code(b, start, end - start);
+			int code = d.code(b, start, end - start, hash);
 			if (d.count() != before) {
 				dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
 			}
 			return code;
+		}
+
+		/** Reads the first slot of a value of a text column (see {@link StringDict#touch}). */
+		long touch(int column, int hash) {
+			return dictOf[column].touch(hash);
 		}
 
 		/**

@@ -250,12 +250,10 @@ abstract class FactWriter {
 	 *
 	 * @return whether it was appended at once (then the caller counts it imported)
 	 */
-	final boolean addPlain(RowBlock block, int row, PlainRows rows, int at) throws SQLException, IOException {
+	final boolean addPlain(RowBlock block, int row, PlainRows rows, int at, long key) throws SQLException, IOException {
 		flush(); // rows parsed as text before it are stored before it
-		start();
 		FactLayout layout = layout();
 		byte[] bytes = block.bytes();
-		long key = plainKey(rows, at, bytes);
 		if (index.get(key) >= 0) {
 			add(new Row(block.line(row), block.raw(row), layout.values(rows, at, bytes)));
 			return false; // stored by the next flush, before any later row is looked up
@@ -266,6 +264,26 @@ abstract class FactWriter {
 		layout.write(facts, rows, at, bytes, session.importId, block.line(row), key);
 		index.put(key, Math.toIntExact(written));
 		return true; // counted by the caller, once a block
+	}
+
+	/**
+	 * The keys of a block's rows parsed from bytes ({@link #plainKey}, into {@code keys} by
+	 * slot), their first places in the identity table read together before the rows are added
+	 * one by one: the processor then fetches them in parallel instead of one miss after the other.
+	 */
+	final void prepareKeys(PlainRows rows, int[] plainRows, int n, byte[] bytes, long[] keys)
+			throws SQLException, IOException {
+		start();
+		long touched = 0;
+		for (int k = 0; k < n; k++) {
+			int at = plainRows[k];
+			long key = plainKey(rows, at, bytes);
+			keys[at] = key;
+			touched += index.touch(key);
+		}
+		if (touched == 42) { // keeps the reads from being dropped
+			Thread.onSpinWait();
+		}
 	}
 
 	/** {@link #defaults} of a new row parsed from bytes. */

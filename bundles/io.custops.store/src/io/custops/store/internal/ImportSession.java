@@ -226,10 +226,20 @@ final class ImportSession implements BlockSink {
 		/** Per row: null when parsed into {@link #plain}, a checked Row, a rejection, or {@link #CONNECTOR_REJECTED}. */
 		Object[] parsed;
 
+		/** The rows parsed into {@link #plain}, and room for their values' hashes (see FactLayout.code). */
+		final int[] plainRows;
+		int plainCount;
+		final int[] hashes;
+		/** Per row, its identity key (see FactWriter.addPlain), computed a block at a time. */
+		final long[] keys;
+
 		BlockBatch(RowBlock block, int columns) {
 			this.block = block;
 			this.plain = new PlainRows(columns, block.capacity());
 			this.parsed = new Object[block.capacity()];
+			this.plainRows = new int[block.capacity()];
+			this.hashes = new int[block.capacity()];
+			this.keys = new long[block.capacity()];
 		}
 	}
 
@@ -313,6 +323,7 @@ final class ImportSession implements BlockSink {
 
 	private static void parse(BlockBatch batch, RowBlock block, PlainRows plain, FactWriter writer, FactLayout layout,
 			ColumnStore.Writer facts, int[] fieldOf, long[] none) {
+		int plainCount = 0;
 		for (int row = 0; row < block.rows(); row++) {
 			if (block.isRejected(row)) {
 				batch.parsed[row] = CONNECTOR_REJECTED;
@@ -320,12 +331,8 @@ final class ImportSession implements BlockSink {
 			}
 			plain.clear(row, none);
 			if (writer.parsePlain(block, row, fieldOf, plain, row)) {
-				try {
-					layout.code(facts, plain, row, block.bytes());
-				} catch (IOException e) {
-					throw new ImportAborted("cannot write to the workspace: " + e.getMessage(), e);
-				}
 				batch.parsed[row] = null;
+				batch.plainRows[plainCount++] = row;
 				continue;
 			}
 			try {
@@ -333,6 +340,12 @@ final class ImportSession implements BlockSink {
 			} catch (Canonical.BadValue bad) {
 				batch.parsed[row] = new String[] { bad.field, bad.getMessage() };
 			}
+		}
+		batch.plainCount = plainCount;
+		try {
+			layout.code(facts, plain, batch.plainRows, plainCount, block.bytes(), batch.hashes);
+		} catch (IOException e) {
+			throw new ImportAborted("cannot write to the workspace: " + e.getMessage(), e);
 		}
 	}
 
@@ -342,11 +355,16 @@ final class ImportSession implements BlockSink {
 		int rows = block.rows();
 		int appended = 0;
 		read += rows; // once a block: the parsing thread reads this object's fields all along
+		try {
+			writer.prepareKeys(batch.plain, batch.plainRows, batch.plainCount, block.bytes(), batch.keys);
+		} catch (SQLException | IOException e) {
+			throw abort("cannot write to the workspace: " + e.getMessage(), e);
+		}
 		for (int row = 0; row < rows; row++) {
 			Object parsed = batch.parsed[row];
 			if (parsed == null) {
 				try {
-					appended += writer.addPlain(block, row, batch.plain, row) ? 1 : 0;
+					appended += writer.addPlain(block, row, batch.plain, row, batch.keys[row]) ? 1 : 0;
 				} catch (SQLException | IOException e) {
 					throw abort("cannot write to the workspace: " + e.getMessage(), e);
 				}

@@ -19,6 +19,12 @@ final class LongIntMap {
 		slots = new long[Math.toIntExact(capacity * 2)];
 	}
 
+	/** Reads the slot a key is looked for first (see {@link StringDict#touch}). */
+	long touch(long key) {
+		long[] table = slots;
+		return table[2 * (mix(key) & (table.length / 2 - 1))];
+	}
+
 	int get(long key) {
 		int mask = slots.length / 2 - 1;
 		for (int i = mix(key) & mask;; i = (i + 1) & mask) {
