@@ -168,17 +168,67 @@ final class ImportSession implements BlockSink {
 		}
 	}
 
+	/** On the connector's thread: the next thread's turn (the parsing one once blocks come, else the storing one). */
 	private void handOver(Object rows) {
+		if (parsing != null) {
+			handOver(parseQueue, parsing, "parsing", rows);
+		} else {
+			handOver(queue, storing, "storing", rows);
+		}
+	}
+
+	private void handOver(java.util.concurrent.BlockingQueue<Object> to, Thread next, String role, Object rows) {
 		try {
-			while (!queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			while (!to.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
 				checkRunning();
-				if (!storing.isAlive()) {
-					throw abort("the import's storing thread ended", storingFailure);
+				if (!next.isAlive()) {
+					throw abort("the import's " + role + " thread ended", storingFailure);
 				}
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw abort("interrupted", e);
+		}
+	}
+
+	/**
+	 * Blocks are parsed on a thread of their own, between the connector's and the storing one:
+	 * reading and delimiting a file, parsing and coding its values, and storing the rows are each
+	 * about a third of an import, and the three overlap. Started with the first block.
+	 */
+	private Thread parsing;
+	private java.util.concurrent.BlockingQueue<Object> parseQueue;
+
+	private void startParsing() {
+		parseQueue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+		parsing = new Thread(this::parseBlocks, "custops-import-parse-" + importId);
+		parsing.setDaemon(true);
+		parsing.start();
+	}
+
+	/** The parsing thread: parses blocks and passes everything on to the storing thread, in order. */
+	private void parseBlocks() {
+		try {
+			while (true) {
+				Object taken = parseQueue.take();
+				if (stopping) {
+					return;
+				}
+				if (taken instanceof BlockBatch block) {
+					parse(block);
+				}
+				handOver(queue, storing, "storing", taken);
+				if (taken == END) {
+					return;
+				}
+			}
+		} catch (Throwable t) {
+			storingFailure = t;
+			if (abortReason == null) {
+				abortReason = t instanceof ImportAborted ? t.getMessage() : "cannot parse the rows: " + t;
+				abortCause = t instanceof ImportAborted ? t.getCause() : t;
+			}
+			parseQueue.clear(); // the connector may be waiting to hand over a block
 		}
 	}
 
@@ -278,7 +328,9 @@ final class ImportSession implements BlockSink {
 			next = parsed.block;
 			parsed.block = block;
 		}
-		parse(parsed);
+		if (parsing == null) {
+			startParsing();
+		}
 		handed += block.rows();
 		monitor.checkCanceled();
 		handOver(parsed);
@@ -390,9 +442,15 @@ final class ImportSession implements BlockSink {
 			return;
 		}
 		stopping = true;
-		queue.clear();
-		queue.offer(END);
 		try {
+			if (parsing != null) {
+				parseQueue.clear();
+				parseQueue.offer(END);
+				parsing.join(60_000);
+				parsing = null;
+			}
+			queue.clear();
+			queue.offer(END);
 			storing.join(60_000);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -424,6 +482,10 @@ final class ImportSession implements BlockSink {
 			}
 			handOver(END);
 			try {
+				if (parsing != null) {
+					parsing.join();
+					parsing = null;
+				}
 				storing.join();
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
