@@ -90,12 +90,16 @@ final class EventsWriter extends FactWriter {
 			h ^= 0x1f;
 			h *= 0x100000001b3L;
 		}
+		return mix(h);
+	}
+
+	/** The final mix of the stored key (see {@link #hash}). */
+	private static long mix(long h) {
 		h ^= h >>> 33;
 		h *= 0xff51afd7ed558ccdL;
 		h ^= h >>> 33;
 		h *= 0xc4ceb9fe1a85ec53L;
-		h ^= h >>> 33;
-		return h;
+		return h ^ (h >>> 33);
 	}
 
 	@Override
@@ -190,12 +194,7 @@ final class EventsWriter extends FactWriter {
 		for (int column : new int[] { TYPE, ITEM, SESSION }) {
 			h = part(h, b, rows.start(at, column), rows.end(at, column));
 		}
-		h ^= h >>> 33;
-		h *= 0xff51afd7ed558ccdL;
-		h ^= h >>> 33;
-		h *= 0xc4ceb9fe1a85ec53L;
-		h ^= h >>> 33;
-		return h;
+		return mix(h);
 	}
 
 	private static long part(long h, byte[] b, int start, int end) {

@@ -223,11 +223,7 @@ final class ImportSession implements BlockSink {
 				}
 			}
 		} catch (Throwable t) {
-			storingFailure = t;
-			if (abortReason == null) {
-				abortReason = t instanceof ImportAborted ? t.getMessage() : "cannot parse the rows: " + t;
-				abortCause = t instanceof ImportAborted ? t.getCause() : t;
-			}
+			failed(t, "cannot parse the rows: ");
 			parseQueue.clear(); // the connector may be waiting to hand over a block
 		}
 	}
@@ -258,12 +254,17 @@ final class ImportSession implements BlockSink {
 				}
 			}
 		} catch (Throwable t) {
-			storingFailure = t;
-			if (abortReason == null) {
-				abortReason = t instanceof ImportAborted ? t.getMessage() : "cannot store the rows: " + t;
-				abortCause = t instanceof ImportAborted ? t.getCause() : t;
-			}
+			failed(t, "cannot store the rows: ");
 			queue.clear(); // the connector may be waiting to hand over a batch
+		}
+	}
+
+	/** What stopped a thread of the import, for the connector's thread to report at its next row. */
+	private void failed(Throwable t, String what) {
+		storingFailure = t;
+		if (abortReason == null) {
+			abortReason = t instanceof ImportAborted ? t.getMessage() : what + t;
+			abortCause = t instanceof ImportAborted ? t.getCause() : t;
 		}
 	}
 
