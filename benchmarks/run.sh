@@ -41,7 +41,9 @@ props=(-Dcustops.bench.data="$here/data")
 [ "${BENCH_CHECK:-1}" = 0 ] && props+=(-Dcustops.bench.check=false)
 [ -n "${BENCH_ONLY:-}" ] && props+=(-Dcustops.bench.only="$BENCH_ONLY")
 cd "$here"
-# as ./custops runs its headless commands: on 2 MB pages where the kernel offers them
+# as ./custops runs its headless commands: the throughput collector, on 2 MB pages where the
+# kernel offers them
+props+=(-XX:+UseParallelGC)
 grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled && props+=(-XX:+UseTransparentHugePages)
 run() { "$JAVA_HOME/bin/java" -Xmx8g "${props[@]}" -cp "$cp" io.custops.bench.Bench "$@"; }
 if [ "$suite" = all ]; then
