@@ -322,6 +322,22 @@ class ImportTest {
 	}
 
 	@Test
+	void readingAnOrderChangesNoFile() throws Exception {
+		orders(0, 10);
+		Path amounts;
+		try (var files = Files.walk(dir.resolve("columns"))) {
+			amounts = files.filter(f -> f.getFileName().toString().equals("amount.col")).findFirst().orElseThrow();
+		}
+		// bytes past the valid length, as an interrupted import leaves them: only an import cuts them
+		Files.write(amounts, new byte[] { 1, 2, 3 }, java.nio.file.StandardOpenOption.APPEND);
+		long length = Files.size(amounts);
+		assertEquals("o1", ws.order("o1").orElseThrow().get("order_id"));
+		assertEquals(length, Files.size(amounts), "reading an order wrote to the order files");
+		assertEquals(5, orders(10, 5).imported(), "the next import appends after the valid rows");
+		assertEquals(length - 3 + 5 * 8, Files.size(amounts));
+	}
+
+	@Test
 	void aChangedOrderReplacesItsRowAndAnUnknownOneIsAdded() throws Exception {
 		Stores.load(ws, FactKind.ORDERS, "order_id,customer_id,order_time,amount,status,channel",
 				"o1,c1,2026-01-05 10:00,10.00,paid,app", "o2,c1,2026-01-06,20.00,paid,");

@@ -265,10 +265,20 @@ final class ColumnStore {
 		private final Object dictionaries = new Object();
 
 		Writer(Path target, State state) throws IOException {
+			this(target, state, false);
+		}
+
+		/**
+		 * @param readOnly opens nothing for writing and changes no file: a view of the rows held
+		 *                 (see {@link ColumnStore#reader})
+		 */
+		private Writer(Path target, State state, boolean readOnly) throws IOException {
 			this.target = target;
 			this.state = state;
 			this.heldRows = state.rows;
-			Files.createDirectories(target);
+			if (!readOnly) {
+				Files.createDirectories(target);
+			}
 			List<Column> columns = state.columns;
 			int n = columns.size();
 			values = new ColumnOut[n];
@@ -287,24 +297,30 @@ final class ColumnStore {
 			try {
 				for (int i = 0; i < n; i++) {
 					Column c = columns.get(i);
-					values[i] = new ColumnOut(target.resolve(c.name() + ".col"), state.rows * c.type().width);
-					opened.add(values[i]);
+					if (!readOnly) {
+						values[i] = new ColumnOut(target.resolve(c.name() + ".col"), state.rows * c.type().width);
+						opened.add(values[i]);
+					}
 					if (c.type() == Type.DICT) {
 						dictOf[i] = state.dicts.get(c.name());
-						dicts[i] = new ColumnOut(target.resolve(c.name() + ".dict"), dictOf[i].byteLength());
-						opened.add(dicts[i]);
+						if (!readOnly) {
+							dicts[i] = new ColumnOut(target.resolve(c.name() + ".dict"), dictOf[i].byteLength());
+							opened.add(dicts[i]);
+						}
 					}
 					if (c.type() == Type.STR) {
 						strEnd[i] = state.strBytes.get(c.name());
 						heldStrBytes[i] = strEnd[i];
-						strs[i] = new ColumnOut(target.resolve(c.name() + ".str"), strEnd[i]);
-						opened.add(strs[i]);
+						if (!readOnly) {
+							strs[i] = new ColumnOut(target.resolve(c.name() + ".str"), strEnd[i]);
+							opened.add(strs[i]);
+						}
 					}
 					if (time < 0 && (c.name().equals("time") || c.name().endsWith("_time"))) {
 						time = i;
 					}
 				}
-				superseded = new ColumnOut(target.resolve(SUPERSEDED + ".col"), state.superseded * 8);
+				superseded = readOnly ? null : new ColumnOut(target.resolve(SUPERSEDED + ".col"), state.superseded * 8);
 			} catch (IOException | RuntimeException e) {
 				for (Closeable c : opened) {
 					try {
@@ -580,15 +596,14 @@ final class ColumnStore {
 
 		/** Every file this writer appends to. */
 		private List<ColumnOut> outputs() {
-			List<ColumnOut> all = new ArrayList<>(List.of(values));
-			for (ColumnOut[] outs : List.of(dicts, strs)) {
+			List<ColumnOut> all = new ArrayList<>();
+			for (ColumnOut[] outs : List.of(values, dicts, strs, new ColumnOut[] { superseded })) {
 				for (ColumnOut s : outs) {
 					if (s != null) {
 						all.add(s);
 					}
 				}
 			}
-			all.add(superseded);
 			return all;
 		}
 
@@ -641,6 +656,16 @@ final class ColumnStore {
 				throw failure;
 			}
 		}
+	}
+
+	/**
+	 * The rows a fact set holds, to read ({@link Writer#read}, {@link Writer#readString},
+	 * {@link Writer#readAll}, {@link Writer#text}): opens nothing for writing. Null when the set
+	 * holds no facts.
+	 */
+	synchronized Writer reader(String set) throws IOException {
+		Path target = setDir(set);
+		return target == null || !hasFacts(set) ? null : new Writer(target, state(set), true);
 	}
 
 	/**

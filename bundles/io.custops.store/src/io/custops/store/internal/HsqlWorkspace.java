@@ -575,7 +575,7 @@ final class HsqlWorkspace implements Workspace {
 		if (orderId == null || !columns.hasFacts(ColumnStore.ORDERS)) {
 			return Optional.empty();
 		}
-		try (ColumnStore.Writer w = columns.appender(ColumnStore.ORDERS)) {
+		try (ColumnStore.Writer w = columns.reader(ColumnStore.ORDERS)) {
 			Object[] probe = new Object[OrdersWriter.TABLE.columns.size()];
 			probe[OrdersWriter.ORDER_ID] = orderId;
 			long key = FactLayout.ORDERS.key(probe);
