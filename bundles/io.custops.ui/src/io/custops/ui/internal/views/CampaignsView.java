@@ -6,13 +6,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +27,9 @@ import io.custops.engine.Campaign;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.ServiceEntry;
 import io.custops.engine.RoiResult;
+import io.custops.store.CampaignMember;
+import io.custops.store.CampaignRecord;
+import io.custops.store.CampaignStore;
 import io.custops.store.Workspace;
 import io.custops.ui.charts.BarChart;
 import io.custops.ui.charts.Series;
@@ -165,31 +163,18 @@ public final class CampaignsView extends View {
 		});
 	}
 
-	/** The campaigns and their members, from the workspace database. */
+	/** The campaigns and their members, as the workspace's campaign store gives them. */
 	static List<StoredCampaign> read(Workspace ws) throws Exception {
-		Map<String, List<String>> treatment = new HashMap<>();
-		Map<String, List<String>> control = new HashMap<>();
 		List<StoredCampaign> out = new ArrayList<>();
-		try (Connection c = ws.connection()) {
-			try (PreparedStatement ps = c.prepareStatement("SELECT campaign_id, customer_id, member_group FROM campaign_members");
-					ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					(("control".equals(rs.getString(3))) ? control : treatment)
-							.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-				}
+		CampaignStore store = ws.campaigns();
+		for (CampaignRecord c : store.list()) {
+			List<String> treatment = new ArrayList<>();
+			List<String> control = new ArrayList<>();
+			for (CampaignMember m : store.members(c.id())) {
+				(m.group() == CampaignMember.Group.CONTROL ? control : treatment).add(m.customerId());
 			}
-			try (PreparedStatement ps = c.prepareStatement(
-					"SELECT campaign_id, name, start_date, end_date, cost, margin, segment FROM campaigns ORDER BY start_date, campaign_id");
-					ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					String id = rs.getString(1);
-					out.add(new StoredCampaign(id, rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(),
-							rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), treatment.getOrDefault(id, List.of()),
-							control.getOrDefault(id, List.of())));
-				}
-			}
-		} catch (SQLException e) {
-			throw new IllegalStateException("cannot read the campaigns: " + e.getMessage(), e);
+			out.add(new StoredCampaign(c.id(), c.name(), c.start(), c.end(), c.cost(), c.margin(), c.segment(), treatment,
+					control));
 		}
 		return out;
 	}
