@@ -442,19 +442,43 @@ final class ColumnStore {
 			values[column].putLong(strEnd[column]);
 		}
 
+		/** Whether a row's value of a STR column is the UTF-8 bytes {@code b[start, end)}. */
+		boolean sameString(int column, long row, byte[] b, int start, int end) throws IOException {
+			long to = read(column, row);
+			long from = row == 0 ? 0 : read(column, row - 1);
+			if (to - from != end - start) {
+				return false;
+			}
+			if (row < heldRows && heldStrBytes[column] <= Integer.MAX_VALUE) {
+				ByteBuffer held = heldStr(column);
+				for (int i = 0; i < end - start; i++) {
+					if (held.get((int) from + i) != b[start + i]) {
+						return false;
+					}
+				}
+				return true;
+			}
+			return java.util.Arrays.equals(readString(column, row).getBytes(StandardCharsets.UTF_8), 0, end - start, b, start,
+					end);
+		}
+
+		private ByteBuffer heldStr(int column) throws IOException {
+			if (heldStr == null) {
+				heldStr = new ByteBuffer[values.length];
+			}
+			if (heldStr[column] == null) {
+				heldStr[column] = map(target.resolve(state.columns.get(column).name() + ".str"), heldStrBytes[column]);
+			}
+			return heldStr[column];
+		}
+
 		/** A row's value of a STR column, read back. */
 		String readString(int column, long row) throws IOException {
 			long end = read(column, row);
 			long start = row == 0 ? 0 : read(column, row - 1);
 			if (row < heldRows && heldStrBytes[column] <= Integer.MAX_VALUE) {
-				if (heldStr == null) {
-					heldStr = new ByteBuffer[values.length];
-				}
-				if (heldStr[column] == null) {
-					heldStr[column] = map(target.resolve(state.columns.get(column).name() + ".str"), heldStrBytes[column]);
-				}
 				byte[] b = new byte[Math.toIntExact(end - start)];
-				heldStr[column].get((int) start, b);
+				heldStr(column).get((int) start, b);
 				return new String(b, StandardCharsets.UTF_8);
 			}
 			if (dirty) {

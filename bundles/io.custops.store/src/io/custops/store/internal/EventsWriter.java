@@ -212,6 +212,12 @@ final class EventsWriter extends FactWriter {
 		rows.num(at, SEQ, session.nextEventSeq++);
 	}
 
+	/** The text way gives every row it stores or finds unchanged a sequence number ({@link #add}). */
+	@Override
+	void plainUnchanged() {
+		session.nextEventSeq++;
+	}
+
 	@Override
 	long plainKey(PlainRows rows, int at, byte[] bytes) {
 		return rows.num(at, EKEY);

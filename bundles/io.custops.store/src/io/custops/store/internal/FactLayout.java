@@ -201,6 +201,31 @@ final class FactLayout {
 		}
 	}
 
+	/**
+	 * Whether a row parsed from bytes changes nothing of the stored row {@code held}: each value
+	 * it has is the stored one (a value it lacks keeps the stored one, as a merge does). False
+	 * for another identity under the same key, or a changed value: the text way decides those.
+	 */
+	boolean unchanged(ColumnStore.Writer w, PlainRows rows, int at, byte[] bytes, long held, long[] none)
+			throws IOException {
+		for (int i = 0; i < types.length; i++) {
+			if (types[i] == Table.Type.TEXT) {
+				int start = rows.start(at, i);
+				if (start < 0) {
+					continue;
+				}
+				boolean same = strings[i] ? w.sameString(i, held, bytes, start, rows.end(at, i))
+						: rows.num(at, i) == w.read(i, held); // codes: coded where the row was parsed
+				if (!same) {
+					return false;
+				}
+			} else if (rows.num(at, i) != none[i] && rows.num(at, i) != w.read(i, held)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** A row parsed from bytes as the values {@link FactWriter} parses from text. */
 	Object[] values(PlainRows rows, int at, byte[] bytes) {
 		Object[] values = new Object[types.length];

@@ -254,7 +254,13 @@ abstract class FactWriter {
 		flush(); // rows parsed as text before it are stored before it
 		FactLayout layout = layout();
 		byte[] bytes = block.bytes();
-		if (index.get(key) >= 0) {
+		int held = index.get(key);
+		if (held >= 0) {
+			if (layout.unchanged(session.facts, rows, at, bytes, held, none())) {
+				session.unchanged++; // as the text way counts a row that changes nothing
+				plainUnchanged();
+				return false;
+			}
 			add(new Row(block.line(row), block.raw(row), layout.values(rows, at, bytes)));
 			return false; // stored by the next flush, before any later row is looked up
 		}
@@ -284,6 +290,20 @@ abstract class FactWriter {
 		if (touched == 42) { // keeps the reads from being dropped
 			Thread.onSpinWait();
 		}
+	}
+
+	private long[] none;
+
+	/** The layout's markers of no value, once. */
+	private long[] none() {
+		if (none == null) {
+			none = layout().none();
+		}
+		return none;
+	}
+
+	/** What the text way does for a row that turns out unchanged, besides counting it. */
+	void plainUnchanged() {
 	}
 
 	/** {@link #defaults} of a new row parsed from bytes. */
