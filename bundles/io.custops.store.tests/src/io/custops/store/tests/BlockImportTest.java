@@ -116,15 +116,7 @@ class BlockImportTest {
 		StringBuilder out = new StringBuilder();
 		try (Workspace ws = Stores.manager().open(at)) {
 			for (List<String> file : List.of(first, second)) {
-				RowsConnector connector = new RowsConnector(file);
-				if (blockRows > 0) {
-					connector.inBlocksOf(blockRows);
-				}
-				ImportResult r = ws.importFacts(connector, FactKind.ORDERS, Optional.empty(), Map.of("maxRejects", "10000"),
-						ProgressMonitor.NULL);
-				out.append("read=").append(r.read()).append(" imported=").append(r.imported()).append(" rejected=")
-						.append(r.rejected()).append(" unchanged=").append(r.unchanged()).append('\n');
-				out.append(rejects(r));
+				out.append(importRows(ws, FactKind.ORDERS, file, blockRows));
 			}
 			Set<String> ids = new LinkedHashSet<>();
 			for (List<String> file : List.of(first, second)) {
@@ -142,6 +134,18 @@ class BlockImportTest {
 					.append('\n');
 		}
 		return out.append(factFiles(at)).toString();
+	}
+
+	/** Imports rows (in blocks of {@code blockRows}, or one by one for 0) and describes the import. */
+	private static String importRows(Workspace ws, FactKind kind, List<String> rows, int blockRows) throws Exception {
+		RowsConnector connector = new RowsConnector(rows);
+		if (blockRows > 0) {
+			connector.inBlocksOf(blockRows);
+		}
+		ImportResult r = ws.importFacts(connector, kind, Optional.empty(), Map.of("maxRejects", "10000"),
+				ProgressMonitor.NULL);
+		return "read=" + r.read() + " imported=" + r.imported() + " rejected=" + r.rejected() + " unchanged="
+				+ r.unchanged() + "\n" + rejects(r);
 	}
 
 	/**
@@ -238,15 +242,7 @@ class BlockImportTest {
 		StringBuilder out = new StringBuilder();
 		try (Workspace ws = Stores.manager().open(at)) {
 			for (int pass = 0; pass < 2; pass++) { // the second pass finds every event held
-				RowsConnector connector = new RowsConnector(rows);
-				if (blockRows > 0) {
-					connector.inBlocksOf(blockRows);
-				}
-				ImportResult r = ws.importFacts(connector, FactKind.EVENTS, Optional.empty(), Map.of("maxRejects", "10000"),
-						ProgressMonitor.NULL);
-				out.append("read=").append(r.read()).append(" imported=").append(r.imported()).append(" rejected=")
-						.append(r.rejected()).append(" unchanged=").append(r.unchanged()).append('\n');
-				out.append(rejects(r));
+				out.append(importRows(ws, FactKind.EVENTS, rows, blockRows));
 			}
 			out.append("dataset events=").append(ws.dataset().eventCount()).append('\n');
 		}
