@@ -61,6 +61,55 @@ final class ColumnOut implements Closeable {
 		buffer.put(bytes, offset, length);
 	}
 
+	/**
+	 * Values {@code src[base + slots[k]]} for k in {@code [0, n)}, as ints ({@code wide} false)
+	 * or longs: a column of a run of rows in one pass.
+	 */
+	void put(long[] src, int base, int[] slots, int n, boolean wide) throws IOException {
+		int width = wide ? 8 : 4;
+		int k = 0;
+		while (k < n) {
+			if (buffer.remaining() < width) {
+				drain();
+			}
+			int to = Math.min(n, k + buffer.remaining() / width);
+			int p = buffer.position();
+			if (wide) {
+				for (; k < to; k++, p += 8) {
+					buffer.putLong(p, src[base + slots[k]]);
+				}
+			} else {
+				for (; k < to; k++, p += 4) {
+					buffer.putInt(p, (int) src[base + slots[k]]);
+				}
+			}
+			buffer.position(p);
+		}
+	}
+
+	/** One value {@code n} times, as an int ({@code wide} false) or a long. */
+	void fill(long v, int n, boolean wide) throws IOException {
+		int width = wide ? 8 : 4;
+		int k = 0;
+		while (k < n) {
+			if (buffer.remaining() < width) {
+				drain();
+			}
+			int to = Math.min(n, k + buffer.remaining() / width);
+			int p = buffer.position();
+			if (wide) {
+				for (; k < to; k++, p += 8) {
+					buffer.putLong(p, v);
+				}
+			} else {
+				for (; k < to; k++, p += 4) {
+					buffer.putInt(p, (int) v);
+				}
+			}
+			buffer.position(p);
+		}
+	}
+
 	private void drain() throws IOException {
 		buffer.flip();
 		write(buffer);

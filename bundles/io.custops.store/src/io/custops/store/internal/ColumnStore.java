@@ -432,6 +432,72 @@ final class ColumnStore {
 			values[column].putLong(strEnd[column]);
 		}
 
+		/**
+		 * A column's values of a run of rows, {@code src[base + slots[k]]} for k in {@code [0, n)}:
+		 * numbers as the column's width takes them, text as codes. With {@link #fill},
+		 * {@link #putStrings} and {@link #endRows}, a block's new rows are written column by
+		 * column instead of value by value.
+		 */
+		void putAll(int column, long[] src, int base, int[] slots, int n) throws IOException {
+			values[column].put(src, base, slots, n, wide(column));
+			if (column == timeColumn) {
+				long min = state.minTime;
+				long max = state.maxTime;
+				for (int k = 0; k < n; k++) {
+					long v = src[base + slots[k]];
+					if (v != Long.MIN_VALUE) {
+						min = Math.min(min, v);
+						max = Math.max(max, v);
+					}
+				}
+				state.minTime = min;
+				state.maxTime = max;
+			}
+		}
+
+		/** One value for a run of {@code n} rows of a column. */
+		void fill(int column, long v, int n) throws IOException {
+			values[column].fill(v, n, wide(column));
+			if (column == timeColumn && v != Long.MIN_VALUE && n > 0) {
+				state.minTime = Math.min(state.minTime, v);
+				state.maxTime = Math.max(state.maxTime, v);
+			}
+		}
+
+		/** A STR column's values of a run of rows: bytes {@code [starts[i], ends[i])}, i = base + slots[k]; start -1 for none. */
+		void putStrings(int column, byte[] b, int[] starts, int[] ends, int base, int[] slots, int n) throws IOException {
+			ColumnOut str = strs[column];
+			ColumnOut offsets = values[column];
+			long end = strEnd[column];
+			for (int k = 0; k < n; k++) {
+				int i = base + slots[k];
+				int start = starts[i];
+				if (start >= 0) {
+					str.put(b, start, ends[i] - start);
+					end += ends[i] - start;
+				}
+				offsets.putLong(end);
+			}
+			strEnd[column] = end;
+		}
+
+		/** Whether a column's values are longs (else ints): the widths a run is written in. */
+		private boolean wide(int column) {
+			int width = state.columns.get(column).type().width;
+			if (width != 4 && width != 8) {
+				throw new IllegalArgumentException(state.columns.get(column) + " is not written in runs");
+			}
+			return width == 8;
+		}
+
+		/** Ends a run of {@code n} rows written column by column. */
+		void endRows(int n) {
+			state.rows += n;
+			if (!dirty) {
+				dirty = true;
+			}
+		}
+
 		/** A value of a STR column; none is kept as an empty value. */
 		void putString(int column, String v) throws IOException {
 			if (v != null) {

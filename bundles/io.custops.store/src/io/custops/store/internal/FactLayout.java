@@ -144,6 +144,42 @@ final class FactLayout {
 	}
 
 	/**
+	 * Writes a run of new rows parsed from bytes, slots {@code slots[0, n)} of {@code rows}, column
+	 * by column (the same bytes as {@link #write(ColumnStore.Writer, PlainRows, int, byte[], String,
+	 * long, long)} row by row): {@code lines} and {@code keys} are by slot.
+	 */
+	void writeRun(ColumnStore.Writer w, PlainRows rows, int[] slots, int n, byte[] bytes, String importId,
+			long[] lines, long[] keys) throws IOException {
+		int columns = types.length;
+		for (int i = 0; i < columns; i++) {
+			int base = rows.base(i);
+			if (strings[i]) {
+				w.putStrings(i, bytes, rows.starts, rows.ends, base, slots, n);
+			} else if (allSame(rows.nums, base, slots, n)) { // a column the file leaves empty, a constant
+				w.fill(i, rows.nums[base + slots[0]], n);
+			} else {
+				w.putAll(i, rows.nums, base, slots, n); // codes for text (see code), numbers else
+			}
+		}
+		w.fill(columns, w.code(columns, importId), n);
+		w.putAll(columns + 1, lines, 0, slots, n);
+		if (hashed >= 0) {
+			w.putAll(columns + 2, keys, 0, slots, n);
+		}
+		w.endRows(n);
+	}
+
+	private boolean allSame(long[] values, int base, int[] slots, int n) {
+		long first = values[base + slots[0]];
+		for (int k = 1; k < n; k++) {
+			if (values[base + slots[k]] != first) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Codes the text values of the rows of a block parsed from bytes ({@code rows[0, n)} are
 	 * their slots), in the dictionaries of the fact set, kept as the columns' numbers: done on the
 	 * thread that parses, in the rows' order, so that the storing thread only appends. Column by

@@ -273,6 +273,43 @@ abstract class FactWriter {
 	}
 
 	/**
+	 * Claims a row parsed from bytes for a run of new rows ({@link #appendRun}) when its key is
+	 * not held: the key is then held by the row the run will write it to, the
+	 * {@code pending}-th after those written. False when the key is held: the run must be
+	 * written before the row takes {@link #addPlain}, which reads the held row back.
+	 */
+	final boolean claim(long key, int pending) throws SQLException, IOException {
+		if (pending == 0) {
+			flush(); // rows parsed as text before the run are stored before it
+		}
+		if (index.get(key) >= 0) {
+			return false;
+		}
+		index.put(key, Math.toIntExact(session.facts.state().rows + pending));
+		return true;
+	}
+
+	/**
+	 * Appends a run of new rows parsed from bytes, slots {@code slots[0, n)}, claimed in order
+	 * ({@link #claim}), column by column.
+	 *
+	 * @param lines scratch room by slot, for the rows' source lines
+	 * @param keys  the rows' keys by slot
+	 */
+	final void appendRun(RowBlock block, PlainRows rows, int[] slots, int n, long[] lines, long[] keys)
+			throws IOException {
+		if (n == 0) {
+			return;
+		}
+		for (int k = 0; k < n; k++) {
+			int at = slots[k];
+			plainDefaults(rows, at);
+			lines[at] = block.line(at);
+		}
+		layout().writeRun(session.facts, rows, slots, n, block.bytes(), session.importId, lines, keys);
+	}
+
+	/**
 	 * The keys of a block's rows parsed from bytes ({@link #plainKey}, into {@code keys} by
 	 * slot), their first places in the identity table read together before the rows are added
 	 * one by one: the processor then fetches them in parallel instead of one miss after the other.

@@ -283,6 +283,9 @@ final class ImportSession implements BlockSink {
 		final int[] hashes;
 		/** Per row, its identity key (see FactWriter.addPlain), computed a block at a time. */
 		final long[] keys;
+		/** Room for a run of new rows (see storeBlock): their slots, and their lines by slot. */
+		final int[] run;
+		final long[] lines;
 
 		BlockBatch(RowBlock block, int columns) {
 			this.block = block;
@@ -291,6 +294,8 @@ final class ImportSession implements BlockSink {
 			this.plainRows = new int[block.capacity()];
 			this.hashes = new int[block.capacity()];
 			this.keys = new long[block.capacity()];
+			this.run = new int[block.capacity()];
+			this.lines = new long[block.capacity()];
 		}
 	}
 
@@ -402,33 +407,43 @@ final class ImportSession implements BlockSink {
 		}
 	}
 
-	/** The storing thread: a parsed block's rows in order. */
+	/**
+	 * The storing thread: a parsed block's rows in order. New rows parsed from bytes are gathered
+	 * into runs written column by column; a row whose key is held, or any other row, ends a run.
+	 */
 	private void storeBlock(BlockBatch batch) {
 		RowBlock block = batch.block;
 		int rows = block.rows();
 		int appended = 0;
+		int[] run = batch.run;
+		int pending = 0;
 		read += rows; // once a block: the parsing thread reads this object's fields all along
 		try {
 			writer.prepareKeys(batch.plain, batch.plainRows, batch.plainCount, block.bytes(), batch.keys);
+			for (int row = 0; row < rows; row++) {
+				Object parsed = batch.parsed[row];
+				if (parsed == null && writer.claim(batch.keys[row], pending)) {
+					run[pending++] = row;
+					continue;
+				}
+				writer.appendRun(block, batch.plain, run, pending, batch.lines, batch.keys);
+				appended += pending;
+				pending = 0;
+				if (parsed == null) {
+					appended += writer.addPlain(block, row, batch.plain, row, batch.keys[row]) ? 1 : 0;
+				} else if (parsed instanceof FactWriter.Row checked) {
+					store(checked);
+				} else if (parsed == CONNECTOR_REJECTED) {
+					rejectRow(block.line(row), block.rejectedField(row), block.rejection(row), block.raw(row));
+				} else {
+					String[] rejection = (String[]) parsed;
+					rejectRow(block.line(row), rejection[0], rejection[1], block.raw(row));
+				}
+			}
+			writer.appendRun(block, batch.plain, run, pending, batch.lines, batch.keys);
+			appended += pending;
 		} catch (SQLException | IOException e) {
 			throw abort("cannot write to the workspace: " + e.getMessage(), e);
-		}
-		for (int row = 0; row < rows; row++) {
-			Object parsed = batch.parsed[row];
-			if (parsed == null) {
-				try {
-					appended += writer.addPlain(block, row, batch.plain, row, batch.keys[row]) ? 1 : 0;
-				} catch (SQLException | IOException e) {
-					throw abort("cannot write to the workspace: " + e.getMessage(), e);
-				}
-			} else if (parsed instanceof FactWriter.Row checked) {
-				store(checked);
-			} else if (parsed == CONNECTOR_REJECTED) {
-				rejectRow(block.line(row), block.rejectedField(row), block.rejection(row), block.raw(row));
-			} else {
-				String[] rejection = (String[]) parsed;
-				rejectRow(block.line(row), rejection[0], rejection[1], block.raw(row));
-			}
 		}
 		imported += appended;
 		progress(appended); // the other rows are counted where they are stored

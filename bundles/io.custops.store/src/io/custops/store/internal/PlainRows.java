@@ -1,60 +1,59 @@
 package io.custops.store.internal;
 
-import java.util.Arrays;
-
 /**
- * Rows of a fact table parsed from a block's bytes ({@link PlainValues}), column by column of the
- * table: a text value as the range of its bytes in the block (start -1: none), any other value
- * as the long the fact set stores (see {@link FactLayout}).
+ * Rows of a fact table parsed from a block's bytes ({@link PlainValues}), kept column by column
+ * (a column's values of all slots side by side, as they are written to its file): a text value
+ * as the range of its bytes in the block (start -1: none), any other value as the long the fact
+ * set stores (see {@link FactLayout}).
  */
 final class PlainRows {
 
 	final int columns;
-	long[] nums;
-	int[] starts;
-	int[] ends;
+	/** Slots per column: a column's values are {@code [column * capacity, (column + 1) * capacity)}. */
+	final int capacity;
+	final long[] nums;
+	final int[] starts;
+	final int[] ends;
 
 	PlainRows(int columns, int capacity) {
 		this.columns = columns;
+		this.capacity = capacity;
 		nums = new long[columns * capacity];
 		starts = new int[columns * capacity];
 		ends = new int[columns * capacity];
 	}
 
-	/** Room for {@code rows} rows; a slot is cleared by {@link #clear} before it is filled. */
-	void ensure(int rows) {
-		if (nums.length < rows * columns) {
-			nums = Arrays.copyOf(nums, rows * columns);
-			starts = Arrays.copyOf(starts, rows * columns);
-			ends = Arrays.copyOf(ends, rows * columns);
-		}
+	/** Where a column's values begin in {@link #nums}, {@link #starts} and {@link #ends}. */
+	int base(int column) {
+		return column * capacity;
 	}
 
 	/** Empties slot {@code at}: no text, no number (the stores' marker for none). */
 	void clear(int at, long[] none) {
-		int base = at * columns;
-		Arrays.fill(starts, base, base + columns, -1);
-		System.arraycopy(none, 0, nums, base, columns);
+		for (int c = 0, i = at; c < columns; c++, i += capacity) {
+			starts[i] = -1;
+			nums[i] = none[c];
+		}
 	}
 
 	void text(int at, int column, int start, int end) {
-		starts[at * columns + column] = start;
-		ends[at * columns + column] = end;
+		starts[column * capacity + at] = start;
+		ends[column * capacity + at] = end;
 	}
 
 	void num(int at, int column, long value) {
-		nums[at * columns + column] = value;
+		nums[column * capacity + at] = value;
 	}
 
 	int start(int at, int column) {
-		return starts[at * columns + column];
+		return starts[column * capacity + at];
 	}
 
 	int end(int at, int column) {
-		return ends[at * columns + column];
+		return ends[column * capacity + at];
 	}
 
 	long num(int at, int column) {
-		return nums[at * columns + column];
+		return nums[column * capacity + at];
 	}
 }
