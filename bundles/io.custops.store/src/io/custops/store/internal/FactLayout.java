@@ -192,44 +192,45 @@ final class FactLayout {
 			if (types[i] != Table.Type.TEXT || strings[i]) {
 				continue;
 			}
+			int base = plain.base(i);
+			int[] starts = plain.starts;
+			int[] ends = plain.ends;
 			long touched = 0;
-			int prevStart = -1;
-			int prevEnd = -1;
 			for (int k = 0; k < n; k++) {
-				int at = rows[k];
-				int start = plain.start(at, i);
+				int at = base + rows[k];
+				int start = starts[at];
 				if (start >= 0) {
-					int end = plain.end(at, i);
-					if (prevStart < 0 || !java.util.Arrays.equals(bytes, start, end, bytes, prevStart, prevEnd)) {
-						int h = StringDict.hash(bytes, start, end - start);
-						hashes[k] = h;
-						touched += w.touch(i, h);
-					}
-					prevStart = start;
-					prevEnd = end;
+					int h = StringDict.hash(bytes, start, ends[at] - start);
+					hashes[k] = h;
+					touched += w.touch(i, h);
 				}
 			}
 			int lastStart = -1;
 			int lastEnd = -1;
+			int lastHash = 0;
 			int lastCode = -1;
+			long[] nums = plain.nums;
 			for (int k = 0; k < n; k++) {
-				int at = rows[k];
-				int start = plain.start(at, i);
+				int at = base + rows[k];
+				int start = starts[at];
 				int code;
 				if (start < 0) {
 					code = -1;
 				} else {
-					int end = plain.end(at, i);
-					if (lastStart >= 0 && java.util.Arrays.equals(bytes, start, end, bytes, lastStart, lastEnd)) {
+					int end = ends[at];
+					int h = hashes[k];
+					if (h == lastHash && lastStart >= 0
+							&& java.util.Arrays.equals(bytes, start, end, bytes, lastStart, lastEnd)) {
 						code = lastCode;
 					} else {
-						code = w.code(i, bytes, start, end, hashes[k]);
+						code = w.code(i, bytes, start, end, h);
 						lastStart = start;
 						lastEnd = end;
+						lastHash = h;
 						lastCode = code;
 					}
 				}
-				plain.num(at, i, code);
+				nums[at] = code;
 			}
 			if (touched == 42) { // keeps the reads of the first loop from being dropped
 				Thread.onSpinWait();

@@ -95,7 +95,7 @@ final class ImportSession implements BlockSink {
 	void pipelined() {
 		queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
 		batch = new Object[BATCH * 4];
-		storing = new Thread(this::storeBatches, "custops-import-" + importId);
+		storing = new Thread(this::storeBatches, "custops-store-" + importId);
 		storing.setDaemon(true);
 		storing.start();
 	}
@@ -201,7 +201,7 @@ final class ImportSession implements BlockSink {
 
 	private void startParsing() {
 		parseQueue = new java.util.concurrent.ArrayBlockingQueue<>(4);
-		parsing = new Thread(this::parseBlocks, "custops-import-parse-" + importId);
+		parsing = new Thread(this::parseBlocks, "custops-parse-" + importId);
 		parsing.setDaemon(true);
 		parsing.start();
 	}

@@ -110,8 +110,17 @@ final class StringDict {
 		return (long) (h >>> 4) << 36 | (long) Math.min(len, 15) << 32;
 	}
 
-	/** A value of up to 8 bytes as one long (its length is in the slot's tag). */
-	private static long packed(byte[] b, int off, int len) {
+	private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+			.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+	/** A value of up to 8 bytes as one long, its first byte lowest (its length is in the slot's tag). */
+	static long packed(byte[] b, int off, int len) {
+		if (len == 0) {
+			return 0;
+		}
+		if (off + 8 <= b.length) { // one read, the bytes beyond the value masked off
+			return (long) LONG_LE.get(b, off) & (-1L >>> (64 - 8 * len));
+		}
 		long v = 0;
 		for (int i = 0; i < len; i++) {
 			v |= (b[off + i] & 0xFFL) << (8 * i);
@@ -242,7 +251,18 @@ final class StringDict {
 		return table[2 * (h & ((table.length >> 1) - 1))];
 	}
 
+	/**
+	 * The hash a value is looked up by. Values of up to 8 bytes (most ids, every status) are
+	 * hashed from their {@link #packed} long in a few instructions; longer ones byte by byte.
+	 * Only the table in memory depends on it: nothing hashed is stored.
+	 */
 	static int hash(byte[] b, int off, int len) {
+		if (len <= 8) {
+			long h = (packed(b, off, len) ^ (long) len << 59) * 0x9E3779B97F4A7C15L;
+			h ^= h >>> 29;
+			h *= 0xBF58476D1CE4E5B9L;
+			return (int) (h ^ (h >>> 32));
+		}
 		int h = 0x9747b28c ^ len;
 		for (int i = off; i < off + len; i++) {
 			h = (h ^ b[i]) * 0x01000193;
