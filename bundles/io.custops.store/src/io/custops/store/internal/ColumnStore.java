@@ -675,6 +675,74 @@ final class ColumnStore {
 			return all;
 		}
 
+		/** What {@link #scan} hands a column's values to, a chunk of rows at a time. */
+		interface RowValues {
+			/** Values of rows {@code [first, first + n)} in {@code values[0, n)}. */
+			void accept(long first, long[] values, int n) throws IOException;
+		}
+
+		/** The values of an I64 column, rows written by this writer included, in row order. */
+		void scan(int column, RowValues each) throws IOException {
+			if (dirty) {
+				flush();
+			}
+			Column c = state.columns.get(column);
+			if (c.type().width != 8) {
+				throw new IllegalArgumentException(c + " is not a column of longs");
+			}
+			long rows = state.rows;
+			long[] chunk = new long[(int) Math.min(rows, 1 << 16)];
+			for (long from = 0; from < rows;) { // a map of up to 1 GB at a time
+				long n = Math.min(rows - from, 1 << 27);
+				java.nio.LongBuffer b = map(target.resolve(c.name() + ".col"), from * 8, n * 8).asLongBuffer();
+				for (long at = from; b.hasRemaining(); at += chunk.length) {
+					int k = Math.min(chunk.length, b.remaining());
+					b.get(chunk, 0, k);
+					each.accept(at, chunk, k);
+				}
+				from += n;
+			}
+		}
+
+		/** The rows marked superseded, or null when none is. */
+		java.util.BitSet supersededRows() throws IOException {
+			if (state.superseded == 0) {
+				return null;
+			}
+			if (dirty) {
+				flush();
+			}
+			java.util.BitSet rows = new java.util.BitSet();
+			java.nio.LongBuffer list = map(target.resolve(SUPERSEDED + ".col"), 0, state.superseded * 8).asLongBuffer();
+			while (list.hasRemaining()) {
+				rows.set(Math.toIntExact(list.get()));
+			}
+			return rows;
+		}
+
+		/**
+		 * Sets the range of the set's time to that of the rows not superseded: after rows of a
+		 * set that held none before were taken back (see {@link FactWriter}).
+		 */
+		void resetTimeRange() throws IOException {
+			if (timeColumn < 0) {
+				return;
+			}
+			java.util.BitSet dead = supersededRows();
+			long[] range = { Long.MAX_VALUE, Long.MIN_VALUE };
+			scan(timeColumn, (first, values, n) -> {
+				for (int i = 0; i < n; i++) {
+					long v = values[i];
+					if (v != Long.MIN_VALUE && (dead == null || !dead.get(Math.toIntExact(first + i)))) {
+						range[0] = Math.min(range[0], v);
+						range[1] = Math.max(range[1], v);
+					}
+				}
+			});
+			state.minTime = range[0];
+			state.maxTime = range[1];
+		}
+
 		/** The fixed-width value at a byte offset of a column's buffer. */
 		private static long value(ByteBuffer b, int at, Type type) {
 			return switch (type) {
@@ -994,14 +1062,19 @@ final class ColumnStore {
 	}
 
 	private static ByteBuffer map(Path file, long length) throws IOException {
+		return map(file, 0, length);
+	}
+
+	/** Bytes {@code [from, from + length)} of a file, mapped. */
+	private static ByteBuffer map(Path file, long from, long length) throws IOException {
 		if (length == 0) {
 			return ByteBuffer.allocate(0);
 		}
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-			if (ch.size() < length) {
+			if (ch.size() < from + length) {
 				throw new IOException(file + " is shorter than the manifest says");
 			}
-			MappedByteBuffer buffer = ch.map(FileChannel.MapMode.READ_ONLY, 0, length);
+			MappedByteBuffer buffer = ch.map(FileChannel.MapMode.READ_ONLY, from, length);
 			return buffer;
 		}
 	}

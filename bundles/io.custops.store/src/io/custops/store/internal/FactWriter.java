@@ -75,6 +75,12 @@ abstract class FactWriter {
 	private boolean started;
 	/** Fact sets: the row of each key held (see {@link FactLayout#key}). */
 	private LongIntMap index;
+	/**
+	 * Instead of {@link #index}, when the fact set held no row as the import began and its rows
+	 * are parsed from bytes: rows are appended without a look-up, and those whose keys may repeat
+	 * are settled once all are in ({@link #settleRepeats}).
+	 */
+	private FreshKeys fresh;
 
 	private PreparedStatement insert;
 	private PreparedStatement update;
@@ -104,6 +110,9 @@ abstract class FactWriter {
 
 	void finish() throws SQLException, IOException {
 		flush();
+		if (fresh != null) {
+			settleRepeats();
+		}
 	}
 
 	/** A 64-bit hash of an identity, for {@link #writtenHashes}. */
@@ -214,9 +223,16 @@ abstract class FactWriter {
 			started = true;
 			if (columnar()) {
 				long[] keys = session.facts.readAll(layout().keyColumn());
+				if (keys.length == 0 && parsesPlain()) {
+					fresh = new FreshKeys(Math.max(CHUNK, session.expectedRows));
+					return;
+				}
 				index = new LongIntMap(keys.length + Math.max(CHUNK, session.expectedRows));
+				java.util.BitSet superseded = session.facts.supersededRows();
 				for (int row = 0; row < keys.length; row++) {
-					index.put(keys[row], row); // a later row of a key supersedes the earlier ones
+					if (superseded == null || !superseded.get(row)) {
+						index.put(keys[row], row);
+					}
 				}
 			} else if (Table.count(session.connection, table.name) == 0) {
 				writtenHashes = new LongSet();
@@ -278,9 +294,15 @@ abstract class FactWriter {
 	 * {@code pending}-th after those written. False when the key is held: the run must be
 	 * written before the row takes {@link #addPlain}, which reads the held row back.
 	 */
-	final boolean claim(long key, int pending) throws SQLException, IOException {
+	final boolean claim(RowBlock block, int row, long key, int pending) throws SQLException, IOException {
 		if (pending == 0) {
 			flush(); // rows parsed as text before the run are stored before it
+		}
+		if (fresh != null) {
+			if (fresh.add(key)) {
+				fresh.suspect(session.facts.state().rows + pending, key, block.line(row), block.raw(row));
+			}
+			return true;
 		}
 		if (index.get(key) >= 0) {
 			return false;
@@ -318,6 +340,17 @@ abstract class FactWriter {
 			throws SQLException, IOException {
 		start();
 		long touched = 0;
+		if (fresh != null) {
+			for (int k = 0; k < n; k++) {
+				long key = plainKey(rows, plainRows[k], bytes);
+				keys[plainRows[k]] = key;
+				touched += fresh.touch(key);
+			}
+			if (touched == 42) {
+				Thread.onSpinWait();
+			}
+			return;
+		}
 		for (int k = 0; k < n; k++) {
 			int at = plainRows[k];
 			long key = plainKey(rows, at, bytes);
@@ -417,6 +450,15 @@ abstract class FactWriter {
 		List<Row> updates = new ArrayList<>();
 		for (Row row : rows) {
 			long key = layout.key(row.values); // the identity's, so a merged row keeps it
+			if (fresh != null) { // as claim does for a row parsed from bytes
+				if (fresh.add(key)) {
+					fresh.suspect(facts.state().rows, key, row.line, row.raw);
+				}
+				defaults(row.values);
+				append(row, key);
+				inserts.add(row);
+				continue;
+			}
 			int at = index.get(key);
 			Stored base = null;
 			Object id = identity(row.values);
@@ -460,7 +502,81 @@ abstract class FactWriter {
 		ColumnStore.Writer facts = session.facts;
 		long at = facts.state().rows;
 		layout().write(facts, row.values, session.importId, row.line, key);
-		index.put(key, Math.toIntExact(at));
+		if (index != null) {
+			index.put(key, Math.toIntExact(at));
+		}
+	}
+
+	/**
+	 * Settles the rows a first import into an empty set noted as suspects ({@link #fresh}), once
+	 * all rows are in: among the rows holding a suspect's key, the first of each identity stays;
+	 * each later one is taken back (superseded, no longer imported) and counts unchanged when it
+	 * adds nothing to the first, or is rejected as the text way rejects it (see
+	 * {@link #mergeWithHeld}). The rejections follow the other rows' in the rejects file.
+	 */
+	private void settleRepeats() throws IOException {
+		FreshKeys f = fresh;
+		if (f.count() == 0) {
+			return;
+		}
+		ColumnStore.Writer facts = session.facts;
+		FactLayout layout = layout();
+		LongIntMap suspectOfRow = new LongIntMap(f.count());
+		LongIntMap suspectKeys = new LongIntMap(f.count());
+		for (int i = 0; i < f.count(); i++) {
+			suspectOfRow.put(f.row(i), i);
+			suspectKeys.put(f.key(i), i);
+		}
+		Map<Long, List<Long>> holders = new HashMap<>();
+		FreshKeys suspected = new FreshKeys(f.count()); // a filter of the suspects' keys, small enough for a cache
+		for (int i = 0; i < f.count(); i++) {
+			suspected.add(f.key(i));
+		}
+		facts.scan(layout.keyColumn(), (first, keys, n) -> {
+			for (int i = 0; i < n; i++) {
+				long key = keys[i];
+				if (suspected.mayHold(key) && suspectKeys.get(key) >= 0) {
+					holders.computeIfAbsent(key, k -> new ArrayList<>(2)).add(first + i);
+				}
+			}
+		});
+		List<Stored[]> repeats = new ArrayList<>(); // {first, repeat}
+		for (List<Long> rows : holders.values()) {
+			if (rows.size() < 2) {
+				continue; // a false alarm of the filter
+			}
+			List<Stored> firsts = new ArrayList<>();
+			for (long row : rows) {
+				Stored held = layout.read(facts, row);
+				Object id = identity(held.values);
+				Stored first = firsts.stream().filter(s -> identity(s.values).equals(id)).findFirst().orElse(null);
+				if (first == null) {
+					firsts.add(held); // another identity under the same key
+				} else {
+					repeats.add(new Stored[] { first, held });
+				}
+			}
+		}
+		repeats.sort((a, b) -> Long.compare(a[1].row, b[1].row));
+		for (Stored[] pair : repeats) {
+			Stored first = pair[0];
+			Stored repeat = pair[1];
+			int suspect = suspectOfRow.get(repeat.row);
+			if (suspect < 0) {
+				throw new IllegalStateException("row " + repeat.row + " repeats a key but was not noted");
+			}
+			facts.supersede(repeat.row);
+			session.imported--;
+			if (Arrays.equals(merge(first.values, repeat.values), first.values)) {
+				session.unchanged++;
+			} else {
+				session.rejectRow(f.line(suspect), identityField(), describe(identity(first.values))
+						+ " appears again with other values (first on line " + first.line + ")", f.raw(suspect));
+			}
+		}
+		if (!repeats.isEmpty()) {
+			facts.resetTimeRange(); // a rejected row's time is no longer the set's
+		}
 	}
 
 	private void writeRows(List<Row> inserts, List<Row> updates) throws SQLException {

@@ -580,9 +580,11 @@ final class HsqlWorkspace implements Workspace {
 			probe[OrdersWriter.ORDER_ID] = orderId;
 			long key = FactLayout.ORDERS.key(probe);
 			long[] keys = w.readAll(FactLayout.ORDERS.keyColumn());
+			java.util.BitSet superseded = w.supersededRows();
 			for (int row = keys.length - 1; row >= 0; row--) {
-				// the last row of an order is its current one
-				if (keys[row] == key && orderId.equals(w.readString(OrdersWriter.ORDER_ID, row))) {
+				// the row of an order not superseded is its current one
+				if (keys[row] == key && (superseded == null || !superseded.get(row))
+						&& orderId.equals(w.readString(OrdersWriter.ORDER_ID, row))) {
 					Object[] values = FactLayout.ORDERS.read(w, row).values;
 					Map<String, String> fields = new LinkedHashMap<>();
 					for (int i = 0; i < values.length; i++) {

@@ -422,7 +422,7 @@ final class ImportSession implements BlockSink {
 			writer.prepareKeys(batch.plain, batch.plainRows, batch.plainCount, block.bytes(), batch.keys);
 			for (int row = 0; row < rows; row++) {
 				Object parsed = batch.parsed[row];
-				if (parsed == null && writer.claim(batch.keys[row], pending)) {
+				if (parsed == null && writer.claim(block, row, batch.keys[row], pending)) {
 					run[pending++] = row;
 					continue;
 				}
