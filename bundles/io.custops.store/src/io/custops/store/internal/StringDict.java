@@ -175,7 +175,7 @@ final class StringDict {
 		}
 		offsets[code] = lastOffset;
 		count++;
-		if (count * 4L >= slots.length) { // half full: the table doubles
+		if (count * 8L >= slots.length * 3L) { // three quarters full (slots hold two longs): the table doubles
 			rehash();
 		} else {
 			fill(emptySlot, h, code, lastOffset, len);
@@ -235,7 +235,7 @@ final class StringDict {
 
 	private static int tableSize(int count) {
 		int size = 1024;
-		while (size <= count * 2L) {
+		while (size * 3L <= count * 4L) { // at most three quarters full
 			size *= 2;
 		}
 		return size;

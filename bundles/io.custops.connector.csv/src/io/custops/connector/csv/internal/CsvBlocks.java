@@ -120,6 +120,10 @@ final class CsvBlocks {
 						continue;
 					}
 				}
+				if (!quoted) { // no line break inside: the next record's line is counted from its end
+					linePos = end;
+					lineAtPos = line;
+				}
 				int rawEnd = end;
 				int at0 = block.addRow(line, buf, pos, rawEnd - pos);
 				String mismatch = reading.fieldCountProblem(n);
@@ -151,8 +155,9 @@ final class CsvBlocks {
 		}
 	}
 
-	/** Fields of the last {@link #record}. */
+	/** Fields of the last {@link #record}, and whether any was quoted (then it may hold line breaks). */
 	private int fields;
+	private boolean quoted;
 
 	/**
 	 * Reads the record at {@code pos}: fills {@link #starts}, {@link #ends}, {@link #escaped}
@@ -163,6 +168,7 @@ final class CsvBlocks {
 		int n = 0;
 		int i = pos;
 		byte[] b = buf;
+		quoted = false;
 		while (true) {
 			if (n == starts.length) {
 				starts = Arrays.copyOf(starts, n * 2);
@@ -170,6 +176,7 @@ final class CsvBlocks {
 				escaped = Arrays.copyOf(escaped, n * 2);
 			}
 			if (i < limit && b[i] == quote) {
+				quoted = true;
 				int start = i + 1;
 				boolean doubled = false;
 				int j = start;
