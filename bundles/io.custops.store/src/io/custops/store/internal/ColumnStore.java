@@ -262,7 +262,6 @@ final class ColumnStore {
 		private final long heldRows;
 		private ByteBuffer[] held;
 		private boolean dirty;
-		private final Object dictionaries = new Object();
 
 		Writer(Path target, State state) throws IOException {
 			this(target, state, false);
@@ -381,7 +380,7 @@ final class ColumnStore {
 		 * The code of a text value given as UTF-8 bytes {@code [start, end)}, added to the
 		 * dictionary when new. Unlike the rest of the writer this may be called from another
 		 * thread (rows are coded where they are parsed, beside the thread that stores them),
-		 * holding {@link #dictionaries}, which every use of a dictionary here holds too.
+		 * holding the column's {@link #dictionary} lock, which every use of a dictionary here holds too.
 		 */
 		int code(int column, byte[] b, int start, int end) throws IOException {
 			return code(column, b, start, end, StringDict.hash(b, start, end - start));
@@ -404,11 +403,12 @@ final class ColumnStore {
 		}
 
 		/**
-		 * The lock of the dictionaries: held by a thread that codes rows ({@link #code(int,
-		 * byte[], int, int)}) for a whole block of rows rather than per value.
+		 * The lock of a text column's dictionary (and its file): held by a thread that codes rows
+		 * ({@link #code(int, byte[], int, int)}) for a whole block of rows rather than per value.
+		 * One per column, so that two threads code different columns at once.
 		 */
-		Object dictionaries() {
-			return dictionaries;
+		Object dictionary(int column) {
+			return dictOf[column];
 		}
 
 		/** A text value as its code ({@link #code(int, byte[], int, int)}); -1 for none. */
@@ -418,7 +418,7 @@ final class ColumnStore {
 
 		/** The text of a code of a text column. */
 		String text(int column, int code) {
-			synchronized (dictionaries) {
+			synchronized (dictOf[column]) {
 				return dictOf[column].value(code);
 			}
 		}
@@ -593,7 +593,7 @@ final class ColumnStore {
 				return lastCode[column];
 			}
 			StringDict d = dictOf[column];
-			synchronized (dictionaries) { // see code(int, byte[], int, int)
+			synchronized (d) { // see code(int, byte[], int, int)
 				return lastCode[column] = codeLocked(column, d, value);
 			}
 		}
@@ -766,8 +766,19 @@ final class ColumnStore {
 		}
 
 		void flush() throws IOException {
-			for (ColumnOut s : outputs()) {
-				s.flush();
+			for (ColumnOut[] outs : List.of(values, strs, new ColumnOut[] { superseded })) {
+				for (ColumnOut s : outs) {
+					if (s != null) {
+						s.flush();
+					}
+				}
+			}
+			for (int i = 0; i < dicts.length; i++) { // they may be written on another thread (see code)
+				if (dicts[i] != null) {
+					synchronized (dictOf[i]) {
+						dicts[i].flush();
+					}
+				}
 			}
 			syncStrBytes();
 			dirty = false;

@@ -38,6 +38,12 @@ final class FactLayout {
 	private final int[] scales;
 	private final Table.Type[] types;
 	private final boolean[] strings;
+	/**
+	 * Text columns coded where rows are stored rather than where they are parsed: the customer
+	 * id, whose dictionary grows with the data (a million values, most look-ups a cache miss);
+	 * coding it there shares an import's work about equally between the two threads.
+	 */
+	private final boolean[] codedOnStore;
 	/** The column hashed into the key column that follows the line, or -1 for none. */
 	private final int hashed;
 
@@ -47,12 +53,14 @@ final class FactLayout {
 		this.scales = new int[table.columns.size()];
 		this.types = new Table.Type[table.columns.size()];
 		this.strings = new boolean[table.columns.size()];
+		this.codedOnStore = new boolean[table.columns.size()];
 		this.hashed = stringKey == null ? -1 : table.index(stringKey);
 		for (int i = 0; i < table.columns.size(); i++) {
 			Table.Column c = table.columns.get(i);
 			this.scales[i] = scales.getOrDefault(c.name(), 2);
 			this.types[i] = c.type();
 			this.strings[i] = c.name().equals(stringKey);
+			this.codedOnStore[i] = c.name().equals("customer_id");
 			cols.add(new ColumnStore.Column(c.name(), switch (c.type()) {
 			case TEXT -> strings[i] ? ColumnStore.Type.STR : ColumnStore.Type.DICT;
 			case INT -> ColumnStore.Type.I32;
@@ -181,17 +189,29 @@ final class FactLayout {
 
 	/**
 	 * Codes the text values of the rows of a block parsed from bytes ({@code rows[0, n)} are
-	 * their slots), in the dictionaries of the fact set, kept as the columns' numbers: done on the
-	 * thread that parses, in the rows' order, so that the storing thread only appends. Column by
+	 * their slots), in the dictionaries of the fact set, kept as the columns' numbers: in the
+	 * rows' order, the columns {@link #codedOnStore} on the storing thread ({@code onStore}), the
+	 * others on the thread that parses, each holding its {@link ColumnStore.Writer#dictionary} lock. Column by
 	 * column, the values' hashes first and their slots read together (memory fetched in parallel:
 	 * a big dictionary's slots are never in a cache), then the look-ups; a value equal to the
 	 * previous row's (a status, a channel) reuses its code.
 	 */
-	void code(ColumnStore.Writer w, PlainRows plain, int[] rows, int n, byte[] bytes, int[] hashes) throws IOException {
+	void code(ColumnStore.Writer w, PlainRows plain, int[] rows, int n, byte[] bytes, int[] hashes, boolean onStore)
+			throws IOException {
 		for (int i = 0; i < types.length; i++) {
-			if (types[i] != Table.Type.TEXT || strings[i]) {
+			if (types[i] != Table.Type.TEXT || strings[i] || codedOnStore[i] != onStore) {
 				continue;
 			}
+			synchronized (w.dictionary(i)) {
+				code(w, i, plain, rows, n, bytes, hashes);
+			}
+		}
+	}
+
+	/** {@link #code} of one column. */
+	private static void code(ColumnStore.Writer w, int i, PlainRows plain, int[] rows, int n, byte[] bytes, int[] hashes)
+			throws IOException {
+		{
 			int base = plain.base(i);
 			int[] starts = plain.starts;
 			int[] ends = plain.ends;

@@ -374,9 +374,7 @@ final class ImportSession implements BlockSink {
 		ColumnStore.Writer facts = this.facts;
 		int[] fieldOf = this.fieldOf;
 		long[] none = this.none;
-		synchronized (facts.dictionaries()) { // once a block, not per value
-			parse(batch, block, plain, writer, layout, facts, fieldOf, none);
-		}
+		parse(batch, block, plain, writer, layout, facts, fieldOf, none);
 	}
 
 	private static void parse(BlockBatch batch, RowBlock block, PlainRows plain, FactWriter writer, FactLayout layout,
@@ -401,7 +399,7 @@ final class ImportSession implements BlockSink {
 		}
 		batch.plainCount = plainCount;
 		try {
-			layout.code(facts, plain, batch.plainRows, plainCount, block.bytes(), batch.hashes);
+			layout.code(facts, plain, batch.plainRows, plainCount, block.bytes(), batch.hashes, false);
 		} catch (IOException e) {
 			throw new ImportAborted("cannot write to the workspace: " + e.getMessage(), e);
 		}
@@ -419,6 +417,8 @@ final class ImportSession implements BlockSink {
 		int pending = 0;
 		read += rows; // once a block: the parsing thread reads this object's fields all along
 		try {
+			ColumnStore.Writer facts = this.facts;
+			writer.layout().code(facts, batch.plain, batch.plainRows, batch.plainCount, block.bytes(), batch.hashes, true);
 			writer.prepareKeys(batch.plain, batch.plainRows, batch.plainCount, block.bytes(), batch.keys);
 			for (int row = 0; row < rows; row++) {
 				Object parsed = batch.parsed[row];
