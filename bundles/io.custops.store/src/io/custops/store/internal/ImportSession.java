@@ -380,12 +380,12 @@ final class ImportSession implements BlockSink {
 	private static void parse(BlockBatch batch, RowBlock block, PlainRows plain, FactWriter writer, FactLayout layout,
 			ColumnStore.Writer facts, int[] fieldOf, long[] none) {
 		int plainCount = 0;
+		plain.clear(block.rows(), none);
 		for (int row = 0; row < block.rows(); row++) {
 			if (block.isRejected(row)) {
 				batch.parsed[row] = CONNECTOR_REJECTED;
 				continue;
 			}
-			plain.clear(row, none);
 			if (writer.parsePlain(block, row, fieldOf, plain, row)) {
 				batch.parsed[row] = null;
 				batch.plainRows[plainCount++] = row;

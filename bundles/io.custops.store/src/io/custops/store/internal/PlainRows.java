@@ -28,11 +28,11 @@ final class PlainRows {
 		return column * capacity;
 	}
 
-	/** Empties slot {@code at}: no text, no number (the stores' marker for none). */
-	void clear(int at, long[] none) {
-		for (int c = 0, i = at; c < columns; c++, i += capacity) {
-			starts[i] = -1;
-			nums[i] = none[c];
+	/** Empties slots {@code [0, rows)}: no text, no number (the stores' marker for none). */
+	void clear(int rows, long[] none) {
+		for (int c = 0; c < columns; c++) {
+			java.util.Arrays.fill(starts, c * capacity, c * capacity + rows, -1);
+			java.util.Arrays.fill(nums, c * capacity, c * capacity + rows, none[c]);
 		}
 	}
 

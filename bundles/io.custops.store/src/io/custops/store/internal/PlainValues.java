@@ -108,7 +108,7 @@ final class PlainValues {
 				|| day > (month == 2 && java.time.Year.isLeap(year) ? 29 : MONTH_DAYS[month - 1])) {
 			return NOT_PLAIN;
 		}
-		long millis = java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400_000L;
+		long millis = epochDay(year, month, day) * 86_400_000L;
 		if (len == 10) {
 			return millis;
 		}
@@ -247,6 +247,20 @@ final class PlainValues {
 		h ^= 0x1f;
 		h *= 0x100000001b3L;
 		return h ^ (h >>> 29);
+	}
+
+	/**
+	 * The day of a valid date counted from 1970-01-01, as {@link java.time.LocalDate#toEpochDay}
+	 * counts it (proleptic Gregorian), without making a date: years from March, so that the leap
+	 * day ends a year.
+	 */
+	static long epochDay(int year, int month, int day) {
+		long y = month <= 2 ? year - 1 : year;
+		long era = Math.floorDiv(y, 400);
+		long yearOfEra = y - era * 400;
+		long dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+		long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+		return era * 146_097 + dayOfEra - 719_468;
 	}
 
 	private static boolean digits(byte[] b, int from, int n) {
