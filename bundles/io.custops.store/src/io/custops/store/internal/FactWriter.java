@@ -332,30 +332,26 @@ abstract class FactWriter {
 	}
 
 	/**
-	 * The keys of a block's rows parsed from bytes ({@link #plainKey}, into {@code keys} by
-	 * slot), their first places in the identity table read together before the rows are added
-	 * one by one: the processor then fetches them in parallel instead of one miss after the other.
+	 * The keys of a block's rows parsed from bytes ({@link #plainKey}), into {@code keys} by slot:
+	 * on the thread that parses, as it needs nothing the storing thread changes.
 	 */
-	final void prepareKeys(PlainRows rows, int[] plainRows, int n, byte[] bytes, long[] keys)
-			throws SQLException, IOException {
+	final void plainKeys(PlainRows rows, int[] plainRows, int n, byte[] bytes, long[] keys) {
+		for (int k = 0; k < n; k++) {
+			keys[plainRows[k]] = plainKey(rows, plainRows[k], bytes);
+		}
+	}
+
+	/**
+	 * Reads the first places of a block's keys ({@link #plainKeys}) in the identity table or the
+	 * filter together before the rows are added one by one: the processor then fetches them in
+	 * parallel instead of one miss after the other.
+	 */
+	final void prepareKeys(int[] plainRows, int n, long[] keys) throws SQLException, IOException {
 		start();
 		long touched = 0;
-		if (fresh != null) {
-			for (int k = 0; k < n; k++) {
-				long key = plainKey(rows, plainRows[k], bytes);
-				keys[plainRows[k]] = key;
-				touched += fresh.touch(key);
-			}
-			if (touched == 42) {
-				Thread.onSpinWait();
-			}
-			return;
-		}
 		for (int k = 0; k < n; k++) {
-			int at = plainRows[k];
-			long key = plainKey(rows, at, bytes);
-			keys[at] = key;
-			touched += index.touch(key);
+			long key = keys[plainRows[k]];
+			touched += fresh != null ? fresh.touch(key) : index.touch(key);
 		}
 		if (touched == 42) { // keeps the reads from being dropped
 			Thread.onSpinWait();

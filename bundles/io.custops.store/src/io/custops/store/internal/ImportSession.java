@@ -398,6 +398,7 @@ final class ImportSession implements BlockSink {
 			}
 		}
 		batch.plainCount = plainCount;
+		writer.plainKeys(plain, batch.plainRows, plainCount, block.bytes(), batch.keys);
 		try {
 			layout.code(facts, plain, batch.plainRows, plainCount, block.bytes(), batch.hashes, false);
 		} catch (IOException e) {
@@ -419,7 +420,7 @@ final class ImportSession implements BlockSink {
 		try {
 			ColumnStore.Writer facts = this.facts;
 			writer.layout().code(facts, batch.plain, batch.plainRows, batch.plainCount, block.bytes(), batch.hashes, true);
-			writer.prepareKeys(batch.plain, batch.plainRows, batch.plainCount, block.bytes(), batch.keys);
+			writer.prepareKeys(batch.plainRows, batch.plainCount, batch.keys);
 			for (int row = 0; row < rows; row++) {
 				Object parsed = batch.parsed[row];
 				if (parsed == null && writer.claim(block, row, batch.keys[row], pending)) {

@@ -82,7 +82,7 @@ final class StringDict {
 		int mask = (table.length >> 1) - 1;
 		long tag = tag(h, len);
 		long inline = len <= 8 ? packed(b, off, len) : 0;
-		for (int i = h & mask;; i = (i + 1) & mask) {
+		for (int i = home(h, mask);; i = (i + 1) & mask) {
 			long s = table[2 * i];
 			if (s == 0) {
 				emptySlot = i;
@@ -177,6 +177,7 @@ final class StringDict {
 		count++;
 		if (count * 8L >= slots.length * 3L) { // three quarters full (slots hold two longs): the table doubles
 			rehash();
+			place(code, h, lastOffset, len);
 		} else {
 			fill(emptySlot, h, code, lastOffset, len);
 		}
@@ -217,20 +218,43 @@ final class StringDict {
 
 	private void place(int code, int h, int entry, int len) {
 		int mask = (slots.length >> 1) - 1;
-		int i = h & mask;
+		int i = home(h, mask);
 		while (slots[2 * i] != 0) {
 			i = (i + 1) & mask;
 		}
 		fill(i, h, code, entry, len);
 	}
 
+	/**
+	 * The slot a value is looked for first: bits of its hash the slot's tag keeps too, so that a
+	 * table can be doubled from its slots alone ({@link #rehash}).
+	 */
+	private static int home(int h, int mask) {
+		return (h >>> 4) & mask;
+	}
+
+	/**
+	 * Doubles the table. The slots are moved in their order, each to the home its tag gives (see
+	 * {@link #home}): the writes go forward through two halves of the new table, where placing
+	 * the values by code would write all over it (a million cache misses at a million values).
+	 */
 	private void rehash() {
-		slots = new long[slots.length * 2];
-		for (int code = 0; code < count; code++) {
-			int off = offsets[code];
-			int len = intAt(bytes, off);
-			place(code, hash(bytes, off + 4, len), off, len);
+		long[] old = slots;
+		long[] table = new long[old.length * 2];
+		int mask = (table.length >> 1) - 1;
+		for (int j = 0; j < old.length; j += 2) {
+			long s = old[j];
+			if (s == 0) {
+				continue;
+			}
+			int i = (int) (s >>> 36) & mask; // the tag holds the hash's bits 4 to 31
+			while (table[2 * i] != 0) {
+				i = (i + 1) & mask;
+			}
+			table[2 * i] = s;
+			table[2 * i + 1] = old[j + 1];
 		}
+		slots = table;
 	}
 
 	private static int tableSize(int count) {
@@ -248,7 +272,7 @@ final class StringDict {
 	 */
 	long touch(int h) {
 		long[] table = slots;
-		return table[2 * (h & ((table.length >> 1) - 1))];
+		return table[2 * home(h, (table.length >> 1) - 1)];
 	}
 
 	/**
