@@ -134,6 +134,11 @@ final class ColumnOut implements Closeable {
 		channel.force(false);
 	}
 
+	/** Writes what the channel holds so far through to the disk (not the buffer: another thread may). */
+	void forceWritten() throws IOException {
+		channel.force(false);
+	}
+
 	Path file() {
 		return file;
 	}

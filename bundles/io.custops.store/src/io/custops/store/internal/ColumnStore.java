@@ -493,6 +493,10 @@ final class ColumnStore {
 		/** Ends a run of {@code n} rows written column by column. */
 		void endRows(int n) {
 			state.rows += n;
+			if ((rowsSinceWriteBack += n) >= 1 << 18) {
+				rowsSinceWriteBack = 0;
+				writeBack();
+			}
 			if (!dirty) {
 				dirty = true;
 			}
@@ -570,6 +574,9 @@ final class ColumnStore {
 			state.rows++;
 			if (!dirty) { // written once: the parsing thread reads this object's fields (code) all along
 				dirty = true;
+			}
+			if ((state.rows & ((1 << 18) - 1)) == 0) {
+				writeBack();
 			}
 		}
 
@@ -785,7 +792,51 @@ final class ColumnStore {
 		}
 
 		/** Writes everything through to the disk (before the manifest may name it). */
+		/** The write-back running in the background (see {@link #writeBack}), or null; what stopped one. */
+		private Thread writeBack;
+		private volatile IOException writeBackFailure;
+		private long rowsSinceWriteBack;
+
+		/**
+		 * Starts writing what the files hold so far through to the disk on a thread of its own,
+		 * unless one does already. Called as rows are appended (every 256k rows), so that
+		 * {@link #force} at the commit finds little left: ten million orders' gigabyte forced at
+		 * once took half a second after everything else was done.
+		 */
+		private void writeBack() {
+			if (writeBack != null && writeBack.isAlive()) {
+				return;
+			}
+			List<ColumnOut> outs = outputs();
+			writeBack = Thread.ofPlatform().daemon().name("custops-writeback").start(() -> {
+				try {
+					for (ColumnOut o : outs) {
+						o.forceWritten();
+					}
+				} catch (IOException e) {
+					writeBackFailure = e;
+				}
+			});
+		}
+
+		/** Waits for the background write-back, if any. */
+		private void awaitWriteBack() throws java.io.InterruptedIOException {
+			if (writeBack != null) {
+				try {
+					writeBack.join();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new java.io.InterruptedIOException("interrupted while writing to " + target);
+				}
+				writeBack = null;
+			}
+		}
+
 		void force() throws IOException {
+			awaitWriteBack();
+			if (writeBackFailure != null) {
+				throw writeBackFailure;
+			}
 			for (ColumnOut s : outputs()) {
 				s.force();
 			}
@@ -803,6 +854,7 @@ final class ColumnStore {
 
 		@Override
 		public void close() throws IOException {
+			awaitWriteBack();
 			IOException failure = null;
 			List<Closeable> all = new ArrayList<>(outputs());
 			for (FileChannel[] channels : java.util.Arrays.asList(readers, strReaders)) {
