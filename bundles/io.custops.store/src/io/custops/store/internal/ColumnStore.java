@@ -397,6 +397,11 @@ final class ColumnStore {
 			return code;
 		}
 
+		/** How many values a text column's dictionary holds. */
+		int dictionarySize(int column) {
+			return dictOf[column].count();
+		}
+
 		/** Reads the first slot of a value of a text column (see {@link StringDict#touch}). */
 		long touch(int column, int hash) {
 			return dictOf[column].touch(hash);

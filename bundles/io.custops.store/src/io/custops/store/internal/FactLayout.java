@@ -211,6 +211,10 @@ final class FactLayout {
 	/** {@link #code} of one column. */
 	private static void code(ColumnStore.Writer w, int i, PlainRows plain, int[] rows, int n, byte[] bytes, int[] hashes)
 			throws IOException {
+		if (w.dictionarySize(i) <= 64) {
+			codeFew(w, i, plain, rows, n, bytes);
+			return;
+		}
 		{
 			int base = plain.base(i);
 			int[] starts = plain.starts;
@@ -255,6 +259,43 @@ final class FactLayout {
 			if (touched == 42) { // keeps the reads of the first loop from being dropped
 				Thread.onSpinWait();
 			}
+		}
+	}
+
+	/**
+	 * {@link #code} of a column with few values so far (a status, a channel): each value of up
+	 * to 8 bytes is looked up first in a small table of the values seen in this block, by the
+	 * value itself as a long; its dictionary is asked only for values new to the block.
+	 */
+	private static void codeFew(ColumnStore.Writer w, int i, PlainRows plain, int[] rows, int n, byte[] bytes)
+			throws IOException {
+		long[] values = new long[64];
+		int[] lengths = new int[64];
+		int[] codes = new int[64]; // code + 1; 0: an empty place
+		int base = plain.base(i);
+		int[] starts = plain.starts;
+		int[] ends = plain.ends;
+		long[] nums = plain.nums;
+		for (int k = 0; k < n; k++) {
+			int at = base + rows[k];
+			int start = starts[at];
+			if (start < 0) {
+				nums[at] = -1;
+				continue;
+			}
+			int len = ends[at] - start;
+			if (len > 8) {
+				nums[at] = w.code(i, bytes, start, start + len);
+				continue;
+			}
+			long value = StringDict.packed(bytes, start, len);
+			int place = (int) ((value + len) * 0x9E3779B97F4A7C15L >>> 58);
+			if (codes[place] == 0 || values[place] != value || lengths[place] != len) {
+				values[place] = value;
+				lengths[place] = len;
+				codes[place] = w.code(i, bytes, start, start + len) + 1;
+			}
+			nums[at] = codes[place] - 1;
 		}
 	}
 
