@@ -1,6 +1,7 @@
 package io.custops.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -88,6 +89,41 @@ class FirstImportTest {
 	 * With no size known the filter starts small; 200,000 distinct orders then raise many false
 	 * alarms, each of which must end as a stored row.
 	 */
+	@Test
+	void repeatedEventsAreSettledOnceAllRowsAreIn() throws Exception {
+		repeatedEvents(0);
+	}
+
+	@Test
+	void repeatedEventsInBlocksAreSettledOnceAllRowsAreIn() throws Exception {
+		repeatedEvents(256);
+	}
+
+	private void repeatedEvents(int blockRows) throws Exception {
+		List<String> clean = new ArrayList<>();
+		clean.add("customer_id,event_time,event_type,channel");
+		for (int i = 0; i < 1000; i++) {
+			clean.add("c" + i + ",2026-02-01 10:00:00,visit,app");
+		}
+		List<String> lines = new ArrayList<>(clean);
+		lines.add("c5,2026-02-01 10:00:00,visit,app"); // the same event again
+		lines.add("c7,2026-02-01 10:00:00,visit,web"); // the same event from another channel
+		ImportResult r = ws.importFacts(new RowsConnector(lines).inBlocksOf(blockRows), FactKind.EVENTS,
+				Optional.empty(), Map.of(), ProgressMonitor.NULL);
+		assertEquals(1002, r.read());
+		assertEquals(1000, r.imported());
+		assertEquals(1, r.unchanged());
+		assertEquals(1, r.rejected());
+		assertEquals(1, Stores.rejects(r).size());
+		assertTrue(Stores.rejects(r).get(0).startsWith("1003,"), Stores.rejects(r).toString());
+		assertEquals(1000, ws.dataset().eventCount());
+
+		ImportResult again = ws.importFacts(new RowsConnector(clean).inBlocksOf(blockRows), FactKind.EVENTS,
+				Optional.empty(), Map.of(), ProgressMonitor.NULL);
+		assertEquals(0, again.imported());
+		assertEquals(1000, again.unchanged());
+	}
+
 	@Test
 	void falseAlarmsOfTheFilterLoseNoRow() throws Exception {
 		falseAlarms(0);
