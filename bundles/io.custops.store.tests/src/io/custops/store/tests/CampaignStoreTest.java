@@ -7,40 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.custops.core.data.FactKind;
 import io.custops.store.AuditEntry;
 import io.custops.store.CampaignMember;
 import io.custops.store.CampaignMember.Group;
 import io.custops.store.CampaignRecord;
-import io.custops.store.Workspace;
 
 /** Campaigns created from a target and imported ones, read back alike; the audit log. */
-class CampaignStoreTest {
+class CampaignStoreTest extends WorkspaceFixture {
 
-	@TempDir
-	Path dir;
-	Workspace ws;
-
-	@BeforeEach
-	void open() throws Exception {
-		ws = Stores.manager().open(dir);
-	}
-
-	@AfterEach
-	void close() {
-		ws.close();
-	}
 
 	private static CampaignRecord draft(String id, LocalDate start, LocalDate end, String cost, String margin) {
 		return CampaignRecord.toCreate(id, "Spring SMS", start, end, new BigDecimal(cost), new BigDecimal(margin),

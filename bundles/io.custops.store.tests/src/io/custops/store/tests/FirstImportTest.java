@@ -3,42 +3,25 @@ package io.custops.store.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.FactKind;
 import io.custops.store.ImportResult;
-import io.custops.store.Workspace;
 
 /**
  * A first import into an empty fact set appends its rows without looking each one up, and
  * settles the rows whose keys may repeat once all are in: the same counts, rejections and
  * stored orders as when every row is looked up.
  */
-class FirstImportTest {
+class FirstImportTest extends WorkspaceFixture {
 
-	@org.junit.jupiter.api.io.TempDir
-	Path dir;
-	Workspace ws;
-
-	@BeforeEach
-	void open() throws Exception {
-		ws = Stores.manager().open(dir);
-	}
-
-	@AfterEach
-	void close() {
-		ws.close();
-	}
 
 	@Test
 	void repeatedOrdersAreSettledOnceAllRowsAreIn() throws Exception {

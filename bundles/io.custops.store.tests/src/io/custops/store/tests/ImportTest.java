@@ -18,10 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
@@ -30,26 +27,12 @@ import io.custops.core.data.OrderStatus;
 import io.custops.core.param.ParameterException;
 import io.custops.core.spi.ConnectorException;
 import io.custops.store.ImportResult;
-import io.custops.store.Workspace;
 import io.custops.store.WorkspaceException;
 import io.custops.store.WorkspaceInfo;
 
 /** Whole imports: idempotency, all-or-nothing, maxRejects, order lines, the columnar copy. */
-class ImportTest {
+class ImportTest extends WorkspaceFixture {
 
-	@TempDir
-	Path dir;
-	Workspace ws;
-
-	@BeforeEach
-	void open() throws Exception {
-		ws = Stores.manager().open(dir);
-	}
-
-	@AfterEach
-	void close() {
-		ws.close();
-	}
 
 	private ImportResult orders(int from, int count) throws Exception {
 		return ws.importFacts(new RowsConnector(RowsConnector.orders(from, count)), FactKind.ORDERS, Optional.empty(),

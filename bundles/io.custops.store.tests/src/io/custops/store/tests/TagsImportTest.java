@@ -4,39 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.data.FactKind;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
-import io.custops.store.Workspace;
 
 /** Manual tags imported as kind {@code tags}: one per row or several per row, idempotent, all or nothing. */
-class TagsImportTest {
+class TagsImportTest extends WorkspaceFixture {
 
-	@TempDir
-	Path dir;
-	Workspace ws;
-
-	@BeforeEach
-	void open() throws Exception {
-		ws = Stores.manager().open(dir);
-	}
-
-	@AfterEach
-	void close() {
-		ws.close();
-	}
 
 	@Test
 	void oneTagPerRowOrSeveralSeparatedBySemicolons() throws Exception {

@@ -66,13 +66,8 @@ final class ColumnOut implements Closeable {
 	 * or longs: a column of a run of rows in one pass.
 	 */
 	void put(long[] src, int base, int[] slots, int n, boolean wide) throws IOException {
-		int width = wide ? 8 : 4;
-		int k = 0;
-		while (k < n) {
-			if (buffer.remaining() < width) {
-				drain();
-			}
-			int to = Math.min(n, k + buffer.remaining() / width);
+		for (int k = 0; k < n;) {
+			int to = Math.min(n, k + room(wide));
 			int p = buffer.position();
 			if (wide) {
 				for (; k < to; k++, p += 8) {
@@ -89,13 +84,8 @@ final class ColumnOut implements Closeable {
 
 	/** One value {@code n} times, as an int ({@code wide} false) or a long. */
 	void fill(long v, int n, boolean wide) throws IOException {
-		int width = wide ? 8 : 4;
-		int k = 0;
-		while (k < n) {
-			if (buffer.remaining() < width) {
-				drain();
-			}
-			int to = Math.min(n, k + buffer.remaining() / width);
+		for (int k = 0; k < n;) {
+			int to = Math.min(n, k + room(wide));
 			int p = buffer.position();
 			if (wide) {
 				for (; k < to; k++, p += 8) {
@@ -108,6 +98,15 @@ final class ColumnOut implements Closeable {
 			}
 			buffer.position(p);
 		}
+	}
+
+	/** How many longs ({@code wide}) or ints the buffer has room for, drained first when it has none. */
+	private int room(boolean wide) throws IOException {
+		int width = wide ? 8 : 4;
+		if (buffer.remaining() < width) {
+			drain();
+		}
+		return buffer.remaining() / width;
 	}
 
 	private void drain() throws IOException {
