@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -14,35 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.data.FactKind;
 import io.custops.store.ImportResult;
-import io.custops.store.Workspace;
 
 /**
  * Every canonical check, with its boundary: each bad row is rejected with its line, field and
  * reason, each good one is stored with the hand-computed value.
  */
-class ValidationTest {
-
-	@TempDir
-	Path dir;
-	Workspace ws;
+class ValidationTest extends WorkspaceFixture {
 
 	@BeforeEach
-	void open() throws Exception {
-		ws = Stores.manager().open(dir);
+	void zone() throws Exception {
 		ws.setZone(ZoneId.of("Asia/Shanghai"));
-	}
-
-	@AfterEach
-	void close() {
-		ws.close();
 	}
 
 	/**
