@@ -56,6 +56,56 @@ class ImportTest extends WorkspaceFixture {
 		return rows;
 	}
 
+	/** The size of a column's file of the orders (the set's directory is named in its manifest). */
+	private long columnBytes(String column) throws Exception {
+		try (var files = Files.walk(dir.resolve("columns"))) {
+			return Files.size(files.filter(f -> f.getFileName().toString().equals(column + ".col")).findFirst()
+					.orElseThrow());
+		}
+	}
+
+	@Test
+	void aColumnTheFilesLeaveEmptyTakesNoBytesUntilAValueComes() throws Exception {
+		for (int blockRows : new int[] { 0, 100 }) { // rows one by one, then a second set of orders in blocks
+			Path at = dir.resolve("ws" + blockRows);
+			try (io.custops.store.Workspace w = Stores.manager().open(at)) {
+				ImportResult plain = w.importFacts(new RowsConnector(RowsConnector.orders(0, 500)).inBlocksOf(blockRows),
+						FactKind.ORDERS, Optional.empty(), Map.of(), ProgressMonitor.NULL);
+				assertEquals(500, plain.imported());
+				List<String> withProducts = new ArrayList<>();
+				withProducts.add("order_id,customer_id,order_time,amount,status,product_id,quantity");
+				for (int i = 500; i < 700; i++) {
+					withProducts.add("o" + i + ",c1,2026-02-01 10:00:00,5.00,paid,P" + (i % 7) + ",2");
+				}
+				ImportResult more = w.importFacts(new RowsConnector(withProducts).inBlocksOf(blockRows), FactKind.ORDERS,
+						Optional.empty(), Map.of(), ProgressMonitor.NULL);
+				assertEquals(200, more.imported());
+				assertNull(w.order("o499").orElseThrow().get("product_id"));
+				assertNull(w.order("o499").orElseThrow().get("quantity"));
+				assertEquals("P0", w.order("o504").orElseThrow().get("product_id"));
+				assertEquals("2", w.order("o504").orElseThrow().get("quantity"));
+				assertEquals(700, w.dataset().orderCount());
+				// the unchanged check reads the none of rows past a short file's end
+				assertEquals(500, w.importFacts(new RowsConnector(RowsConnector.orders(0, 500)).inBlocksOf(blockRows),
+						FactKind.ORDERS, Optional.empty(), Map.of(), ProgressMonitor.NULL).unchanged());
+			}
+			try (io.custops.store.Workspace w = Stores.manager().open(at)) {
+				assertEquals("P6", w.order("o699").orElseThrow().get("product_id"));
+				assertNull(w.order("o0").orElseThrow().get("product_id"));
+			}
+		}
+		Path first = dir.resolve("ws0");
+		Path saved = dir;
+		dir = first;
+		try {
+			assertEquals(700L * 4, columnBytes("product_id"), "filled with none up to the first product");
+			assertEquals(0, columnBytes("province"), "no province in any file: an empty file");
+			assertEquals(700L * 4, columnBytes("customer_id"));
+		} finally {
+			dir = saved;
+		}
+	}
+
 	@Test
 	void reimportingTheSameRowsChangesNothing() throws Exception {
 		ImportResult first = orders(0, 45_000);

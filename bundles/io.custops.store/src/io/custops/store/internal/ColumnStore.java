@@ -98,6 +98,16 @@ final class ColumnStore {
 	private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern
 			.compile("\\.(rows|count|bytes|superseded|minTime|maxTime|generation|next|attributes)$");
 
+	/** What a number or code column holds for no value: -1 for a code, the smallest value else. */
+	static long none(Type type) {
+		return switch (type) {
+		case DICT -> -1;
+		case I32 -> Integer.MIN_VALUE;
+		case I64 -> Long.MIN_VALUE;
+		case I8, STR -> throw new IllegalArgumentException(type + " has no none");
+		};
+	}
+
 	static boolean isFactSet(String set) {
 		return ORDERS.equals(set) || EVENTS.equals(set);
 	}
@@ -176,6 +186,7 @@ final class ColumnStore {
 	/** The set's valid lengths and dictionaries, for appending rows to it. */
 	synchronized State state(String set) throws IOException {
 		State state = new State(columns(set));
+		state.shortColumns = isFactSet(set);
 		Path setDir = setDir(set);
 		if (setDir == null || (isFactSet(set) && !hasFacts(set))) {
 			return state;
@@ -188,6 +199,10 @@ final class ColumnStore {
 			state.maxTime = range[1];
 		}
 		for (Column c : state.columns) {
+			long stored = number(set + ".col." + c.name() + ".rows", -1);
+			if (stored >= 0) {
+				state.columnRows.put(c.name(), stored);
+			}
 			if (c.type() == Type.STR) {
 				state.strBytes.put(c.name(), number(set + ".str." + c.name() + ".bytes", 0));
 			}
@@ -207,6 +222,13 @@ final class ColumnStore {
 		/** Valid bytes of each STR column's values file. */
 		final Map<String, Long> strBytes = new HashMap<>();
 		long rows;
+		/**
+		 * Whether the files of number and code columns may stop short of the rows (fact sets): a
+		 * column's rows past its file's end hold its none ({@link #none}), so a column a source
+		 * leaves empty costs no bytes. The rows each such file holds, when fewer than the set's.
+		 */
+		boolean shortColumns;
+		final Map<String, Long> columnRows = new HashMap<>();
 		long superseded;
 		long minTime = Long.MAX_VALUE;
 		long maxTime = Long.MIN_VALUE;
@@ -260,6 +282,15 @@ final class ColumnStore {
 		private final HashMap<String, Integer>[] small;
 		/** The rows held before this writer began, mapped per column when first read back. */
 		private final long heldRows;
+		/**
+		 * Per column: whether its file may stop short of the rows (see {@link State#shortColumns}),
+		 * the rows its file holds (written and buffered), those it held as this writer began, and
+		 * its none.
+		 */
+		private final boolean[] shortable;
+		private final long[] stored;
+		private final long[] heldStored;
+		private final long[] noneOf;
 		private ByteBuffer[] held;
 		private boolean dirty;
 
@@ -288,6 +319,19 @@ final class ColumnStore {
 			heldStrBytes = new long[n];
 			lastValue = new String[n];
 			lastCode = new int[n];
+			shortable = new boolean[n];
+			stored = new long[n];
+			heldStored = new long[n];
+			noneOf = new long[n];
+			for (int i = 0; i < n; i++) {
+				Column c = columns.get(i);
+				shortable[i] = state.shortColumns
+						&& (c.type() == Type.I32 || c.type() == Type.I64 || c.type() == Type.DICT);
+				stored[i] = shortable[i] ? Math.min(state.rows, state.columnRows.getOrDefault(c.name(), state.rows))
+						: state.rows;
+				heldStored[i] = stored[i];
+				noneOf[i] = shortable[i] ? none(c.type()) : 0;
+			}
 			@SuppressWarnings("unchecked")
 			HashMap<String, Integer>[] maps = new HashMap[n];
 			small = maps;
@@ -297,7 +341,7 @@ final class ColumnStore {
 				for (int i = 0; i < n; i++) {
 					Column c = columns.get(i);
 					if (!readOnly) {
-						values[i] = new ColumnOut(target.resolve(c.name() + ".col"), state.rows * c.type().width);
+						values[i] = new ColumnOut(target.resolve(c.name() + ".col"), stored[i] * c.type().width);
 						opened.add(values[i]);
 					}
 					if (c.type() == Type.DICT) {
@@ -346,7 +390,7 @@ final class ColumnStore {
 			for (int i = 0; i < row.length; i++) {
 				switch (columns.get(i).type()) {
 				case I8 -> values[i].putByte(((Number) row[i]).byteValue());
-				case I32 -> values[i].putInt(((Number) row[i]).intValue());
+				case I32 -> putInt(i, ((Number) row[i]).intValue());
 				case I64 -> putLong(i, ((Number) row[i]).longValue());
 				case DICT -> putText(i, (String) row[i]);
 				case STR -> putString(i, (String) row[i]);
@@ -357,10 +401,37 @@ final class ColumnStore {
 
 		/** Field by field: the values of one row in column order, then {@link #endRow}. */
 		void putInt(int column, int v) throws IOException {
+			if (shortable[column]) {
+				if (v == noneOf[column]) {
+					return; // the column's file stops short (see State.shortColumns)
+				}
+				reach(column, 1);
+			}
 			values[column].putInt(v);
 		}
 
+		/**
+		 * Before values of the next {@code n} rows of a column whose file may stop short (see
+		 * {@link State#shortColumns}): the rows it lacks before them are filled with none.
+		 */
+		private void reach(int column, int n) throws IOException {
+			long missing = state.rows - stored[column];
+			boolean wide = wide(column);
+			while (missing > 0) {
+				int k = (int) Math.min(missing, 1 << 20);
+				values[column].fill(noneOf[column], k, wide);
+				missing -= k;
+			}
+			stored[column] = state.rows + n;
+		}
+
 		void putLong(int column, long v) throws IOException {
+			if (shortable[column]) {
+				if (v == noneOf[column]) {
+					return;
+				}
+				reach(column, 1);
+			}
 			values[column].putLong(v);
 			if (column == timeColumn && v != Long.MIN_VALUE) {
 				if (v < state.minTime) {
@@ -373,7 +444,7 @@ final class ColumnStore {
 		}
 
 		void putText(int column, String v) throws IOException {
-			values[column].putInt(code(column, v));
+			putCode(column, code(column, v));
 		}
 
 		/**
@@ -418,7 +489,7 @@ final class ColumnStore {
 
 		/** A text value as its code ({@link #code(int, byte[], int, int)}); -1 for none. */
 		void putCode(int column, int code) throws IOException {
-			values[column].putInt(code);
+			putInt(column, code);
 		}
 
 		/** The text of a code of a text column. */
@@ -444,6 +515,9 @@ final class ColumnStore {
 		 * column instead of value by value.
 		 */
 		void putAll(int column, long[] src, int base, int[] slots, int n) throws IOException {
+			if (shortable[column]) {
+				reach(column, n);
+			}
 			values[column].put(src, base, slots, n, wide(column));
 			if (column == timeColumn) {
 				long min = state.minTime;
@@ -462,6 +536,12 @@ final class ColumnStore {
 
 		/** One value for a run of {@code n} rows of a column. */
 		void fill(int column, long v, int n) throws IOException {
+			if (shortable[column]) {
+				if (v == noneOf[column]) {
+					return;
+				}
+				reach(column, n);
+			}
 			values[column].fill(v, n, wide(column));
 			if (column == timeColumn && v != Long.MIN_VALUE && n > 0) {
 				state.minTime = Math.min(state.minTime, v);
@@ -645,12 +725,15 @@ final class ColumnStore {
 		/** A row's fixed-width value (a code for text columns), read back from the files. */
 		long read(int column, long row) throws IOException {
 			Column c = state.columns.get(column);
-			if (row < heldRows && heldRows * c.type().width <= Integer.MAX_VALUE) {
+			if (row >= stored[column] && shortable[column]) {
+				return noneOf[column]; // past the end of a column's file that stops short
+			}
+			if (row < heldStored[column] && heldStored[column] * c.type().width <= Integer.MAX_VALUE) {
 				if (held == null) {
 					held = new ByteBuffer[values.length];
 				}
 				if (held[column] == null) {
-					held[column] = map(target.resolve(c.name() + ".col"), heldRows * c.type().width);
+					held[column] = map(target.resolve(c.name() + ".col"), heldStored[column] * c.type().width);
 				}
 				return value(held[column], (int) (row * c.type().width), c.type());
 			}
@@ -677,13 +760,15 @@ final class ColumnStore {
 		long[] readAll(int column) throws IOException {
 			long[] all = new long[Math.toIntExact(state.rows)];
 			Column c = state.columns.get(column);
+			int inFile = shortable[column] ? (int) Math.min(all.length, stored[column]) : all.length;
 			if (all.length == 0) {
 				return all;
 			}
-			ByteBuffer b = map(target.resolve(c.name() + ".col"), (long) all.length * c.type().width);
-			for (int i = 0; i < all.length; i++) {
+			ByteBuffer b = map(target.resolve(c.name() + ".col"), (long) inFile * c.type().width);
+			for (int i = 0; i < inFile; i++) {
 				all[i] = value(b, i * c.type().width, c.type());
 			}
+			java.util.Arrays.fill(all, inFile, all.length, noneOf[column]);
 			return all;
 		}
 
@@ -702,10 +787,10 @@ final class ColumnStore {
 			if (c.type().width != 8) {
 				throw new IllegalArgumentException(c + " is not a column of longs");
 			}
-			long rows = state.rows;
-			long[] chunk = new long[(int) Math.min(rows, 1 << 16)];
-			for (long from = 0; from < rows;) { // a map of up to 1 GB at a time
-				long n = Math.min(rows - from, 1 << 27);
+			long inFile = shortable[column] ? Math.min(state.rows, stored[column]) : state.rows;
+			long[] chunk = new long[(int) Math.max(1, Math.min(state.rows, 1 << 16))];
+			for (long from = 0; from < inFile;) { // a map of up to 1 GB at a time
+				long n = Math.min(inFile - from, 1 << 27);
 				java.nio.LongBuffer b = map(target.resolve(c.name() + ".col"), from * 8, n * 8).asLongBuffer();
 				for (long at = from; b.hasRemaining(); at += chunk.length) {
 					int k = Math.min(chunk.length, b.remaining());
@@ -713,6 +798,10 @@ final class ColumnStore {
 					each.accept(at, chunk, k);
 				}
 				from += n;
+			}
+			java.util.Arrays.fill(chunk, noneOf[column]); // rows past a short column's file
+			for (long at = inFile; at < state.rows; at += chunk.length) {
+				each.accept(at, chunk, (int) Math.min(chunk.length, state.rows - at));
 			}
 		}
 
@@ -838,6 +927,13 @@ final class ColumnStore {
 		}
 
 		void force() throws IOException {
+			for (int i = 0; i < stored.length; i++) { // the rows of files that stop short, for the manifest
+				if (shortable[i] && stored[i] < state.rows) {
+					state.columnRows.put(state.columns.get(i).name(), stored[i]);
+				} else {
+					state.columnRows.remove(state.columns.get(i).name());
+				}
+			}
 			awaitWriteBack();
 			if (writeBackFailure != null) {
 				throw writeBackFailure;
@@ -1016,6 +1112,12 @@ final class ColumnStore {
 
 	private void record(String set, String importId, State state) {
 		manifest.setProperty(set + ".rows", Long.toString(state.rows));
+		for (String key : manifest.stringPropertyNames()) {
+			if (key.startsWith(set + ".col.")) {
+				manifest.remove(key);
+			}
+		}
+		state.columnRows.forEach((name, stored) -> manifest.setProperty(set + ".col." + name + ".rows", Long.toString(stored)));
 		manifest.setProperty(set + "." + SUPERSEDED, Long.toString(state.superseded));
 		if (importId.isEmpty()) {
 			manifest.remove(set + ".import");
@@ -1104,6 +1206,7 @@ final class ColumnStore {
 				continue;
 			}
 			Path file = setDir == null ? null : setDir.resolve(c.name() + ".col");
+			int stored = (int) Math.min(n, number(set + ".col." + c.name() + ".rows", n)); // see State.shortColumns
 			switch (c.type()) {
 			case I8 -> {
 				byte[] a = new byte[n];
@@ -1112,12 +1215,16 @@ final class ColumnStore {
 			}
 			case I32, DICT -> {
 				int[] a = new int[n];
-				map(file, 4L * n).asIntBuffer().get(a);
+				map(file, 4L * stored).asIntBuffer().get(a, 0, stored);
+				java.util.Arrays.fill(a, stored, n, (int) none(c.type()));
 				data.values.put(c.name(), a);
 			}
 			case I64, STR -> {
 				long[] a = new long[n];
-				map(file, 8L * n).asLongBuffer().get(a);
+				map(file, 8L * stored).asLongBuffer().get(a, 0, stored);
+				if (stored < n) {
+					java.util.Arrays.fill(a, stored, n, none(c.type()));
+				}
 				data.values.put(c.name(), a);
 			}
 			}
