@@ -459,12 +459,18 @@ final class ColumnStore {
 
 		/** {@link #code(int, byte[], int, int)} with the value's {@link StringDict#hash} computed before. */
 		int code(int column, byte[] b, int start, int end, int hash) throws IOException {
+			int code = dictOf[column].find(b, start, end - start, hash);
+			return code >= 0 ? code : add(column, b, start, end, hash);
+		}
+
+		/**
+		 * Adds a value to a column's dictionary and its file. Apart from {@link #code}, so that
+		 * the loops coding values already held (most of them) compile without the file's writes.
+		 */
+		private int add(int column, byte[] b, int start, int end, int hash) throws IOException {
 			StringDict d = dictOf[column];
-			int before = d.count();
-			int code = d.code(b, start, end - start, hash);
-			if (d.count() != before) {
-				dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
-			}
+			int code = d.add(b, start, end - start, hash);
+			dicts[column].put(d.buffer(), d.lastOffset(), d.lastLength());
 			return code;
 		}
 

@@ -77,7 +77,8 @@ final class StringDict {
 	/** The empty slot the last unsuccessful {@link #find} ended at: where the value goes. */
 	private int emptySlot;
 
-	private int find(byte[] b, int off, int len, int h) {
+	/** The code of a value, or -1 (then {@link #add} adds it). */
+	int find(byte[] b, int off, int len, int h) {
 		long[] table = slots;
 		int mask = (table.length >> 1) - 1;
 		long tag = tag(h, len);
@@ -155,9 +156,14 @@ final class StringDict {
 	/** {@link #code(byte[], int, int)} with the value's {@link #hash} computed before. */
 	int code(byte[] b, int off, int len, int h) {
 		int found = find(b, off, len, h);
-		if (found >= 0) {
-			return found;
-		}
+		return found >= 0 ? found : add(b, off, len, h);
+	}
+
+	/**
+	 * Adds a value {@link #find} has just not found, at the empty slot it ended at. Apart from
+	 * the look-up, so that callers coding values already held compile without it.
+	 */
+	int add(byte[] b, int off, int len, int h) {
 		int code = count;
 		if (used + 4 + len > bytes.length) {
 			long size = Math.max((long) bytes.length * 2, (long) used + 4 + len);
