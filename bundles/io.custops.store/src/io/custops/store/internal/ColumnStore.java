@@ -505,15 +505,6 @@ final class ColumnStore {
 			}
 		}
 
-		/** A value of a STR column given as UTF-8 bytes {@code [start, end)}; start -1 for none. */
-		void putString(int column, byte[] b, int start, int end) throws IOException {
-			if (start >= 0) {
-				strs[column].put(b, start, end - start);
-				strEnd[column] += end - start;
-			}
-			values[column].putLong(strEnd[column]);
-		}
-
 		/**
 		 * A column's values of a run of rows, {@code src[base + slots[k]]} for k in {@code [0, n)}:
 		 * numbers as the column's width takes them, text as codes. With {@link #fill},

@@ -125,36 +125,10 @@ final class FactLayout {
 		return none;
 	}
 
-	/** Writes a row parsed from bytes (as {@link #write} writes the same row parsed as text). */
-	void write(ColumnStore.Writer w, PlainRows rows, int at, byte[] bytes, String importId, long line, long key)
-			throws IOException {
-		int n = types.length;
-		for (int i = 0; i < n; i++) {
-			switch (types[i]) {
-			case TEXT -> {
-				if (strings[i]) {
-					int start = rows.start(at, i);
-					w.putString(i, bytes, start, start < 0 ? -1 : rows.end(at, i));
-				} else {
-					w.putCode(i, (int) rows.num(at, i)); // coded where the row was parsed (see code)
-				}
-			}
-			case INT -> w.putInt(i, (int) rows.num(at, i));
-			case BIGINT, DECIMAL, TIMESTAMP, DATE -> w.putLong(i, rows.num(at, i));
-			}
-		}
-		w.putCode(n, w.code(n, importId));
-		w.putLong(n + 1, line);
-		if (hashed >= 0) {
-			w.putLong(n + 2, key);
-		}
-		w.endRow();
-	}
-
 	/**
 	 * Writes a run of new rows parsed from bytes, slots {@code slots[0, n)} of {@code rows}, column
-	 * by column (the same bytes as {@link #write(ColumnStore.Writer, PlainRows, int, byte[], String,
-	 * long, long)} row by row): {@code lines} and {@code keys} are by slot.
+	 * by column (the same bytes as {@link #write(ColumnStore.Writer, Object[], String, long, long)}
+	 * writes for the same rows parsed as text): {@code lines} and {@code keys} are by slot.
 	 */
 	void writeRun(ColumnStore.Writer w, PlainRows rows, int[] slots, int n, byte[] bytes, String importId,
 			long[] lines, long[] keys) throws IOException {
@@ -191,10 +165,10 @@ final class FactLayout {
 	 * Codes the text values of the rows of a block parsed from bytes ({@code rows[0, n)} are
 	 * their slots), in the dictionaries of the fact set, kept as the columns' numbers: in the
 	 * rows' order, the columns {@link #codedOnStore} on the storing thread ({@code onStore}), the
-	 * others on the thread that parses, each holding its {@link ColumnStore.Writer#dictionary} lock. Column by
-	 * column, the values' hashes first and their slots read together (memory fetched in parallel:
-	 * a big dictionary's slots are never in a cache), then the look-ups; a value equal to the
-	 * previous row's (a status, a channel) reuses its code.
+	 * others on the thread that parses, each holding its {@link ColumnStore.Writer#dictionary} lock.
+	 * A column with few values so far goes through {@link #codeFew}. Any other, the values' hashes
+	 * first and their slots read together (memory fetched in parallel: a big dictionary's slots
+	 * are never in a cache), then the look-ups; a value equal to the previous row's reuses its code.
 	 */
 	void code(ColumnStore.Writer w, PlainRows plain, int[] rows, int n, byte[] bytes, int[] hashes, boolean onStore)
 			throws IOException {
@@ -215,50 +189,48 @@ final class FactLayout {
 			codeFew(w, i, plain, rows, n, bytes);
 			return;
 		}
-		{
-			int base = plain.base(i);
-			int[] starts = plain.starts;
-			int[] ends = plain.ends;
-			long touched = 0;
-			for (int k = 0; k < n; k++) {
-				int at = base + rows[k];
-				int start = starts[at];
-				if (start >= 0) {
-					int h = StringDict.hash(bytes, start, ends[at] - start);
-					hashes[k] = h;
-					touched += w.touch(i, h);
-				}
+		int base = plain.base(i);
+		int[] starts = plain.starts;
+		int[] ends = plain.ends;
+		long touched = 0;
+		for (int k = 0; k < n; k++) {
+			int at = base + rows[k];
+			int start = starts[at];
+			if (start >= 0) {
+				int h = StringDict.hash(bytes, start, ends[at] - start);
+				hashes[k] = h;
+				touched += w.touch(i, h);
 			}
-			int lastStart = -1;
-			int lastEnd = -1;
-			int lastHash = 0;
-			int lastCode = -1;
-			long[] nums = plain.nums;
-			for (int k = 0; k < n; k++) {
-				int at = base + rows[k];
-				int start = starts[at];
-				int code;
-				if (start < 0) {
-					code = -1;
+		}
+		int lastStart = -1;
+		int lastEnd = -1;
+		int lastHash = 0;
+		int lastCode = -1;
+		long[] nums = plain.nums;
+		for (int k = 0; k < n; k++) {
+			int at = base + rows[k];
+			int start = starts[at];
+			int code;
+			if (start < 0) {
+				code = -1;
+			} else {
+				int end = ends[at];
+				int h = hashes[k];
+				if (h == lastHash && lastStart >= 0
+						&& java.util.Arrays.equals(bytes, start, end, bytes, lastStart, lastEnd)) {
+					code = lastCode;
 				} else {
-					int end = ends[at];
-					int h = hashes[k];
-					if (h == lastHash && lastStart >= 0
-							&& java.util.Arrays.equals(bytes, start, end, bytes, lastStart, lastEnd)) {
-						code = lastCode;
-					} else {
-						code = w.code(i, bytes, start, end, h);
-						lastStart = start;
-						lastEnd = end;
-						lastHash = h;
-						lastCode = code;
-					}
+					code = w.code(i, bytes, start, end, h);
+					lastStart = start;
+					lastEnd = end;
+					lastHash = h;
+					lastCode = code;
 				}
-				nums[at] = code;
 			}
-			if (touched == 42) { // keeps the reads of the first loop from being dropped
-				Thread.onSpinWait();
-			}
+			nums[at] = code;
+		}
+		if (touched == 42) { // keeps the reads of the first loop from being dropped
+			Thread.onSpinWait();
 		}
 	}
 

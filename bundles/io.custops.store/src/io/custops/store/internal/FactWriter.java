@@ -261,38 +261,28 @@ abstract class FactWriter {
 	}
 
 	/**
-	 * Stores a row parsed from bytes: appended at once when its key is new (the common case);
-	 * otherwise it becomes a row of text values and takes the way of every held identity.
-	 *
-	 * @return whether it was appended at once (then the caller counts it imported)
+	 * Stores a row parsed from bytes whose key is held ({@link #claim} refused it): unchanged
+	 * when it changes nothing of the held row; otherwise it becomes a row of text values and
+	 * takes the way of every held identity.
 	 */
-	final boolean addPlain(RowBlock block, int row, PlainRows rows, int at, long key) throws SQLException, IOException {
+	final void addHeld(RowBlock block, int row, PlainRows rows, int at, long key) throws SQLException, IOException {
 		flush(); // rows parsed as text before it are stored before it
 		FactLayout layout = layout();
 		byte[] bytes = block.bytes();
-		int held = index.get(key);
-		if (held >= 0) {
-			if (layout.unchanged(session.facts, rows, at, bytes, held, none())) {
-				session.unchanged++; // as the text way counts a row that changes nothing
-				plainUnchanged();
-				return false;
-			}
-			add(new Row(block.line(row), block.raw(row), layout.values(rows, at, bytes)));
-			return false; // stored by the next flush, before any later row is looked up
+		if (layout.unchanged(session.facts, rows, at, bytes, index.get(key), none())) {
+			session.unchanged++; // as the text way counts a row that changes nothing
+			plainUnchanged();
+			return;
 		}
-		plainDefaults(rows, at);
-		ColumnStore.Writer facts = session.facts;
-		long written = facts.state().rows;
-		layout.write(facts, rows, at, bytes, session.importId, block.line(row), key);
-		index.put(key, Math.toIntExact(written));
-		return true; // counted by the caller, once a block
+		add(new Row(block.line(row), block.raw(row), layout.values(rows, at, bytes)));
+		// stored by the next flush, before any later row is looked up
 	}
 
 	/**
 	 * Claims a row parsed from bytes for a run of new rows ({@link #appendRun}) when its key is
 	 * not held: the key is then held by the row the run will write it to, the
 	 * {@code pending}-th after those written. False when the key is held: the run must be
-	 * written before the row takes {@link #addPlain}, which reads the held row back.
+	 * written before the row takes {@link #addHeld}, which reads the held row back.
 	 */
 	final boolean claim(RowBlock block, int row, long key, int pending) throws SQLException, IOException {
 		if (pending == 0) {

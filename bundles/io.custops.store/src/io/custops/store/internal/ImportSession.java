@@ -281,7 +281,7 @@ final class ImportSession implements BlockSink {
 		final int[] plainRows;
 		int plainCount;
 		final int[] hashes;
-		/** Per row, its identity key (see FactWriter.addPlain), computed a block at a time. */
+		/** Per row, its identity key (see FactWriter.plainKeys), computed a block at a time. */
 		final long[] keys;
 		/** Room for a run of new rows (see storeBlock): their slots, and their lines by slot. */
 		final int[] run;
@@ -431,7 +431,7 @@ final class ImportSession implements BlockSink {
 				appended += pending;
 				pending = 0;
 				if (parsed == null) {
-					appended += writer.addPlain(block, row, batch.plain, row, batch.keys[row]) ? 1 : 0;
+					writer.addHeld(block, row, batch.plain, row, batch.keys[row]);
 				} else if (parsed instanceof FactWriter.Row checked) {
 					store(checked);
 				} else if (parsed == CONNECTOR_REJECTED) {
