@@ -434,12 +434,7 @@ final class ColumnStore {
 			}
 			values[column].putLong(v);
 			if (column == timeColumn && v != Long.MIN_VALUE) {
-				if (v < state.minTime) {
-					state.minTime = v;
-				}
-				if (v > state.maxTime) {
-					state.maxTime = v;
-				}
+				widenTimeRange(v, v);
 			}
 		}
 
@@ -517,8 +512,8 @@ final class ColumnStore {
 			}
 			values[column].put(src, base, slots, n, wide(column));
 			if (column == timeColumn) {
-				long min = state.minTime;
-				long max = state.maxTime;
+				long min = Long.MAX_VALUE;
+				long max = Long.MIN_VALUE;
 				for (int k = 0; k < n; k++) {
 					long v = src[base + slots[k]];
 					if (v != Long.MIN_VALUE) {
@@ -526,8 +521,7 @@ final class ColumnStore {
 						max = Math.max(max, v);
 					}
 				}
-				state.minTime = min;
-				state.maxTime = max;
+				widenTimeRange(min, max);
 			}
 		}
 
@@ -541,9 +535,14 @@ final class ColumnStore {
 			}
 			values[column].fill(v, n, wide(column));
 			if (column == timeColumn && v != Long.MIN_VALUE && n > 0) {
-				state.minTime = Math.min(state.minTime, v);
-				state.maxTime = Math.max(state.maxTime, v);
+				widenTimeRange(v, v);
 			}
+		}
+
+		/** Takes values from {@code min} to {@code max} into the range of the set's time. */
+		private void widenTimeRange(long min, long max) {
+			state.minTime = Math.min(state.minTime, min);
+			state.maxTime = Math.max(state.maxTime, max);
 		}
 
 		/** A STR column's values of a run of rows: bytes {@code [starts[i], ends[i])}, i = base + slots[k]; start -1 for none. */
@@ -575,13 +574,7 @@ final class ColumnStore {
 		/** Ends a run of {@code n} rows written column by column. */
 		void endRows(int n) {
 			state.rows += n;
-			if ((rowsSinceWriteBack += n) >= 1 << 18) {
-				rowsSinceWriteBack = 0;
-				writeBack();
-			}
-			if (!dirty) {
-				dirty = true;
-			}
+			rowsEnded(n);
 		}
 
 		/** A value of a STR column; none is kept as an empty value. */
@@ -654,10 +647,19 @@ final class ColumnStore {
 
 		void endRow() {
 			state.rows++;
-			if (!dirty) { // written once: the parsing thread reads this object's fields (code) all along
+			rowsEnded(1);
+		}
+
+		/**
+		 * After {@code n} rows were appended: marks the files dirty, and starts a write-back each
+		 * time the rows pass a multiple of 256k. Writes no field per row: the parsing thread reads
+		 * this object's fields (code) all along.
+		 */
+		private void rowsEnded(int n) {
+			if (!dirty) {
 				dirty = true;
 			}
-			if ((state.rows & ((1 << 18) - 1)) == 0) {
+			if ((state.rows >>> 18) != ((state.rows - n) >>> 18)) {
 				writeBack();
 			}
 		}
@@ -882,11 +884,9 @@ final class ColumnStore {
 			dirty = false;
 		}
 
-		/** Writes everything through to the disk (before the manifest may name it). */
 		/** The write-back running in the background (see {@link #writeBack}), or null; what stopped one. */
 		private Thread writeBack;
 		private volatile IOException writeBackFailure;
-		private long rowsSinceWriteBack;
 
 		/**
 		 * Starts writing what the files hold so far through to the disk on a thread of its own,
@@ -923,6 +923,7 @@ final class ColumnStore {
 			}
 		}
 
+		/** Writes everything through to the disk (before the manifest may name it). */
 		void force() throws IOException {
 			for (int i = 0; i < stored.length; i++) { // the rows of files that stop short, for the manifest
 				if (shortable[i] && stored[i] < state.rows) {
