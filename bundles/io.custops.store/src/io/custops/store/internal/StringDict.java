@@ -223,12 +223,16 @@ final class StringDict {
 	}
 
 	private void place(int code, int h, int entry, int len) {
-		int mask = (slots.length >> 1) - 1;
-		int i = home(h, mask);
-		while (slots[2 * i] != 0) {
+		fill(empty(slots, home(h, (slots.length >> 1) - 1)), h, code, entry, len);
+	}
+
+	/** The first empty slot of a table from slot {@code i} on (linear probing). */
+	private static int empty(long[] table, int i) {
+		int mask = (table.length >> 1) - 1;
+		while (table[2 * i] != 0) {
 			i = (i + 1) & mask;
 		}
-		fill(i, h, code, entry, len);
+		return i;
 	}
 
 	/**
@@ -253,10 +257,7 @@ final class StringDict {
 			if (s == 0) {
 				continue;
 			}
-			int i = (int) (s >>> 36) & mask; // the tag holds the hash's bits 4 to 31
-			while (table[2 * i] != 0) {
-				i = (i + 1) & mask;
-			}
+			int i = empty(table, (int) (s >>> 36) & mask); // the tag holds the hash's bits 4 to 31
 			table[2 * i] = s;
 			table[2 * i + 1] = old[j + 1];
 		}
