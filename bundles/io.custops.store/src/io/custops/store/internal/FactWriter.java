@@ -553,11 +553,10 @@ abstract class FactWriter {
 			}
 			facts.supersede(repeat.row);
 			session.imported--;
-			if (Arrays.equals(merge(first.values, repeat.values), first.values)) {
-				session.unchanged++;
-			} else {
-				session.rejectRow(f.line(suspect), identityField(), describe(identity(first.values))
-						+ " appears again with other values (first on line " + first.line + ")", f.raw(suspect));
+			// the first row is of this import, so the repeat counts unchanged or is rejected
+			if (mergeWithHeld(new Row(f.line(suspect), f.raw(suspect), repeat.values), first,
+					identity(first.values)) != null) {
+				throw new IllegalStateException("row " + repeat.row + " repeats a row of another import");
 			}
 		}
 		if (!repeats.isEmpty()) {
