@@ -56,9 +56,9 @@ class ImportTest extends WorkspaceFixture {
 		return rows;
 	}
 
-	/** The size of a column's file of the orders (the set's directory is named in its manifest). */
-	private long columnBytes(String column) throws Exception {
-		try (var files = Files.walk(dir.resolve("columns"))) {
+	/** The size of a column's file of a workspace's orders (the set's directory is named in its manifest). */
+	private static long columnBytes(Path workspace, String column) throws Exception {
+		try (var files = Files.walk(workspace.resolve("columns"))) {
 			return Files.size(files.filter(f -> f.getFileName().toString().equals(column + ".col")).findFirst()
 					.orElseThrow());
 		}
@@ -95,15 +95,9 @@ class ImportTest extends WorkspaceFixture {
 			}
 		}
 		Path first = dir.resolve("ws0");
-		Path saved = dir;
-		dir = first;
-		try {
-			assertEquals(700L * 4, columnBytes("product_id"), "filled with none up to the first product");
-			assertEquals(0, columnBytes("province"), "no province in any file: an empty file");
-			assertEquals(700L * 4, columnBytes("customer_id"));
-		} finally {
-			dir = saved;
-		}
+		assertEquals(700L * 4, columnBytes(first, "product_id"), "filled with none up to the first product");
+		assertEquals(0, columnBytes(first, "province"), "no province in any file: an empty file");
+		assertEquals(700L * 4, columnBytes(first, "customer_id"));
 	}
 
 	@Test
