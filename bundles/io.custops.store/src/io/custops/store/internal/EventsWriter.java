@@ -119,7 +119,7 @@ final class EventsWriter extends FactWriter {
 
 	// ---------------------------------------------------------------- rows parsed from bytes
 
-	private static final String[] TYPES = EventTypes.STANDARD.toArray(String[]::new);
+	private static final PlainValues.Words TYPES = new PlainValues.Words(EventTypes.STANDARD.toArray(String[]::new));
 
 	@Override
 	boolean parsesPlain() {
@@ -150,11 +150,7 @@ final class EventsWriter extends FactWriter {
 		if (!OrdersWriter.trimmed(block, row, fieldOf[TYPE], range)) {
 			return false;
 		}
-		boolean standard = false;
-		for (int i = 0; i < TYPES.length && !standard; i++) {
-			standard = PlainValues.equals(b, range[0], range[1], TYPES[i]);
-		}
-		if (!standard) {
+		if (TYPES.indexOf(b, range[0], range[1]) < 0) {
 			return false; // another type, or a standard one in capitals: the text way
 		}
 		out.text(at, TYPE, range[0], range[1]);

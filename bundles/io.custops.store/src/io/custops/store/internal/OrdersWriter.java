@@ -267,7 +267,8 @@ final class OrdersWriter extends FactWriter {
 
 	// ---------------------------------------------------------------- rows parsed from bytes
 
-	private static final String[] STATUSES = { "paid", "unpaid", "refunded", "cancelled" };
+	/** The statuses in the order of their plain codes: the first two are purchases. */
+	private static final PlainValues.Words STATUSES = new PlainValues.Words("paid", "unpaid", "refunded", "cancelled");
 	private static final int[] PLAIN_TEXTS = { CATEGORY, CHANNEL, PROVINCE, CITY };
 
 	@Override
@@ -298,12 +299,7 @@ final class OrdersWriter extends FactWriter {
 		if (!trimmed(block, row, fieldOf[STATUS], range)) {
 			return false;
 		}
-		int status = -1;
-		for (int i = 0; i < STATUSES.length && status < 0; i++) {
-			if (PlainValues.equals(b, range[0], range[1], STATUSES[i])) {
-				status = i;
-			}
-		}
+		int status = STATUSES.indexOf(b, range[0], range[1]);
 		if (status < 0) {
 			return false;
 		}
@@ -379,6 +375,11 @@ final class OrdersWriter extends FactWriter {
 		}
 		byte[] b = block.bytes();
 		int end = block.end(row, field);
+		if (start < end && b[start] > ' ' && b[end - 1] > ' ') { // ends neither whitespace nor beyond ASCII
+			range[0] = start;
+			range[1] = end;
+			return true;
+		}
 		int from = PlainValues.trimStart(b, start, end);
 		int to = from < 0 ? -1 : PlainValues.trimEnd(b, from, end);
 		if (to < 0) {

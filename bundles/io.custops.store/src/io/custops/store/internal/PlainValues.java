@@ -12,6 +12,11 @@ final class PlainValues {
 	/** Not a value in plain form: parse the row as text. */
 	static final long NOT_PLAIN = Long.MIN_VALUE + 1;
 
+	private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+			.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+	private static final long ONES = 0x0101_0101_0101_0101L;
+	private static final long HIGHS = 0x8080_8080_8080_8080L;
+
 	private static final int[] MONTH_DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	private static final long[] POW10 = { 1, 10, 100, 1000, 10_000 };
 
@@ -73,16 +78,38 @@ final class PlainValues {
 	 * ASCII only (a key hashed over its characters). Answers whether the trimmed range is one.
 	 */
 	static boolean plainId(byte[] b, int start, int end, boolean ascii) {
-		if (end <= start || end - start > Canonical.MAX_ID) {
+		int len = end - start;
+		if (len <= 0 || len > Canonical.MAX_ID) {
 			return false;
 		}
-		for (int i = start; i < end; i++) {
-			byte c = b[i];
-			if (c == '.' || (ascii && c < 0)) {
+		long beyondAscii = ascii ? HIGHS : 0;
+		int i = start;
+		for (; i + 8 <= end; i += 8) {
+			if (!idWord((long) LONG_LE.get(b, i), beyondAscii)) {
+				return false;
+			}
+		}
+		if (i == end) {
+			return true;
+		}
+		if (end - 8 >= start) { // the last eight bytes again: some are checked twice
+			return idWord((long) LONG_LE.get(b, end - 8), beyondAscii);
+		}
+		if (start + 8 <= b.length) { // a value under eight bytes, the bytes beyond it masked to zero
+			return idWord((long) LONG_LE.get(b, start) & (-1L >>> (64 - 8 * len)), beyondAscii);
+		}
+		for (; i < end; i++) {
+			if (b[i] == '.' || (ascii && b[i] < 0)) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/** Whether eight bytes hold no decimal point and none of the bits {@code beyondAscii}. */
+	private static boolean idWord(long w, long beyondAscii) {
+		long dots = w ^ (ONES * '.');
+		return ((dots - ONES) & ~dots & HIGHS) == 0 && (w & beyondAscii) == 0;
 	}
 
 	/** A text of at most {@code max} characters (counted in bytes, never fewer than characters). */
@@ -96,6 +123,75 @@ final class PlainValues {
 	 * keep it.
 	 */
 	static long time(byte[] b, int start, int end) {
+		int len = end - start;
+		if ((len == 19 || len == 10) && start + len <= b.length) {
+			long t = commonTime(b, start, len);
+			if (t != NOT_PLAIN) {
+				return t;
+			}
+		}
+		return anyTime(b, start, end);
+	}
+
+	private static final long DATE_DIGITS = 0x00FF_FF00_FFFF_FFFFL; // yyyy-MM-
+	private static final long DATE_DASHES = 0x2D00_002D_0000_0000L;
+	private static final long CLOCK_DIGITS = 0xFFFF_00FF_FF00_FFFFL; // HH:mm:ss
+	private static final long CLOCK_COLONS = 0x0000_3A00_003A_0000L;
+
+	/**
+	 * {@link #time} of the two forms nearly every export uses, {@code yyyy-MM-dd HH:mm:ss} (or
+	 * with {@code T}) and {@code yyyy-MM-dd}, checked eight bytes at a time; NOT_PLAIN for
+	 * anything else, which {@link #anyTime} then reads (it decides the same for these forms).
+	 */
+	private static long commonTime(byte[] b, int start, int len) {
+		long date = (long) LONG_LE.get(b, start);
+		int d1 = b[start + 8] - '0';
+		int d2 = b[start + 9] - '0';
+		if ((date & ~DATE_DIGITS) != DATE_DASHES || !digitsIn(date, DATE_DIGITS) || (d1 | d2) < 0 || d1 > 9
+				|| d2 > 9) {
+			return NOT_PLAIN;
+		}
+		int year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+		int month = digit(date, 5) * 10 + digit(date, 6);
+		int day = d1 * 10 + d2;
+		if (year < Canonical.MIN_YEAR || year > Canonical.MAX_YEAR || month < 1 || month > 12 || day < 1
+				|| day > (month == 2 && java.time.Year.isLeap(year) ? 29 : MONTH_DAYS[month - 1])) {
+			return NOT_PLAIN;
+		}
+		long millis = epochDay(year, month, day) * 86_400_000L;
+		if (len == 10) {
+			return millis;
+		}
+		long clock = (long) LONG_LE.get(b, start + 11);
+		byte between = b[start + 10];
+		if ((between != ' ' && between != 'T') || (clock & ~CLOCK_DIGITS) != CLOCK_COLONS
+				|| !digitsIn(clock, CLOCK_DIGITS)) {
+			return NOT_PLAIN;
+		}
+		int hour = digit(clock, 0) * 10 + digit(clock, 1);
+		int minute = digit(clock, 3) * 10 + digit(clock, 4);
+		int second = digit(clock, 6) * 10 + digit(clock, 7);
+		if (hour > 23 || minute > 59 || second > 59) {
+			return NOT_PLAIN;
+		}
+		return millis + ((hour * 60L + minute) * 60 + second) * 1000;
+	}
+
+	/** Whether the bytes of {@code w} under {@code mask} (whole bytes) are all ASCII digits. */
+	private static boolean digitsIn(long w, long mask) {
+		long highs = 0xF0F0_F0F0_F0F0_F0F0L & mask;
+		long threes = 0x3030_3030_3030_3030L & mask;
+		long v = w & mask; // each byte under the mask 0x30-0x3F after the first test: adding 6 carries nowhere
+		return (v & highs) == threes && ((v + 0x0606_0606_0606_0606L) & highs) == threes;
+	}
+
+	/** The digit in byte {@code i} of {@code w} (first byte lowest). */
+	private static int digit(long w, int i) {
+		return (int) (w >>> (8 * i)) & 0xF;
+	}
+
+	/** {@link #time} of any form it reads. */
+	private static long anyTime(byte[] b, int start, int end) {
 		int len = end - start;
 		if (len < 10 || !digits(b, start, 4) || b[start + 4] != '-' || !digits(b, start + 5, 2) || b[start + 7] != '-'
 				|| !digits(b, start + 8, 2)) {
@@ -219,6 +315,36 @@ final class PlainValues {
 			v = v * 10 + (b[i] - '0');
 		}
 		return negative ? -v : v;
+	}
+
+	/**
+	 * A fixed list of ASCII words (statuses, event types) a value is looked up in: a value of up
+	 * to 8 bytes is compared as one long with each word of its length.
+	 */
+	static final class Words {
+		private final String[] words;
+		private final long[] packed;
+
+		Words(String... words) {
+			this.words = words.clone();
+			packed = new long[words.length];
+			for (int i = 0; i < words.length; i++) {
+				byte[] w = words[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+				packed[i] = w.length <= 8 ? StringDict.packed(w, 0, w.length) : 0;
+			}
+		}
+
+		/** The index of the word {@code [start, end)} holds exactly, or -1. */
+		int indexOf(byte[] b, int start, int end) {
+			int len = end - start;
+			long value = len <= 8 ? StringDict.packed(b, start, len) : 0;
+			for (int i = 0; i < words.length; i++) {
+				if (words[i].length() == len && (len <= 8 ? packed[i] == value : PlainValues.equals(b, start, end, words[i]))) {
+					return i;
+				}
+			}
+			return -1;
+		}
 	}
 
 	/** Whether {@code [start, end)} holds exactly the ASCII text {@code word}. */
