@@ -3,6 +3,9 @@ package io.custops.connector.csv.internal;
 /** Checks UTF-8 as the JDK's decoder does (no overlong forms, no surrogates, nothing past U+10FFFF). */
 final class Utf8 {
 
+	private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+			.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
 	private Utf8() {
 	}
 
@@ -10,6 +13,12 @@ final class Utf8 {
 	static int firstInvalid(byte[] b, int from, int to) {
 		int i = from;
 		while (i < to) {
+			while (i + 8 <= to && ((long) LONG_LE.get(b, i) & 0x8080_8080_8080_8080L) == 0) {
+				i += 8; // eight ASCII bytes
+			}
+			if (i == to) {
+				break;
+			}
 			int c = b[i];
 			if (c >= 0) {
 				i++;
