@@ -17,6 +17,15 @@ final class ColumnOut implements Closeable {
 	private final FileChannel channel;
 	/** Direct: a channel writes a heap buffer by copying it into a direct one first. */
 	private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+	/**
+	 * The buffer seen as big-endian longs and ints (each over all of it), and room to gather a
+	 * run's values in: a bulk put swaps the bytes of a whole array where a put per value checks
+	 * the buffer's bounds and state each time.
+	 */
+	private final java.nio.LongBuffer longs = buffer.duplicate().asLongBuffer();
+	private final java.nio.IntBuffer ints = buffer.duplicate().asIntBuffer();
+	private long[] gatheredLongs;
+	private int[] gatheredInts;
 
 	ColumnOut(Path file, long validLength) throws IOException {
 		this.file = file;
@@ -69,16 +78,21 @@ final class ColumnOut implements Closeable {
 		for (int k = 0; k < n;) {
 			int to = Math.min(n, k + room(wide));
 			int p = buffer.position();
+			int m = to - k;
 			if (wide) {
-				for (; k < to; k++, p += 8) {
-					buffer.putLong(p, src[base + slots[k]]);
+				long[] gathered = gatheredLongs();
+				for (int j = 0; j < m; j++) {
+					gathered[j] = src[base + slots[k + j]];
 				}
+				putLongs(p, gathered, m);
 			} else {
-				for (; k < to; k++, p += 4) {
-					buffer.putInt(p, (int) src[base + slots[k]]);
+				int[] gathered = gatheredInts();
+				for (int j = 0; j < m; j++) {
+					gathered[j] = (int) src[base + slots[k + j]];
 				}
+				putInts(p, gathered, m);
 			}
-			buffer.position(p);
+			k = to;
 		}
 	}
 
@@ -87,17 +101,55 @@ final class ColumnOut implements Closeable {
 		for (int k = 0; k < n;) {
 			int to = Math.min(n, k + room(wide));
 			int p = buffer.position();
+			int m = to - k;
 			if (wide) {
-				for (; k < to; k++, p += 8) {
-					buffer.putLong(p, v);
-				}
+				long[] gathered = gatheredLongs();
+				java.util.Arrays.fill(gathered, 0, m, v);
+				putLongs(p, gathered, m);
 			} else {
-				for (; k < to; k++, p += 4) {
-					buffer.putInt(p, (int) v);
-				}
+				int[] gathered = gatheredInts();
+				java.util.Arrays.fill(gathered, 0, m, (int) v);
+				putInts(p, gathered, m);
 			}
-			buffer.position(p);
+			k = to;
 		}
+	}
+
+	private long[] gatheredLongs() {
+		if (gatheredLongs == null) {
+			gatheredLongs = new long[buffer.capacity() / 8];
+		}
+		return gatheredLongs;
+	}
+
+	private int[] gatheredInts() {
+		if (gatheredInts == null) {
+			gatheredInts = new int[buffer.capacity() / 4];
+		}
+		return gatheredInts;
+	}
+
+	/** {@code m} longs at byte {@code p} of the buffer (which has room for them), and past them. */
+	private void putLongs(int p, long[] values, int m) {
+		if ((p & 7) == 0) {
+			longs.put(p >> 3, values, 0, m);
+		} else { // after values of another width: never in a column's file
+			for (int j = 0; j < m; j++) {
+				buffer.putLong(p + 8 * j, values[j]);
+			}
+		}
+		buffer.position(p + 8 * m);
+	}
+
+	private void putInts(int p, int[] values, int m) {
+		if ((p & 3) == 0) {
+			ints.put(p >> 2, values, 0, m);
+		} else {
+			for (int j = 0; j < m; j++) {
+				buffer.putInt(p + 4 * j, values[j]);
+			}
+		}
+		buffer.position(p + 4 * m);
 	}
 
 	/** How many longs ({@code wide}) or ints the buffer has room for, drained first when it has none. */
