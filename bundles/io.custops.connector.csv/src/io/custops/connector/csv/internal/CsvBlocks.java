@@ -356,8 +356,21 @@ final class CsvBlocks {
 		return 0;
 	}
 
+	/**
+	 * Bytes read from the file so far. The first {@link #SMALL_READS_UP_TO} are read 64 KB at a
+	 * time: the rare paths of a buffer's end (a field, a record or line breaks cut by it) are
+	 * then taken while the JIT profiles the reading, and it compiles them in; met first after it
+	 * had compiled the loop, each made it throw the compiled loop away and compile it again.
+	 */
+	private long readSoFar;
+	private static final long SMALL_READS_UP_TO = 8 << 20;
+
 	private void fill(int from) throws IOException, ConnectorException {
-		ByteBuffer target = ByteBuffer.wrap(buf, from, buf.length - from);
+		int room = buf.length - from;
+		if (readSoFar < SMALL_READS_UP_TO) {
+			room = Math.min(room, readSoFar < 1 << 20 ? 4 << 10 : 64 << 10);
+		}
+		ByteBuffer target = ByteBuffer.wrap(buf, from, room);
 		while (target.hasRemaining()) {
 			if (channel.read(target) < 0) {
 				eof = true;
@@ -365,6 +378,7 @@ final class CsvBlocks {
 			}
 		}
 		limit = target.position();
+		readSoFar += limit - from;
 		checkUtf8();
 	}
 
