@@ -33,6 +33,7 @@ public final class RowBlock {
 	/** Per row and field: start and end offsets in {@link #bytes}; start -1 = absent. */
 	private int[] ranges;
 	private String[][] rejections;
+	private boolean anyRejected;
 	private byte[] bytes;
 	private int used;
 
@@ -81,7 +82,14 @@ public final class RowBlock {
 	/** Empties the block for the next rows (the same fields). */
 	public void clear() {
 		Arrays.fill(ranges, 0, rows * width * 2, -1);
-		Arrays.fill(rejections, 0, rows, null);
+		// a loop of its own, not Arrays.fill: the JDK's fill of Object[] is compiled for the element
+		// types other callers give it, and a String[][] met later threw the caller's code away
+		if (anyRejected) {
+			for (int i = 0; i < rows; i++) {
+				rejections[i] = null;
+			}
+			anyRejected = false;
+		}
 		rows = 0;
 		used = 0;
 	}
@@ -140,6 +148,7 @@ public final class RowBlock {
 
 	/** Rejects the last row: it is kept in the rejects file with the field and the reason. */
 	public void reject(String field, String reason) {
+		anyRejected = true;
 		rejections[rows - 1] = new String[] { Objects.requireNonNull(field, "field"), Objects.requireNonNull(reason, "reason") };
 	}
 

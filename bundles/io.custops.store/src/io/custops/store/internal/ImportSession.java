@@ -449,7 +449,10 @@ final class ImportSession implements BlockSink {
 		imported += appended;
 		progress(appended); // the other rows are counted where they are stored
 		block.clear();
-		java.util.Arrays.fill(batch.parsed, 0, rows, null);
+		Object[] parsed = batch.parsed;
+		for (int row = 0; row < rows; row++) { // not Arrays.fill: see RowBlock.clear
+			parsed[row] = null;
+		}
 		spent.offer(batch);
 	}
 
