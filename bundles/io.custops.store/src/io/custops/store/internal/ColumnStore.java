@@ -469,6 +469,31 @@ final class ColumnStore {
 			return code;
 		}
 
+		/**
+		 * Codes of recent values of a column with few values (see FactLayout.codeFew), kept for
+		 * the whole import under the column's {@link #dictionary} lock: a value is then looked up
+		 * in the dictionary once, not once per block, and that look-up is cold enough that the
+		 * coding loop compiles without it.
+		 */
+		static final class RecentCodes {
+			final long[] values = new long[64];
+			final int[] lengths = new int[64];
+			/** code + 1; 0: an empty place */
+			final int[] codes = new int[64];
+		}
+
+		private RecentCodes[] recent;
+
+		RecentCodes recentCodes(int column) {
+			if (recent == null) {
+				recent = new RecentCodes[state.columns.size()];
+			}
+			if (recent[column] == null) {
+				recent[column] = new RecentCodes();
+			}
+			return recent[column];
+		}
+
 		/** How many values a text column's dictionary holds. */
 		int dictionarySize(int column) {
 			return dictOf[column].count();

@@ -236,14 +236,16 @@ final class FactLayout {
 
 	/**
 	 * {@link #code} of a column with few values so far (a status, a channel): each value of up
-	 * to 8 bytes is looked up first in a small table of the values seen in this block, by the
-	 * value itself as a long; its dictionary is asked only for values new to the block.
+	 * to 8 bytes is looked up first in a small table of the values seen lately, by the value
+	 * itself as a long ({@link ColumnStore.Writer#recentCodes}); its dictionary is asked only for
+	 * a value new to the table.
 	 */
 	private static void codeFew(ColumnStore.Writer w, int i, PlainRows plain, int[] rows, int n, byte[] bytes)
 			throws IOException {
-		long[] values = new long[64];
-		int[] lengths = new int[64];
-		int[] codes = new int[64]; // code + 1; 0: an empty place
+		ColumnStore.Writer.RecentCodes recent = w.recentCodes(i);
+		long[] values = recent.values;
+		int[] lengths = recent.lengths;
+		int[] codes = recent.codes;
 		int base = plain.base(i);
 		int[] starts = plain.starts;
 		int[] ends = plain.ends;
