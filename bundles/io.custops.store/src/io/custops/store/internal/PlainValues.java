@@ -124,7 +124,7 @@ final class PlainValues {
 	 */
 	static long time(byte[] b, int start, int end) {
 		int len = end - start;
-		if ((len == 19 || len == 10) && start + len <= b.length) {
+		if ((len == 19 || len == 16 || len == 10) && start + 19 <= b.length) {
 			long t = commonTime(b, start, len);
 			if (t != NOT_PLAIN) {
 				return t;
@@ -139,9 +139,10 @@ final class PlainValues {
 	private static final long CLOCK_COLONS = 0x0000_3A00_003A_0000L;
 
 	/**
-	 * {@link #time} of the two forms nearly every export uses, {@code yyyy-MM-dd HH:mm:ss} (or
-	 * with {@code T}) and {@code yyyy-MM-dd}, checked eight bytes at a time; NOT_PLAIN for
-	 * anything else, which {@link #anyTime} then reads (it decides the same for these forms).
+	 * {@link #time} of the forms nearly every export uses, {@code yyyy-MM-dd HH:mm:ss} (or with
+	 * {@code T}), {@code yyyy-MM-dd HH:mm} and {@code yyyy-MM-dd}, checked eight bytes at a time
+	 * (the array holds 19 bytes from {@code start}); NOT_PLAIN for anything else, which
+	 * {@link #anyTime} then reads (it decides the same for these forms).
 	 */
 	private static long commonTime(byte[] b, int start, int len) {
 		long date = (long) LONG_LE.get(b, start);
@@ -162,15 +163,16 @@ final class PlainValues {
 		if (len == 10) {
 			return millis;
 		}
-		long clock = (long) LONG_LE.get(b, start + 11);
+		long mask = len == 19 ? -1L : 0xFF_FFFF_FFFFL; // HH:mm:ss, or HH:mm and what follows it
+		long clock = (long) LONG_LE.get(b, start + 11) & mask;
 		byte between = b[start + 10];
-		if ((between != ' ' && between != 'T') || (clock & ~CLOCK_DIGITS) != CLOCK_COLONS
-				|| !digitsIn(clock, CLOCK_DIGITS)) {
+		if ((between != ' ' && between != 'T') || (clock & ~CLOCK_DIGITS) != (CLOCK_COLONS & mask)
+				|| !digitsIn(clock, CLOCK_DIGITS & mask)) {
 			return NOT_PLAIN;
 		}
 		int hour = digit(clock, 0) * 10 + digit(clock, 1);
 		int minute = digit(clock, 3) * 10 + digit(clock, 4);
-		int second = digit(clock, 6) * 10 + digit(clock, 7);
+		int second = digit(clock, 6) * 10 + digit(clock, 7); // 0 for HH:mm (masked off)
 		if (hour > 23 || minute > 59 || second > 59) {
 			return NOT_PLAIN;
 		}
