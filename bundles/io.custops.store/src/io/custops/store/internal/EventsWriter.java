@@ -133,7 +133,7 @@ final class EventsWriter extends FactWriter {
 	@Override
 	boolean parsePlain(RowBlock block, int row, int[] fieldOf, PlainRows out, int at) {
 		byte[] b = block.bytes();
-		int[] range = new int[2];
+		int[] range = out.range;
 		if (!OrdersWriter.trimmed(block, row, fieldOf[CUSTOMER], range)
 				|| !PlainValues.plainId(b, range[0], range[1], true)) {
 			return false;

@@ -283,7 +283,7 @@ final class OrdersWriter extends FactWriter {
 	@Override
 	boolean parsePlain(RowBlock block, int row, int[] fieldOf, PlainRows out, int at) {
 		byte[] b = block.bytes();
-		int[] range = new int[2];
+		int[] range = out.range;
 		if (!id(block, row, fieldOf[ORDER_ID], true, out, at, ORDER_ID, range)
 				|| !id(block, row, fieldOf[CUSTOMER], false, out, at, CUSTOMER, range)) {
 			return false;
@@ -380,6 +380,11 @@ final class OrdersWriter extends FactWriter {
 			range[1] = end;
 			return true;
 		}
+		return trimmed(b, start, end, range);
+	}
+
+	/** {@link #trimmed} of a value that may begin or end with whitespace: apart, as it is rare. */
+	private static boolean trimmed(byte[] b, int start, int end, int[] range) {
 		int from = PlainValues.trimStart(b, start, end);
 		int to = from < 0 ? -1 : PlainValues.trimEnd(b, from, end);
 		if (to < 0) {

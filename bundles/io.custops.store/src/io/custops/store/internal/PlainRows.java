@@ -14,6 +14,8 @@ final class PlainRows {
 	final long[] nums;
 	final int[] starts;
 	final int[] ends;
+	/** Room for the trimmed range of the field being parsed (one thread parses into these rows at a time). */
+	final int[] range = new int[2];
 
 	PlainRows(int columns, int capacity) {
 		this.columns = columns;

@@ -255,6 +255,42 @@ final class PlainValues {
 	 * no separators.
 	 */
 	static long decimal(byte[] b, int start, int end, int scale) {
+		int len = end - start;
+		if (len >= 1 && len <= 8 && start + 8 <= b.length) {
+			long v = shortDecimal((long) LONG_LE.get(b, start) & (-1L >>> (64 - 8 * len)), len, scale);
+			if (v != NOT_PLAIN) {
+				return v;
+			}
+		}
+		return anyDecimal(b, start, end, scale);
+	}
+
+	/**
+	 * {@link #decimal} of up to 8 bytes read as one long ({@code 117.48}, {@code 5}): digits with
+	 * at most one point, a digit before it and 1 to {@code scale} digits after it; NOT_PLAIN for
+	 * anything else (a sign, more places), which {@link #anyDecimal} reads.
+	 */
+	private static long shortDecimal(long w, int len, int scale) {
+		long points = w ^ (ONES * '.');
+		points = (points - ONES) & ~points & HIGHS & (-1L >>> (64 - 8 * len));
+		int point = points == 0 ? len : Long.numberOfTrailingZeros(points) >>> 3;
+		int places = point == len ? 0 : len - point - 1;
+		long pointByte = point < len ? 0xFFL << (8 * point) : 0;
+		if (point == 0 || places > scale || (point < len && places == 0)
+				|| !digitsIn(w, (-1L >>> (64 - 8 * len)) & ~pointByte)) {
+			return NOT_PLAIN;
+		}
+		long v = 0;
+		for (int i = 0; i < len; i++) {
+			if (i != point) {
+				v = v * 10 + digit(w, i);
+			}
+		}
+		return v * POW10[scale - places];
+	}
+
+	/** {@link #decimal} of any form it reads. */
+	private static long anyDecimal(byte[] b, int start, int end, int scale) {
 		int i = start;
 		boolean negative = i < end && b[i] == '-';
 		if (negative) {
