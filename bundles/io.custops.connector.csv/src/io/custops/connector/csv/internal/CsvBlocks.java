@@ -80,79 +80,94 @@ final class CsvBlocks {
 				}
 				pos = lf < 0 ? limit : lf + 1;
 			}
-			List<String> fieldNames = null;
-			RowBlock block = null;
-			int[] columns = null;
-			boolean first = true;
-			while (true) {
-				// skip empty lines, counting them
-				int at = skipBreaks(pos);
-				while (at == limit && !eof) {
-					at = skipBreaks(pos = refill(pos));
-				}
-				pos = at;
-				if (pos >= limit) {
-					break;
-				}
-				int end = record(pos);
-				while (end < 0) {
-					if (eof) {
-						throw new ConnectorException(source + ": not valid CSV at line " + lineOf(pos)
-								+ ": the file ends inside a quoted field");
-					}
-					pos = refill(pos);
-					end = record(pos);
-				}
-				int n = fields;
-				long line = lineOf(pos);
-				if (first) {
-					List<String> values = new ArrayList<>(n);
-					for (int f = 0; f < n; f++) {
-						values.add(text(f));
-					}
-					reading.start(values, line);
-					first = false;
-					fieldNames = reading.mappedFields();
-					columns = reading.mappedColumns();
-					block = new RowBlock(fieldNames, BLOCK_ROWS);
-					if (header) {
-						pos = next(end);
-						continue;
-					}
-				}
-				if (!quoted) { // no line break inside: the next record's line is counted from its end
-					linePos = end;
-					lineAtPos = line;
-				}
-				int rawEnd = end;
-				int at0 = block.addRow(line, buf, pos, rawEnd - pos);
-				String mismatch = reading.fieldCountProblem(n);
-				if (mismatch != null) {
-					block.reject("", mismatch);
-				} else {
-					for (int f = 0; f < columns.length; f++) {
-						int c = columns[f];
-						if (escaped[c]) {
-							int len = unescape(starts[c], ends[c]);
-							int added = block.addBytes(scratch, 0, len);
-							block.field(f, added, added + len);
-						} else {
-							block.field(f, at0 + starts[c] - pos, at0 + ends[c] - pos);
-						}
-					}
-				}
-				if (block.isFull()) {
-					block = sink.accept(block);
-				}
-				pos = next(end);
+			this.header = header;
+			while (pos >= 0) {
+				pos = step(pos);
 			}
-			if (first) {
+			if (block == null) {
 				throw new ConnectorException(source + ": the file is empty" + (header ? " (no header row)" : ""));
 			}
-			if (block != null && block.rows() > 0) {
+			if (block.rows() > 0) {
 				sink.accept(block);
 			}
 		}
+	}
+
+	/** Whether the first record is the header; the block being filled (null before the first record) and its columns. */
+	private boolean header;
+	private RowBlock block;
+	private int[] columns;
+
+	/**
+	 * Reads the record at {@code pos} (after any empty lines, counting them) into the block,
+	 * handing the block on when full; returns where the next record may begin, or -1 at the
+	 * file's end. A method per record, not the body of {@link #run}'s loop: the JIT compiles a
+	 * method called this often after a few thousand records, where the loop of a method called
+	 * once ran interpreted for about a hundred thousand.
+	 */
+	private int step(int pos) throws ConnectorException, IOException {
+		int at = skipBreaks(pos);
+		while (at == limit && !eof) {
+			at = skipBreaks(pos = refill(pos));
+		}
+		pos = at;
+		if (pos >= limit) {
+			return -1;
+		}
+		int end = record(pos);
+		while (end < 0) {
+			if (eof) {
+				throw new ConnectorException(source + ": not valid CSV at line " + lineOf(pos)
+						+ ": the file ends inside a quoted field");
+			}
+			pos = refill(pos);
+			end = record(pos);
+		}
+		int n = fields;
+		long line = lineOf(pos);
+		if (block == null) {
+			begin(n, line);
+			if (header) {
+				return next(end);
+			}
+		}
+		if (!quoted) { // no line break inside: the next record's line is counted from its end
+			linePos = end;
+			lineAtPos = line;
+		}
+		RowBlock block = this.block;
+		int at0 = block.addRow(line, buf, pos, end - pos);
+		String mismatch = reading.fieldCountProblem(n);
+		if (mismatch != null) {
+			block.reject("", mismatch);
+		} else {
+			int[] columns = this.columns;
+			for (int f = 0; f < columns.length; f++) {
+				int c = columns[f];
+				if (escaped[c]) {
+					int len = unescape(starts[c], ends[c]);
+					int added = block.addBytes(scratch, 0, len);
+					block.field(f, added, added + len);
+				} else {
+					block.field(f, at0 + starts[c] - pos, at0 + ends[c] - pos);
+				}
+			}
+		}
+		if (block.isFull()) {
+			this.block = sink.accept(block);
+		}
+		return next(end);
+	}
+
+	/** The first record, read at {@code line}: the header (or the first row) names the fields. */
+	private void begin(int n, long line) throws ConnectorException {
+		List<String> values = new ArrayList<>(n);
+		for (int f = 0; f < n; f++) {
+			values.add(text(f));
+		}
+		reading.start(values, line);
+		columns = reading.mappedColumns();
+		block = new RowBlock(reading.mappedFields(), BLOCK_ROWS);
 	}
 
 	/** Fields of the last {@link #record}, and whether any was quoted (then it may hold line breaks). */
