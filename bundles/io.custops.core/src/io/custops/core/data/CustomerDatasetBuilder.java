@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 public final class CustomerDatasetBuilder {
 
+	private static final int STATUSES = OrderStatus.values().length;
+
 	private final ZoneId zone;
 	private final List<String> customerIds = new ArrayList<>();
 	private final Map<String, Integer> indexById = new HashMap<>();
@@ -128,6 +130,88 @@ public final class CustomerDatasetBuilder {
 		return this;
 	}
 
+	/**
+	 * Orders given a column at a time, as a columnar store holds them: order {@code i} of
+	 * {@code rows} is {@code customer[i]}, {@code localSeconds[i]} and so on. Arrays may be longer
+	 * than {@code rows}.
+	 *
+	 * @param customer     dense indexes {@link #customer(String)} returned
+	 * @param status       {@link OrderStatus#code()}s
+	 * @param quantity     1 when unknown
+	 * @param usageDays    0 when unknown
+	 * @param channel      indexes into {@code channelNames}, -1 for none
+	 * @param channelNames the channels' names; an empty one counts as none
+	 */
+	public record OrderColumns(int rows, int[] customer, long[] localSeconds, long[] amountCents, byte[] status,
+			int[] quantity, int[] usageDays, int[] channel, List<String> channelNames) {
+	}
+
+	/**
+	 * Events given a column at a time (see {@link OrderColumns}).
+	 *
+	 * @param type    indexes into {@code typeNames}
+	 * @param session indexes into {@code sessionNames}, -1 for none; an empty name counts as none
+	 * @param channel indexes into {@code channelNames}, -1 for none; an empty name counts as none
+	 */
+	public record EventColumns(int rows, int[] customer, long[] localSeconds, int[] type, List<String> typeNames,
+			int[] session, List<String> sessionNames, int[] channel, List<String> channelNames) {
+	}
+
+	/**
+	 * Adds orders a column at a time: for loaders of millions of orders, which would otherwise
+	 * go through {@link #order(int, long, long, OrderStatus, int, int, String)} one by one. The
+	 * builder takes the arrays over (the first such call keeps them without a copy, and rewrites
+	 * {@code channel} in place): the caller must not use them afterwards.
+	 */
+	public CustomerDatasetBuilder orders(OrderColumns columns) {
+		int rows = columns.rows();
+		checkCustomers(columns.customer(), rows);
+		byte[] status = columns.status();
+		for (int i = 0; i < rows; i++) {
+			Objects.checkIndex(status[i], STATUSES);
+		}
+		int[] channel = orderChannel.recode(columns.channel(), rows, columns.channelNames());
+		orderChannel.pad(orderTime.size);
+		orderCustomer.append(columns.customer(), rows);
+		orderTime.append(columns.localSeconds(), rows);
+		orderAmount.append(columns.amountCents(), rows);
+		orderStatus.append(status, rows);
+		orderQuantity.append(columns.quantity(), rows);
+		orderUsageDays.append(columns.usageDays(), rows);
+		orderChannel.rowCodes.append(channel, rows);
+		return this;
+	}
+
+	/** Adds events a column at a time; the builder takes the arrays over (see {@link #orders(OrderColumns)}). */
+	public CustomerDatasetBuilder events(EventColumns columns) {
+		int rows = columns.rows();
+		checkCustomers(columns.customer(), rows);
+		int[] type = columns.type();
+		int[] typeCode = new int[columns.typeNames().size()];
+		for (int k = 0; k < typeCode.length; k++) {
+			typeCode[k] = eventTypes.code(columns.typeNames().get(k));
+		}
+		for (int i = 0; i < rows; i++) {
+			type[i] = typeCode[Objects.checkIndex(type[i], typeCode.length)];
+		}
+		int[] session = sessions.recode(columns.session(), rows, columns.sessionNames());
+		int[] channel = eventChannel.recode(columns.channel(), rows, columns.channelNames());
+		eventChannel.pad(eventTime.size);
+		eventCustomer.append(columns.customer(), rows);
+		eventTime.append(columns.localSeconds(), rows);
+		eventType.append(type, rows);
+		eventSession.append(session, rows);
+		eventChannel.rowCodes.append(channel, rows);
+		return this;
+	}
+
+	private void checkCustomers(int[] customer, int rows) {
+		int n = customerIds.size();
+		for (int i = 0; i < rows; i++) {
+			Objects.checkIndex(customer[i], n);
+		}
+	}
+
 	public CustomerDataset build() {
 		int n = customerIds.size();
 		Parts p = new Parts();
@@ -149,18 +233,18 @@ public final class CustomerDatasetBuilder {
 		}
 		p.tagIds = Arrays.copyOf(tagIds.data, tagIds.size);
 
-		int[] orderPerm = groupByCustomer(orderCustomer, orderTime, n);
 		p.orderOffsets = offsets(orderCustomer, n);
-		p.orderTime = orderTime.permute(orderPerm);
+		p.orderTime = new long[orderTime.size];
+		int[] orderPerm = groupByCustomer(orderCustomer, orderTime, p.orderOffsets, p.orderTime);
 		p.orderAmount = orderAmount.permute(orderPerm);
 		p.orderStatus = orderStatus.permute(orderPerm);
 		p.orderQuantity = orderQuantity.permute(orderPerm);
 		p.orderUsageDays = orderUsageDays.permute(orderPerm);
 		p.orderChannel = orderChannel.column(orderTime.size, orderPerm);
 
-		int[] eventPerm = groupByCustomer(eventCustomer, eventTime, n);
 		p.eventOffsets = offsets(eventCustomer, n);
-		p.eventTime = eventTime.permute(eventPerm);
+		p.eventTime = new long[eventTime.size];
+		int[] eventPerm = groupByCustomer(eventCustomer, eventTime, p.eventOffsets, p.eventTime);
 		p.eventType = eventType.permute(eventPerm);
 		p.eventTypeNames = eventTypes.values;
 		p.eventSession = eventSession.permute(eventPerm);
@@ -179,27 +263,112 @@ public final class CustomerDatasetBuilder {
 		return offsets;
 	}
 
-	/** Counting sort by customer (stable), then insertion sort by time inside each customer's run. */
-	private static int[] groupByCustomer(IntList customer, LongList time, int n) {
-		int[] offsets = offsets(customer, n);
-		int[] next = Arrays.copyOf(offsets, n);
+	/**
+	 * Counting sort by customer (stable), then by time inside each customer's run; returns the
+	 * permutation and leaves the times in their new order in {@code sortedTime}. The times move
+	 * with the rows, so that ordering a run reads neighbouring memory, not the whole column.
+	 */
+	private static int[] groupByCustomer(IntList customer, LongList time, int[] offsets, long[] sortedTime) {
+		int[] next = Arrays.copyOf(offsets, offsets.length - 1);
 		int[] perm = new int[customer.size];
-		for (int i = 0; i < customer.size; i++) {
-			perm[next[customer.data[i]]++] = i;
-		}
+		int[] c = customer.data;
 		long[] t = time.data;
-		for (int c = 0; c < n; c++) {
-			for (int i = offsets[c] + 1; i < offsets[c + 1]; i++) {
-				int row = perm[i];
-				int j = i - 1;
-				while (j >= offsets[c] && t[perm[j]] > t[row]) {
-					perm[j + 1] = perm[j];
-					j--;
+		for (int i = 0; i < customer.size; i++) {
+			int at = next[c[i]]++;
+			perm[at] = i;
+			sortedTime[at] = t[i];
+		}
+		long[] timeScratch = null;
+		int[] permScratch = null;
+		for (int k = 0; k + 1 < offsets.length; k++) {
+			int from = offsets[k];
+			int to = offsets[k + 1];
+			if (to - from <= INSERTION_SORT_MAX) {
+				insertionSort(sortedTime, perm, from, to);
+			} else if (!sorted(sortedTime, from, to)) {
+				if (timeScratch == null || timeScratch.length < to - from) {
+					timeScratch = new long[to - from];
+					permScratch = new int[to - from];
 				}
-				perm[j + 1] = row;
+				mergeSort(sortedTime, perm, from, to, timeScratch, permScratch);
 			}
 		}
 		return perm;
+	}
+
+	/** Runs up to this long are ordered by insertion; longer ones (a customer with many orders) by merging. */
+	private static final int INSERTION_SORT_MAX = 32;
+
+	private static void insertionSort(long[] time, int[] perm, int from, int to) {
+		for (int i = from + 1; i < to; i++) {
+			long t = time[i];
+			if (time[i - 1] <= t) {
+				continue;
+			}
+			int row = perm[i];
+			int j = i - 1;
+			while (j >= from && time[j] > t) {
+				time[j + 1] = time[j];
+				perm[j + 1] = perm[j];
+				j--;
+			}
+			time[j + 1] = t;
+			perm[j + 1] = row;
+		}
+	}
+
+	private static boolean sorted(long[] time, int from, int to) {
+		for (int i = from + 1; i < to; i++) {
+			if (time[i - 1] > time[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A stable bottom-up merge sort of [from, to) by time, the permutation moving along. */
+	private static void mergeSort(long[] time, int[] perm, int from, int to, long[] timeScratch, int[] permScratch) {
+		for (int i = from; i < to; i += INSERTION_SORT_MAX) {
+			insertionSort(time, perm, i, Math.min(i + INSERTION_SORT_MAX, to));
+		}
+		long[] srcTime = time;
+		int[] srcPerm = perm;
+		long[] dstTime = timeScratch;
+		int[] dstPerm = permScratch;
+		int srcBase = from;
+		int dstBase = 0;
+		int n = to - from;
+		for (int width = INSERTION_SORT_MAX; width < n; width *= 2) {
+			for (int lo = 0; lo < n; lo += 2 * width) {
+				int mid = Math.min(lo + width, n);
+				int hi = Math.min(lo + 2 * width, n);
+				int a = lo;
+				int b = mid;
+				for (int out = lo; out < hi; out++) {
+					// ties take the left run first: stable
+					if (b >= hi || a < mid && srcTime[srcBase + a] <= srcTime[srcBase + b]) {
+						dstTime[dstBase + out] = srcTime[srcBase + a];
+						dstPerm[dstBase + out] = srcPerm[srcBase + a++];
+					} else {
+						dstTime[dstBase + out] = srcTime[srcBase + b];
+						dstPerm[dstBase + out] = srcPerm[srcBase + b++];
+					}
+				}
+			}
+			long[] swapTime = srcTime;
+			srcTime = dstTime;
+			dstTime = swapTime;
+			int[] swapPerm = srcPerm;
+			srcPerm = dstPerm;
+			dstPerm = swapPerm;
+			int swapBase = srcBase;
+			srcBase = dstBase;
+			dstBase = swapBase;
+		}
+		if (srcTime != time) {
+			System.arraycopy(srcTime, srcBase, time, from, n);
+			System.arraycopy(srcPerm, srcBase, perm, from, n);
+		}
 	}
 
 	static final class Parts {
@@ -248,6 +417,27 @@ public final class CustomerDatasetBuilder {
 			rowCodes.data[row] = code;
 		}
 
+		/** Rewrites codes into {@code names} as this dictionary's codes, in place; -1 and empty names become -1. */
+		int[] recode(int[] codes, int rows, List<String> names) {
+			int[] mine = new int[names.size()];
+			for (int k = 0; k < mine.length; k++) {
+				String name = names.get(k);
+				mine[k] = name == null || name.isEmpty() ? -1 : code(name);
+			}
+			for (int i = 0; i < rows; i++) {
+				int code = codes[i];
+				codes[i] = code < 0 ? -1 : mine[code];
+			}
+			return codes;
+		}
+
+		/** Gives rows before {@code rows} that were never set their -1, so that rows can be appended after them. */
+		void pad(int rows) {
+			while (rowCodes.size < rows) {
+				rowCodes.add(-1);
+			}
+		}
+
 		DictionaryColumn column(int rows) {
 			int[] codes = Arrays.copyOf(rowCodes.data, rows);
 			Arrays.fill(codes, Math.min(rowCodes.size, rows), rows, -1);
@@ -267,6 +457,20 @@ public final class CustomerDatasetBuilder {
 	private static final class IntList {
 		int[] data = new int[16];
 		int size;
+
+		/** Appends the first {@code rows} values; the first append into an empty list keeps the array itself. */
+		void append(int[] values, int rows) {
+			if (size == 0 && values.length >= rows) {
+				data = values;
+				size = rows;
+				return;
+			}
+			if (size + rows > data.length) {
+				data = Arrays.copyOf(data, Math.max(size + rows, size * 2));
+			}
+			System.arraycopy(values, 0, data, size, rows);
+			size += rows;
+		}
 
 		void add(int v) {
 			if (size == data.length) {
@@ -288,6 +492,20 @@ public final class CustomerDatasetBuilder {
 		long[] data = new long[16];
 		int size;
 
+		/** Appends the first {@code rows} values; the first append into an empty list keeps the array itself. */
+		void append(long[] values, int rows) {
+			if (size == 0 && values.length >= rows) {
+				data = values;
+				size = rows;
+				return;
+			}
+			if (size + rows > data.length) {
+				data = Arrays.copyOf(data, Math.max(size + rows, size * 2));
+			}
+			System.arraycopy(values, 0, data, size, rows);
+			size += rows;
+		}
+
 		void add(long v) {
 			if (size == data.length) {
 				data = Arrays.copyOf(data, size * 2);
@@ -307,6 +525,20 @@ public final class CustomerDatasetBuilder {
 	private static final class ByteList {
 		byte[] data = new byte[16];
 		int size;
+
+		/** Appends the first {@code rows} values; the first append into an empty list keeps the array itself. */
+		void append(byte[] values, int rows) {
+			if (size == 0 && values.length >= rows) {
+				data = values;
+				size = rows;
+				return;
+			}
+			if (size + rows > data.length) {
+				data = Arrays.copyOf(data, Math.max(size + rows, size * 2));
+			}
+			System.arraycopy(values, 0, data, size, rows);
+			size += rows;
+		}
 
 		void add(byte v) {
 			if (size == data.length) {

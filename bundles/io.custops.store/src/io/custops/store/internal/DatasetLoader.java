@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,13 +193,23 @@ final class DatasetLoader {
 			int[] usage = data.ints("usage_days");
 			int[] channel = data.ints("channel");
 			int[] index = indexes(builder, customers);
+			byte[] statusCode = new byte[customer.length];
+			// the columns become the builder's in place: live rows move down over superseded ones
+			int live = 0;
 			for (int i = 0; i < data.rows; i++) {
 				if (data.live(i)) {
-					builder.order(index[customer[i]], Math.floorDiv(time[i], 1000), amount[i], statusOf[status[i]],
-							FactLayout.isNone(quantity[i]) ? 1 : quantity[i], FactLayout.isNone(usage[i]) ? 0 : usage[i],
-							channel[i] < 0 ? null : channels[channel[i]]);
+					customer[live] = index[customer[i]];
+					time[live] = Math.floorDiv(time[i], 1000);
+					amount[live] = amount[i];
+					statusCode[live] = statusOf[status[i]].code();
+					quantity[live] = FactLayout.isNone(quantity[i]) ? 1 : quantity[i];
+					usage[live] = FactLayout.isNone(usage[i]) ? 0 : usage[i];
+					channel[live] = channel[i];
+					live++;
 				}
 			}
+			builder.orders(new CustomerDatasetBuilder.OrderColumns(live, customer, time, amount, statusCode, quantity,
+					usage, channel, Arrays.asList(channels)));
 		}
 		if (columns.hasFacts(ColumnStore.EVENTS)) {
 			ColumnStore.Data data = columns.read(ColumnStore.EVENTS, "customer_id", "event_time", "event_type",
@@ -213,14 +224,19 @@ final class DatasetLoader {
 			int[] session = data.ints("session_id");
 			int[] channel = data.ints("channel");
 			int[] index = indexes(builder, customers);
+			int live = 0;
 			for (int i = 0; i < data.rows; i++) {
 				if (data.live(i)) {
-					String sessionId = session[i] < 0 ? null : sessions[session[i]];
-					builder.event(index[customer[i]], Math.floorDiv(time[i], 1000), types[type[i]],
-							sessionId == null || sessionId.isEmpty() ? null : sessionId,
-							channel[i] < 0 ? null : channels[channel[i]]);
+					customer[live] = index[customer[i]];
+					time[live] = Math.floorDiv(time[i], 1000);
+					type[live] = type[i];
+					session[live] = session[i];
+					channel[live] = channel[i];
+					live++;
 				}
 			}
+			builder.events(new CustomerDatasetBuilder.EventColumns(live, customer, time, type, Arrays.asList(types),
+					session, Arrays.asList(sessions), channel, Arrays.asList(channels)));
 		}
 		try (Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("SELECT customer_id, tag FROM tags ORDER BY customer_id, tag")) {
