@@ -150,6 +150,19 @@ class CustomerDatasetColumnsTest {
 		assertEquals(0, b.build().orderCount());
 	}
 
+	@Test
+	void aBuiltDatasetKeepsItsCustomersWhenTheBuilderGoesOn() {
+		CustomerDatasetBuilder b = CustomerDataset.builder(ZoneId.of("UTC"));
+		assertArrayEquals(new int[] { 0, 1, 0 }, b.customers(List.of("a", "b", "a")));
+		CustomerDataset first = b.build();
+		assertArrayEquals(new int[] { 1, 2 }, b.customers(List.of("b", "c")));
+		CustomerDataset second = b.build();
+		assertEquals(2, first.customerCount());
+		assertEquals(-1, first.indexOf("c"));
+		assertEquals(2, second.indexOf("c"));
+		assertEquals(1, second.indexOf("b"));
+	}
+
 	private static CustomerDatasetBuilder builderWith(int customers) {
 		CustomerDatasetBuilder b = CustomerDataset.builder(ZoneId.of("Asia/Shanghai"));
 		for (int c = 0; c < customers; c++) {

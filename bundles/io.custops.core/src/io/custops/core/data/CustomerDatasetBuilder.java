@@ -20,7 +20,9 @@ public final class CustomerDatasetBuilder {
 
 	private final ZoneId zone;
 	private final List<String> customerIds = new ArrayList<>();
-	private final Map<String, Integer> indexById = new HashMap<>();
+	private Map<String, Integer> indexById = new HashMap<>();
+	/** Whether a built dataset holds {@link #indexById}: it is copied before the next new customer. */
+	private boolean indexByIdShared;
 	private final Map<String, Dictionary> attributes = new LinkedHashMap<>();
 
 	private final Dictionary tags = new Dictionary();
@@ -53,9 +55,28 @@ public final class CustomerDatasetBuilder {
 	public int customer(String customerId) {
 		Integer index = indexById.get(customerId);
 		if (index == null) {
+			if (indexByIdShared) {
+				indexById = new HashMap<>(indexById);
+				indexByIdShared = false;
+			}
 			index = customerIds.size();
 			customerIds.add(customerId);
 			indexById.put(customerId, index);
+		}
+		return index;
+	}
+
+	/**
+	 * The dense indexes of customers, adding those that are new: for loaders that hold a
+	 * dictionary of customer ids (the index table is sized for them at once).
+	 */
+	public int[] customers(List<String> customerIds) {
+		if (this.customerIds.isEmpty() && !indexByIdShared) {
+			indexById = HashMap.newHashMap(customerIds.size());
+		}
+		int[] index = new int[customerIds.size()];
+		for (int i = 0; i < index.length; i++) {
+			index[i] = customer(customerIds.get(i));
 		}
 		return index;
 	}
@@ -217,7 +238,8 @@ public final class CustomerDatasetBuilder {
 		Parts p = new Parts();
 		p.zone = zone;
 		p.customerIds = customerIds.toArray(String[]::new);
-		p.indexById = new HashMap<>(indexById);
+		p.indexById = indexById; // never changed by the dataset; copied here before a change (customer())
+		indexByIdShared = true;
 		p.attributes = new LinkedHashMap<>();
 		attributes.forEach((name, dict) -> p.attributes.put(name, dict.column(n)));
 

@@ -142,15 +142,6 @@ final class DatasetLoader {
 		}
 	}
 
-	/** The builder's index of each customer of a dictionary: one lookup per customer, not per fact. */
-	private static int[] indexes(CustomerDatasetBuilder builder, String[] customers) {
-		int[] index = new int[customers.length];
-		for (int i = 0; i < customers.length; i++) {
-			index[i] = builder.customer(customers[i]);
-		}
-		return index;
-	}
-
 	static CustomerDataset build(ColumnStore columns, ZoneId zone, Connection c) throws IOException, SQLException {
 		CustomerDatasetBuilder builder = CustomerDataset.builder(zone);
 		if (columns.generation(ColumnStore.CUSTOMERS) > 0) {
@@ -192,7 +183,7 @@ final class DatasetLoader {
 			int[] quantity = data.ints("quantity");
 			int[] usage = data.ints("usage_days");
 			int[] channel = data.ints("channel");
-			int[] index = indexes(builder, customers);
+			int[] index = builder.customers(Arrays.asList(customers));
 			byte[] statusCode = new byte[customer.length];
 			// the columns become the builder's in place: live rows move down over superseded ones
 			int live = 0;
@@ -223,7 +214,7 @@ final class DatasetLoader {
 			int[] type = data.ints("event_type");
 			int[] session = data.ints("session_id");
 			int[] channel = data.ints("channel");
-			int[] index = indexes(builder, customers);
+			int[] index = builder.customers(Arrays.asList(customers));
 			int live = 0;
 			for (int i = 0; i < data.rows; i++) {
 				if (data.live(i)) {
