@@ -155,8 +155,7 @@ final class PlainValues {
 		int year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
 		int month = digit(date, 5) * 10 + digit(date, 6);
 		int day = d1 * 10 + d2;
-		if (year < Canonical.MIN_YEAR || year > Canonical.MAX_YEAR || month < 1 || month > 12 || day < 1
-				|| day > (month == 2 && java.time.Year.isLeap(year) ? 29 : MONTH_DAYS[month - 1])) {
+		if (!validDate(year, month, day)) {
 			return NOT_PLAIN;
 		}
 		long millis = epochDay(year, month, day) * 86_400_000L;
@@ -177,6 +176,12 @@ final class PlainValues {
 			return NOT_PLAIN;
 		}
 		return millis + ((hour * 60L + minute) * 60 + second) * 1000;
+	}
+
+	/** Whether a date exists and lies in the years a workspace holds. */
+	private static boolean validDate(int year, int month, int day) {
+		return year >= Canonical.MIN_YEAR && year <= Canonical.MAX_YEAR && month >= 1 && month <= 12 && day >= 1
+				&& day <= (month == 2 && java.time.Year.isLeap(year) ? 29 : MONTH_DAYS[month - 1]);
 	}
 
 	/** Whether the bytes of {@code w} under {@code mask} (whole bytes) are all ASCII digits. */
@@ -202,8 +207,7 @@ final class PlainValues {
 		int year = num(b, start, 4);
 		int month = num(b, start + 5, 2);
 		int day = num(b, start + 8, 2);
-		if (year < Canonical.MIN_YEAR || year > Canonical.MAX_YEAR || month < 1 || month > 12 || day < 1
-				|| day > (month == 2 && java.time.Year.isLeap(year) ? 29 : MONTH_DAYS[month - 1])) {
+		if (!validDate(year, month, day)) {
 			return NOT_PLAIN;
 		}
 		long millis = epochDay(year, month, day) * 86_400_000L;
