@@ -151,6 +151,42 @@ class CustomerDatasetColumnsTest {
 	}
 
 	@Test
+	void attributesByColumnsMatchAttributesOneByOne() {
+		Random random = new Random(3);
+		int customers = 500;
+		List<String> provinces = List.of("浙江", "", "广东", "北京");
+		int[] customer = new int[customers];
+		int[] code = new int[customers];
+		int[] none = new int[customers];
+		for (int i = 0; i < customers; i++) {
+			customer[i] = (i * 7) % customers; // a permutation: the rows are not in index order
+			code[i] = random.nextInt(provinces.size() + 1) - 1;
+			none[i] = -1;
+		}
+		CustomerDatasetBuilder byRows = builderWith(customers);
+		CustomerDatasetBuilder byColumns = builderWith(customers);
+		// a value set before, which a code of -1 leaves as it is
+		byRows.attribute("c1", "province", "上海");
+		byColumns.attribute("c1", "province", "上海");
+		for (int i = 0; i < customers; i++) {
+			if (code[i] >= 0) {
+				byRows.attribute("c" + customer[i], "province", provinces.get(code[i]));
+			}
+		}
+		byColumns.attribute("province", customers, customer, code, provinces);
+		byColumns.attribute("phone", customers, customer, none, List.of());
+		CustomerDataset expected = byRows.build();
+		CustomerDataset actual = byColumns.build();
+		assertEquals(expected.attributeNames(), actual.attributeNames(), "an attribute nobody has is not added");
+		for (int c = 0; c < customers; c++) {
+			assertEquals(expected.attribute("province").value(c), actual.attribute("province").value(c),
+					"province of c" + c);
+		}
+		assertThrows(IndexOutOfBoundsException.class,
+				() -> byColumns.attribute("city", 1, new int[] { customers }, new int[] { 0 }, List.of("杭州")));
+	}
+
+	@Test
 	void aBuiltDatasetKeepsItsCustomersWhenTheBuilderGoesOn() {
 		CustomerDatasetBuilder b = CustomerDataset.builder(ZoneId.of("UTC"));
 		assertArrayEquals(new int[] { 0, 1, 0 }, b.customers(List.of("a", "b", "a")));

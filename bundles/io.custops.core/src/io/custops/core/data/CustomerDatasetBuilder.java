@@ -90,6 +90,30 @@ public final class CustomerDatasetBuilder {
 		return this;
 	}
 
+	/**
+	 * Sets one attribute of many customers at once, as a columnar store holds it: customer
+	 * {@code customer[i]} (a dense index) gets {@code values.get(code[i])}; a code of -1 leaves
+	 * the customer's value as it is, an empty value is none. An attribute no customer has a code
+	 * of is not added.
+	 */
+	public CustomerDatasetBuilder attribute(String name, int rows, int[] customer, int[] code, List<String> values) {
+		checkCustomers(customer, rows);
+		if (!attributes.containsKey(name) && Arrays.stream(code, 0, rows).allMatch(c -> c < 0)) {
+			return this;
+		}
+		Dictionary dictionary = attributes.computeIfAbsent(name, n -> new Dictionary());
+		int[] mine = dictionary.codes(values);
+		dictionary.pad(customerIds.size());
+		int[] rowCodes = dictionary.rowCodes.data;
+		for (int i = 0; i < rows; i++) {
+			int c = code[i];
+			if (c >= 0) {
+				rowCodes[customer[i]] = mine[c];
+			}
+		}
+		return this;
+	}
+
 	/** Gives a customer a manual tag (adds the customer when new); repeated tags are kept once. */
 	public CustomerDatasetBuilder tag(String customerId, String tag) {
 		int index = customer(customerId);
@@ -450,16 +474,22 @@ public final class CustomerDatasetBuilder {
 
 		/** Rewrites codes into {@code names} as this dictionary's codes, in place; -1 and empty names become -1. */
 		int[] recode(int[] codes, int rows, List<String> names) {
-			int[] mine = new int[names.size()];
-			for (int k = 0; k < mine.length; k++) {
-				String name = names.get(k);
-				mine[k] = name == null || name.isEmpty() ? -1 : code(name);
-			}
+			int[] mine = codes(names);
 			for (int i = 0; i < rows; i++) {
 				int code = codes[i];
 				codes[i] = code < 0 ? -1 : mine[code];
 			}
 			return codes;
+		}
+
+		/** This dictionary's code of each name, adding the new ones; -1 for a null or empty name. */
+		int[] codes(List<String> names) {
+			int[] mine = new int[names.size()];
+			for (int k = 0; k < mine.length; k++) {
+				String name = names.get(k);
+				mine[k] = name == null || name.isEmpty() ? -1 : code(name);
+			}
+			return mine;
 		}
 
 		/** Gives rows before {@code rows} that were never set their -1, so that rows can be appended after them. */

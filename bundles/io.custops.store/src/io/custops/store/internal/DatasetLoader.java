@@ -155,15 +155,14 @@ final class DatasetLoader {
 				codes[a] = data.ints("a" + a);
 				dicts[a] = data.dict("a" + a);
 			}
-			for (int r = 0; r < data.rows; r++) {
-				String id = ids[idCodes[r]];
-				builder.customer(id);
-				for (int a = 0; a < names.size(); a++) {
-					int code = codes[a][r];
-					if (code >= 0) {
-						builder.attribute(id, names.get(a), dicts[a][code]);
-					}
-				}
+			int rows = Math.toIntExact(data.rows);
+			String[] rowIds = new String[rows];
+			for (int r = 0; r < rows; r++) {
+				rowIds[r] = ids[idCodes[r]];
+			}
+			int[] customer = builder.customers(Arrays.asList(rowIds)); // dense indexes in the set's order
+			for (int a = 0; a < names.size(); a++) {
+				builder.attribute(names.get(a), rows, customer, codes[a], Arrays.asList(dicts[a]));
 			}
 		}
 		if (columns.hasFacts(ColumnStore.ORDERS)) {
