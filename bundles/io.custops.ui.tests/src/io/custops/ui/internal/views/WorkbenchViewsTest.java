@@ -448,6 +448,7 @@ class WorkbenchViewsTest {
 		CustomersView customers = open("客户", zh, CustomersView::new);
 		assertNoError(customers);
 		assertEquals("客户", customers.table().getColumnTitle(0));
+		assertEquals(session.dataset().customerCount(), customers.rowCount(), "every customer listed");
 		screenshot(customers, "customers-zh");
 		SegmentsView segments = open("客群", zh, SegmentsView::new);
 		assertNoError(segments);
