@@ -125,10 +125,19 @@ class WorkbenchViewsTest {
 		}
 	}
 
-	private void screenshot(View view, String name) throws IOException {
+	private void screenshot(View view, String name) throws IOException, InterruptedException {
 		Shell shell = view.control().getShell();
 		shell.forceActive();
 		settle();
+		// the X server paints what the last callbacks changed (a virtual table's new rows) a few
+		// round trips later: let it, before the capture
+		shell.layout(true, true);
+		long until = System.nanoTime() + 400_000_000L;
+		while (System.nanoTime() < until) {
+			if (!display.readAndDispatch()) {
+				Thread.sleep(10);
+			}
+		}
 		Rectangle bounds = shell.getBounds();
 		Image image = new Image(display, bounds.width, bounds.height);
 		GC gc = new GC(display);
