@@ -465,11 +465,14 @@ public final class CustomerDatasetBuilder {
 		}
 
 		void set(int row, String value) {
-			int code = value == null || value.isEmpty() ? -1 : code(value);
-			while (rowCodes.size <= row) {
-				rowCodes.add(-1);
-			}
+			int code = codeOrNone(value);
+			pad(row + 1);
 			rowCodes.data[row] = code;
+		}
+
+		/** The value's code, adding it when new; -1 for a null or empty value (none). */
+		int codeOrNone(String value) {
+			return value == null || value.isEmpty() ? -1 : code(value);
 		}
 
 		/** Rewrites codes into {@code names} as this dictionary's codes, in place; -1 and empty names become -1. */
@@ -486,8 +489,7 @@ public final class CustomerDatasetBuilder {
 		int[] codes(List<String> names) {
 			int[] mine = new int[names.size()];
 			for (int k = 0; k < mine.length; k++) {
-				String name = names.get(k);
-				mine[k] = name == null || name.isEmpty() ? -1 : code(name);
+				mine[k] = codeOrNone(names.get(k));
 			}
 			return mine;
 		}
