@@ -110,6 +110,9 @@ public interface Workspace extends AutoCloseable {
 	/** The campaigns held in the workspace, imported or created, with their members. */
 	CampaignStore campaigns();
 
+	/** The sources the analyses can run inside (SQL pushdown), registered in this workspace. */
+	SourceStore sources();
+
 	/** The audit log: target lists exported (masked or not), campaigns created. */
 	AuditLog audit();
 

@@ -65,6 +65,7 @@ final class AnalysisCommand implements Command {
 	public String usage() {
 		return String.format("""
 				usage: ./custops %1$s --%2$s ID [--as-of D] [--param k=v]… [--out F.csv] [--json]
+				                  [--source ID [--into SCHEMA.TABLE] [--explain]]
 				  Runs the %3$s ID on the workspace's data as of D (default: today; only what
 				  happened before D 00:00 counts) and prints the customers per label.
 				  --%2$s ID     the %3$s (./custops services --kind %2$s lists them)
@@ -72,12 +73,16 @@ final class AnalysisCommand implements Command {
 				  --param k=v    a parameter of the %3$s (./custops services --json lists them)
 				  --out F.csv    one row per classified customer: customer_id, then the %3$s's columns
 				  --json         {"counts": {label: customers}, "params": {…}, …} on stdout
+				  --source ID    runs inside a registered source (./custops source list) instead of the
+				                 workspace: the same output, the rows streamed as they arrive
+				  --into T       with --source: writes the rows into a new table T of the source
+				  --explain      with --source: prints the SQL that would be sent, runs nothing
 				""", name, option, kind == ServiceKind.STRATEGY ? "strategy" : "model");
 	}
 
 	@Override
 	public int run(Invocation inv, CliServices services) throws Exception {
-		inv.allowOnly(Set.of(option, "as-of", "out"));
+		inv.allowOnly(Set.of(option, "as-of", "out", "source", "into"));
 		String id = inv.requireOption(option);
 		LocalDate asOf = asOf(inv.option("as-of"));
 		Analyses analyses = services.require(Analyses.class);
@@ -89,6 +94,12 @@ final class AnalysisCommand implements Command {
 		}
 		Parameters parameters = analyses.resolve(analysis, inv.params); // bad params fail before any loading
 		Path out = inv.option("out") == null ? null : Path.of(inv.option("out")).toAbsolutePath();
+		if (inv.option("source") != null) {
+			return new PushdownAnalysis(inv, services, option, id).run(analysis, asOf, parameters, out);
+		}
+		if (inv.option("into") != null || inv.options.containsKey("explain")) {
+			throw new UsageException((inv.option("into") != null ? "--into" : "--explain") + " needs --source ID");
+		}
 
 		CustomerDataset data;
 		try (Workspace workspace = services.require(WorkspaceManager.class).open(inv.workspace())) {
@@ -149,6 +160,10 @@ final class AnalysisCommand implements Command {
 			inv.out.printf("%d rows written to %s%n", rows, out);
 		}
 		return 0;
+	}
+
+	static List<Map<String, String>> labelsOf(List<Label> labels) {
+		return labels(labels);
 	}
 
 	private static long classified(CustomerClassification result) {

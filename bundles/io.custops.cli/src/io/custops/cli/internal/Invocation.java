@@ -15,11 +15,16 @@ import java.util.Set;
  */
 final class Invocation {
 
-	private static final Set<String> FLAGS = Set.of("json", "help", "yes", "accept-unsigned", "unmask");
+	private static final Set<String> FLAGS = Set.of("json", "help", "yes", "accept-unsigned", "unmask", "password-stdin",
+			"explain");
+
+	/** Options that may be given more than once; every value is kept in {@link #repeated}. */
+	private static final Set<String> REPEATABLE = Set.of("table", "map");
 
 	final List<String> words = new ArrayList<>();
 	final Map<String, String> options = new LinkedHashMap<>();
 	final Map<String, String> params = new LinkedHashMap<>();
+	final Map<String, List<String>> repeated = new LinkedHashMap<>();
 	final PrintStream out;
 	final PrintStream err;
 
@@ -61,6 +66,9 @@ final class Invocation {
 				inv.params.put(value.substring(0, sep).trim(), value.substring(sep + 1));
 			} else {
 				inv.options.put(name, value);
+				if (REPEATABLE.contains(name)) {
+					inv.repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+				}
 			}
 		}
 		return inv;

@@ -13,6 +13,12 @@ public interface JdbcSecrets {
 	/** Stores (or replaces) the password under the key; letters, digits, {@code . _ -} only. */
 	void store(String key, char[] password) throws IOException;
 
+	/**
+	 * The password stored under the key, for a component of this process that connects with
+	 * it (the pushdown runtime); never print or store it.
+	 */
+	java.util.Optional<char[]> password(String key) throws IOException;
+
 	/** Whether a password is stored under the key. */
 	boolean has(String key) throws IOException;
 

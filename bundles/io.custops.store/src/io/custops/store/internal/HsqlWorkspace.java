@@ -39,6 +39,7 @@ import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ImportRequest;
 import io.custops.store.AuditLog;
 import io.custops.store.CampaignStore;
+import io.custops.store.SourceStore;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -66,6 +67,7 @@ final class HsqlWorkspace implements Workspace {
 	private long tagsVersion;
 	private boolean closed;
 	private final CampaignStore campaigns = new HsqlCampaignStore(this);
+	private final SourceStore sources = new HsqlSourceStore(this);
 	private final AuditLog audit = new HsqlAuditLog(this);
 
 	private HsqlWorkspace(Path directory, WorkspaceLock lock, Database db, ColumnStore columns) {
@@ -681,6 +683,11 @@ final class HsqlWorkspace implements Workspace {
 	@Override
 	public CampaignStore campaigns() {
 		return campaigns;
+	}
+
+	@Override
+	public SourceStore sources() {
+		return sources;
 	}
 
 	@Override

@@ -103,7 +103,12 @@ final class Schema {
 					"CREATE INDEX report_runs_schedule ON report_runs(schedule_id, run_id)")),
 			// the rows move when the workspace is opened (HsqlWorkspace.moveFactsOutOfDatabase);
 			// the tables stay, empty, for that move and for older versions' rows
-			new Migration(5, "orders and events kept in the columnar fact sets", List.of()));
+			new Migration(5, "orders and events kept in the columnar fact sets", List.of()),
+			// a source: a database the analyses run inside; its password is in secure storage, not here
+			new Migration(6, "sources for SQL pushdown", List.of("""
+					CREATE TABLE sources(source_id VARCHAR(200) PRIMARY KEY, url VARCHAR(4000) NOT NULL,
+					 user_name VARCHAR(400), tables VARCHAR(16000) NOT NULL, columns VARCHAR(16000) NOT NULL,
+					 has_password BOOLEAN NOT NULL, created TIMESTAMP WITH TIME ZONE NOT NULL)""")));
 
 	static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -16,6 +16,11 @@ public class SecureStorageSecrets implements JdbcSecrets {
 	}
 
 	@Override
+	public java.util.Optional<char[]> password(String key) throws IOException {
+		return SecretStore.password(key);
+	}
+
+	@Override
 	public boolean has(String key) throws IOException {
 		return SecretStore.password(key).isPresent();
 	}

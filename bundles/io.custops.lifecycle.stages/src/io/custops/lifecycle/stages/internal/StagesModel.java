@@ -20,6 +20,7 @@ import io.custops.core.spi.CustomerClassification;
 import io.custops.core.spi.Label;
 import io.custops.core.spi.LifecycleModel;
 import io.custops.core.spi.ResultColumn;
+import io.custops.core.spi.SqlPushdown;
 
 /**
  * The five lifecycle stages (potential, new, returning, fan, dormant) with an activity grade by
@@ -126,12 +127,7 @@ public class StagesModel implements LifecycleModel {
 		long silentDays = p.integer(SILENT_DAYS);
 		long sleepingDays = p.integer(SLEEPING_DAYS);
 		long lostDays = p.integer(LOST_DAYS);
-		if (sleepingDays < silentDays) {
-			throw new ParameterException(SLEEPING_DAYS, sleepingDays + " is below silentDays " + silentDays);
-		}
-		if (lostDays < sleepingDays) {
-			throw new ParameterException(LOST_DAYS, lostDays + " is below sleepingDays " + sleepingDays);
-		}
+		checkGrades(silentDays, sleepingDays, lostDays);
 		boolean weekly = "weekly".equals(p.string(SERIES));
 		int weeks = p.intValue(SERIES_WEEKS);
 		int asOf = input.asOfDay();
@@ -227,6 +223,22 @@ public class StagesModel implements LifecycleModel {
 			summary.put("series", series);
 		}
 		return new CustomerClassification(LABELS, stage, columns, summary);
+	}
+
+	static void checkGrades(long silentDays, long sleepingDays, long lostDays) {
+		if (sleepingDays < silentDays) {
+			throw new ParameterException(SLEEPING_DAYS, sleepingDays + " is below silentDays " + silentDays);
+		}
+		if (lostDays < sleepingDays) {
+			throw new ParameterException(LOST_DAYS, lostDays + " is below sleepingDays " + sleepingDays);
+		}
+	}
+
+	private static final SqlPushdown PUSHDOWN = new StagesPushdown();
+
+	@Override
+	public java.util.Optional<SqlPushdown> sqlPushdown() {
+		return java.util.Optional.of(PUSHDOWN);
 	}
 
 	private static String activity(long recency, long silentDays, long sleepingDays, long lostDays) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -16,6 +17,7 @@ import io.custops.core.spi.CustomerClassification;
 import io.custops.core.spi.Label;
 import io.custops.core.spi.ResultColumn;
 import io.custops.core.spi.SegmentationStrategy;
+import io.custops.core.spi.SqlPushdown;
 import io.custops.segmentation.rfm.RfmScoring;
 import io.custops.segmentation.rfm.RfmValues;
 
@@ -26,6 +28,8 @@ public class RfmStrategy implements SegmentationStrategy {
 	static final String SEGMENT_MAP = "segmentMap";
 	static final String SEGMENTS = "segments";
 	static final String SEGMENT_FILE = "segmentFile";
+
+	private static final SqlPushdown PUSHDOWN = new RfmPushdown();
 
 	private static final List<String> COLUMNS = List.of("recency_days", "frequency", "monetary", "r", "f", "m",
 			"segment");
@@ -65,6 +69,11 @@ public class RfmStrategy implements SegmentationStrategy {
 						"UTF-8 文本，每行“名称 = 规则”；替代 segmentMap")
 				.build());
 		return specs;
+	}
+
+	@Override
+	public Optional<SqlPushdown> sqlPushdown() {
+		return Optional.of(PUSHDOWN);
 	}
 
 	@Override

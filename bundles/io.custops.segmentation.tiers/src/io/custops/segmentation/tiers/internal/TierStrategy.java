@@ -23,6 +23,7 @@ import io.custops.core.spi.CustomerClassification;
 import io.custops.core.spi.Label;
 import io.custops.core.spi.ResultColumn;
 import io.custops.core.spi.SegmentationStrategy;
+import io.custops.core.spi.SqlPushdown;
 
 /**
  * A membership ladder: every customer with a paid order before the as-of day reaches the
@@ -83,6 +84,13 @@ public class TierStrategy implements SegmentationStrategy {
 						.description("the value counts paid orders in [asOf - windowDays, asOf); 0 = all history",
 								"统计 [截止日 - 天数, 截止日) 内的已付款订单；0 表示全部历史")
 						.build());
+	}
+
+	private static final SqlPushdown PUSHDOWN = new TierPushdown();
+
+	@Override
+	public java.util.Optional<SqlPushdown> sqlPushdown() {
+		return java.util.Optional.of(PUSHDOWN);
 	}
 
 	@Override

@@ -1,0 +1,417 @@
+package io.custops.source.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.custops.connector.jdbc.JdbcSecrets;
+import io.custops.core.param.Parameters;
+import io.custops.core.spi.CustomerAnalysis;
+import io.custops.core.spi.SqlDialect;
+import io.custops.core.spi.SqlPushdown;
+import io.custops.core.spi.SqlPushdown.RunCounts;
+import io.custops.core.spi.SqlPushdown.SourceTables;
+import io.custops.source.PushdownRun;
+import io.custops.source.PushdownUnsupportedException;
+import io.custops.source.RowSink;
+import io.custops.source.SourceCheck;
+import io.custops.source.SourceException;
+import io.custops.source.SourceRuntime;
+import io.custops.store.SourceRecord;
+
+/** The source runtime over JDBC. */
+@Component(service = SourceRuntime.class)
+public class JdbcSourceRuntime implements SourceRuntime {
+
+	/** Rows fetched per round trip: the driver holds one page, never the whole result. */
+	static final int FETCH_SIZE = 10_000;
+
+	private final List<Driver> drivers = new CopyOnWriteArrayList<>();
+
+	@Reference
+	private JdbcSecrets secrets;
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+	void addDriver(Driver driver) {
+		drivers.add(driver);
+	}
+
+	void removeDriver(Driver driver) {
+		drivers.remove(driver);
+	}
+
+	@Override
+	public SqlDialect dialect(String url) throws SourceException {
+		return SqlDialect.ofUrl(url).orElseThrow(() -> new SourceException("'" + Urls.scheme(url)
+				+ "' is not a source kind: use jdbc:postgresql:, jdbc:trino:, jdbc:duckdb:, jdbc:hsqldb: or sc://HOST:PORT (Spark Connect)"));
+	}
+
+	@Override
+	public SourceTables tables(SourceRecord source) {
+		return new SourceTables(source.tables(), source.columns());
+	}
+
+	// ---------------------------------------------------------------- connections
+
+	@Override
+	public Connection connect(SourceRecord source, boolean readOnly) throws SourceException {
+		Properties props = new Properties();
+		if (source.user() != null) {
+			props.setProperty("user", source.user());
+		}
+		char[] password = null;
+		if (source.password()) {
+			try {
+				password = secrets.password(source.passwordKey()).orElseThrow(() -> new SourceException("source '"
+						+ source.id() + "': no password in secure storage (add the source again with --password-stdin)"));
+			} catch (IOException e) {
+				throw new SourceException("source '" + source.id() + "': secure storage: " + e.getMessage(), e);
+			}
+			props.setProperty("password", new String(password));
+		}
+		String url = source.url();
+		try {
+			Connection c = open(url, props);
+			if (c == null) {
+				throw new SourceException("source '" + source.id() + "': no driver accepts " + Urls.redact(url));
+			}
+			if (readOnly && dialect(url) != SqlDialect.DUCKDB) {
+				// DuckDB takes read-only at open time only (a URL option); the others per connection
+				c.setReadOnly(true);
+			}
+			return c;
+		} catch (SQLException e) {
+			throw new SourceException("source '" + source.id() + "': cannot connect to " + Urls.redact(url) + ": "
+					+ Urls.clean(e.getMessage(), password), e);
+		}
+	}
+
+	private Connection open(String url, Properties props) throws SQLException {
+		String u = url.toLowerCase(java.util.Locale.ROOT);
+		if (u.startsWith("jdbc:hsqldb:")) {
+			return new org.hsqldb.jdbc.JDBCDriver().connect(url, props);
+		}
+		if (u.startsWith("jdbc:postgresql:")) {
+			return new org.postgresql.Driver().connect(url, props);
+		}
+		if (u.startsWith("jdbc:duckdb:")) {
+			Optional<Connection> duck = DuckDb.connect(url, props);
+			if (duck.isPresent()) {
+				return duck.get();
+			}
+		}
+		for (Driver driver : drivers) {
+			if (driver.acceptsURL(url)) {
+				return driver.connect(url, props);
+			}
+		}
+		return DriverManager.getConnection(url, props);
+	}
+
+	// ---------------------------------------------------------------- runs
+
+	private SqlPushdown pushdown(CustomerAnalysis analysis, SqlDialect dialect, Parameters parameters)
+			throws PushdownUnsupportedException {
+		Optional<SqlPushdown> pushdown = analysis.sqlPushdown();
+		if (pushdown.isEmpty()) {
+			throw new PushdownUnsupportedException(analysis.id(), dialect, "it has no SQL pushdown");
+		}
+		if (!pushdown.get().supports(dialect)) {
+			throw new PushdownUnsupportedException(analysis.id(), dialect, "its pushdown does not support this dialect");
+		}
+		if (!pushdown.get().supports(dialect, parameters)) {
+			throw new PushdownUnsupportedException(analysis.id(), dialect,
+					"its pushdown does not support this dialect with these parameters (" + parameters.asText() + ")");
+		}
+		return pushdown.get();
+	}
+
+	@Override
+	public String explain(SourceRecord source, CustomerAnalysis analysis, LocalDate asOf, Parameters parameters)
+			throws SourceException {
+		SqlDialect dialect = dialect(source.url());
+		return pushdown(analysis, dialect, parameters).query(dialect, tables(source), asOf, parameters);
+	}
+
+	@Override
+	public PushdownRun run(SourceRecord source, CustomerAnalysis analysis, LocalDate asOf, Parameters parameters,
+			RowSink sink) throws SourceException {
+		SqlDialect dialect = dialect(source.url());
+		SqlPushdown pushdown = pushdown(analysis, dialect, parameters);
+		SourceTables tables = tables(source);
+		String sql = pushdown.query(dialect, tables, asOf, parameters);
+		long started = System.nanoTime();
+		try (Connection c = connect(source, true)) {
+			long customers = customers(c, tables);
+			Map<String, Long> perLabel = new LinkedHashMap<>();
+			analysis.labels(parameters).forEach(l -> perLabel.put(l.id(), 0L));
+			long rows = 0;
+			boolean auto = c.getAutoCommit();
+			if (dialect == SqlDialect.POSTGRESQL) {
+				c.setAutoCommit(false); // PostgreSQL pages a result (fetch size) only inside a transaction
+			}
+			try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+				s.setFetchSize(FETCH_SIZE);
+				try (ResultSet rs = s.executeQuery(sql)) {
+					int n = rs.getMetaData().getColumnCount() - 2;
+					String[] values = new String[n];
+					while (rs.next()) {
+						String id = rs.getString(1);
+						String label = rs.getString(2);
+						for (int i = 0; i < n; i++) {
+							values[i] = text(rs.getObject(i + 3));
+						}
+						rows++;
+						if (label != null) {
+							perLabel.merge(label, 1L, Long::sum);
+						}
+						sink.row(id, label, values);
+					}
+				}
+			} finally {
+				if (dialect == SqlDialect.POSTGRESQL) {
+					c.rollback();
+					c.setAutoCommit(auto);
+				}
+			}
+			RunCounts counts = new RunCounts(customers, rows, perLabel);
+			return new PushdownRun(dialect, sql, counts, pushdown.summary(parameters, asOf, counts),
+					(System.nanoTime() - started) / 1_000_000);
+		} catch (SQLException e) {
+			throw new SourceException(analysis.id() + " in source '" + source.id() + "' (" + dialect.id() + "): "
+					+ e.getMessage(), e);
+		} catch (IOException e) {
+			throw new SourceException(analysis.id() + " in source '" + source.id() + "': cannot write the rows: "
+					+ e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public PushdownRun into(SourceRecord source, CustomerAnalysis analysis, LocalDate asOf, Parameters parameters,
+			String table) throws SourceException {
+		SqlDialect dialect = dialect(source.url());
+		SqlPushdown pushdown = pushdown(analysis, dialect, parameters);
+		SourceTables tables = tables(source);
+		SourceTables.checkName("--into table", table);
+		String query = pushdown.query(dialect, tables, asOf, parameters);
+		String sql = "CREATE TABLE " + table + " AS " + (dialect == SqlDialect.HSQLDB ? "(" + query + ") WITH DATA" : query);
+		long started = System.nanoTime();
+		try (Connection c = connect(source, false)) {
+			long customers = customers(c, tables);
+			try (Statement s = c.createStatement()) {
+				s.execute(sql);
+			}
+			Map<String, Long> perLabel = new LinkedHashMap<>();
+			analysis.labels(parameters).forEach(l -> perLabel.put(l.id(), 0L));
+			long rows = 0;
+			try (Statement s = c.createStatement();
+					ResultSet rs = s.executeQuery("SELECT label, COUNT(*) FROM " + table + " GROUP BY label")) {
+				while (rs.next()) {
+					long n = rs.getLong(2);
+					rows += n;
+					if (rs.getString(1) != null) {
+						perLabel.merge(rs.getString(1), n, Long::sum);
+					}
+				}
+			}
+			if (!c.getAutoCommit()) {
+				c.commit();
+			}
+			RunCounts counts = new RunCounts(customers, rows, perLabel);
+			return new PushdownRun(dialect, sql, counts, pushdown.summary(parameters, asOf, counts),
+					(System.nanoTime() - started) / 1_000_000);
+		} catch (SQLException e) {
+			throw new SourceException(analysis.id() + " into " + table + " in source '" + source.id() + "' ("
+					+ dialect.id() + "): " + e.getMessage(), e);
+		}
+	}
+
+	/** Every distinct customer id of the mapped tables: the in-memory run's customer count. */
+	static long customers(Connection c, SourceTables tables) throws SQLException {
+		List<String> parts = new ArrayList<>();
+		for (String kind : List.of("customers", "orders", "events")) {
+			if (tables.has(kind)) {
+				parts.add(tables.select(kind, "customer_id"));
+			}
+		}
+		if (parts.isEmpty()) {
+			return 0;
+		}
+		try (Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (" + String.join(" UNION ", parts) + ") u")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** A value as the in-memory run writes it: money with two decimals, none as "". */
+	static String text(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof BigDecimal d) {
+			if (d.scale() <= 2) {
+				return d.setScale(2).toPlainString();
+			}
+			BigDecimal stripped = d.stripTrailingZeros();
+			return stripped.scale() <= 2 ? stripped.setScale(2).toPlainString() : d.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+		}
+		if (value instanceof Double || value instanceof Float) {
+			double v = ((Number) value).doubleValue();
+			if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+				return Long.toString((long) v);
+			}
+			return BigDecimal.valueOf(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+		}
+		return value.toString();
+	}
+
+	// ---------------------------------------------------------------- test
+
+	@Override
+	public SourceCheck test(SourceRecord source) throws SourceException {
+		SqlDialect dialect = dialect(source.url());
+		SourceTables tables = tables(source);
+		List<SourceCheck.TableCheck> checks = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		try (Connection c = connect(source, true)) {
+			String product = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+			for (Map.Entry<String, List<Field>> kind : Field.BY_KIND.entrySet()) {
+				if (!tables.has(kind.getKey())) {
+					continue;
+				}
+				checks.add(check(c, tables, kind.getKey(), kind.getValue(), problems));
+			}
+			return new SourceCheck(source.id(), dialect.id(), product, checks, problems);
+		} catch (SQLException e) {
+			throw new SourceException("source '" + source.id() + "': " + e.getMessage(), e);
+		}
+	}
+
+	private static SourceCheck.TableCheck check(Connection c, SourceTables tables, String kind, List<Field> fields,
+			List<String> problems) throws SQLException {
+		String table = tables.table(kind);
+		Map<String, Integer> types = new LinkedHashMap<>();
+		Map<String, String> typeNames = new LinkedHashMap<>();
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+			ResultSetMetaData md = rs.getMetaData();
+			for (int i = 1; i <= md.getColumnCount(); i++) {
+				types.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), md.getColumnType(i));
+				typeNames.put(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), md.getColumnTypeName(i));
+			}
+		} catch (SQLException e) {
+			problems.add(kind + ": table " + table + " cannot be read: " + e.getMessage());
+			return new SourceCheck.TableCheck(kind, table, -1, null, null, List.of());
+		}
+		List<SourceCheck.ColumnCheck> columns = new ArrayList<>();
+		String timeColumn = null;
+		for (Field field : fields) {
+			String column = tables.column(field.name());
+			String key = column.toLowerCase(java.util.Locale.ROOT);
+			Integer type = types.get(key);
+			if (type == null) {
+				if (field.required() || tables.columnByField().containsKey(field.name())) {
+					problems.add(kind + ": " + table + " has no column " + column + " (field " + field.name() + ")");
+					columns.add(new SourceCheck.ColumnCheck(field.name(), column, null, false));
+				}
+				continue;
+			}
+			boolean usable = field.accepts(type);
+			if (!usable) {
+				problems.add(kind + ": " + table + "." + column + " (field " + field.name() + ") is " + typeNames.get(key)
+						+ ", not " + field.expected());
+			}
+			if (field.time()) {
+				timeColumn = column;
+			}
+			columns.add(new SourceCheck.ColumnCheck(field.name(), column, typeNames.get(key), usable));
+		}
+		String select = "SELECT COUNT(*)" + (timeColumn == null ? "" : ", MIN(" + timeColumn + "), MAX(" + timeColumn + ")")
+				+ " FROM " + table;
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
+			rs.next();
+			return new SourceCheck.TableCheck(kind, table, rs.getLong(1), timeColumn == null ? null : iso(rs.getObject(2)),
+					timeColumn == null ? null : iso(rs.getObject(3)), columns);
+		}
+	}
+
+	private static String iso(Object time) {
+		if (time == null) {
+			return null;
+		}
+		if (time instanceof java.sql.Timestamp t) {
+			return t.toLocalDateTime().toString();
+		}
+		if (time instanceof java.sql.Date d) {
+			return d.toLocalDate().toString();
+		}
+		return time.toString().replace(' ', 'T');
+	}
+
+	/** A canonical field a pushdown reads, and the JDBC types that serve it. */
+	record Field(String name, boolean required, String expected, int... types) {
+
+		static final Map<String, List<Field>> BY_KIND = Map.of(
+				"orders", List.of(id("order_id"), id("customer_id"), time("order_time"),
+						new Field("amount", true, "a decimal number", Types.DECIMAL, Types.NUMERIC, Types.INTEGER,
+								Types.BIGINT, Types.SMALLINT),
+						text("status", true), whole("quantity"), whole("usage_days"), text("channel", false)),
+				"events", List.of(id("customer_id"), time("event_time"), text("event_type", true), text("session_id", false)),
+				"customers", List.of(id("customer_id")));
+
+		boolean accepts(int type) {
+			if (types.length == 0) {
+				return true;
+			}
+			for (int t : types) {
+				if (t == type) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		boolean time() {
+			return name.endsWith("_time");
+		}
+
+		private static Field id(String name) {
+			return new Field(name, true, "an identifier");
+		}
+
+		private static Field time(String name) {
+			return new Field(name, true, "a timestamp (without time zone) or date", Types.TIMESTAMP, Types.DATE);
+		}
+
+		private static Field text(String name, boolean required) {
+			return new Field(name, required, "text", Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR,
+					Types.NCHAR, Types.CLOB, Types.OTHER);
+		}
+
+		private static Field whole(String name) {
+			return new Field(name, false, "a whole number", Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT,
+					Types.DECIMAL, Types.NUMERIC);
+		}
+	}
+}

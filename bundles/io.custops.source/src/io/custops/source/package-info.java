@@ -1,0 +1,7 @@
+/**
+ * Sources: databases the analyses run inside (SQL pushdown). {@link io.custops.source.SourceRuntime}
+ * connects to a registered source, checks its mapping and runs an analysis's
+ * {@link io.custops.core.spi.SqlPushdown} there, streaming the rows back or writing them into
+ * the source.
+ */
+package io.custops.source;
