@@ -12,7 +12,7 @@ import io.custops.store.SourceRecord;
 /**
  * Runs analyses inside registered sources. Registered as an OSGi service by this bundle.
  *
- * <p>Drivers: HSQLDB, PostgreSQL and DuckDB are built in; any other engine's driver is found as
+ * <p>Drivers: HSQLDB, PostgreSQL, DuckDB and Trino are built in; any other engine's driver is found as
  * an OSGi service of {@link java.sql.Driver} that accepts the source's URL (how a plugin brings
  * Trino's or a Spark Connect adapter), then through {@link java.sql.DriverManager}.
  */

@@ -22,8 +22,8 @@ public interface WorkspaceManager {
 	 */
 	Workspace open(Path directory) throws WorkspaceException;
 
-	/** {@code ~/.custops/workspace}: the workspace used when none is named. */
+	/** {@code CUSTOPS_HOME/workspace} ({@link io.custops.core.CustopsHome#defaultWorkspace()}): the workspace used when none is named. */
 	default Path defaultDirectory() {
-		return Path.of(System.getProperty("user.home"), ".custops", "workspace");
+		return io.custops.core.CustopsHome.defaultWorkspace();
 	}
 }

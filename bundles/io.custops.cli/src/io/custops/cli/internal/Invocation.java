@@ -108,10 +108,6 @@ final class Invocation {
 		if (dir != null) {
 			return Path.of(dir).toAbsolutePath();
 		}
-		String env = System.getenv("CUSTOPS_WORKSPACE");
-		if (env != null && !env.isBlank()) {
-			return Path.of(env).toAbsolutePath();
-		}
-		return Path.of(System.getProperty("user.home"), ".custops", "workspace");
+		return io.custops.core.CustopsHome.defaultWorkspace();
 	}
 }

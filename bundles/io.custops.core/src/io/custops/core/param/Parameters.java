@@ -21,6 +21,15 @@ public final class Parameters {
 
 	private static final Parameters EMPTY = new Parameters(Map.of(), Map.of());
 
+	/**
+	 * A password written into a value, as JDBC URLs allow: {@code ?password=…}, {@code &pwd=…},
+	 * HSQLDB's {@code ;password=…}, or the {@code user:password@host} of a URL's authority.
+	 */
+	private static final java.util.regex.Pattern PASSWORD_IN_VALUE = java.util.regex.Pattern
+			.compile("(?i)((?:^|[?&;:\\s])(?:password|pwd|passwd|secret)\\s*=)[^&;\\s]*");
+	private static final java.util.regex.Pattern PASSWORD_IN_AUTHORITY = java.util.regex.Pattern
+			.compile("(//[^/:@\\s]*:)[^/@\\s]+@");
+
 	private final Map<String, Object> values;
 	private final Map<String, String> texts;
 
@@ -119,7 +128,21 @@ public final class Parameters {
 
 	/** The values as the user wrote them (or the defaults), for summaries and run records; secrets masked. */
 	public Map<String, String> asText() {
-		return texts;
+		Map<String, String> shown = new LinkedHashMap<>();
+		texts.forEach((k, v) -> shown.put(k, withoutCredentials(v)));
+		return Collections.unmodifiableMap(shown);
+	}
+
+	/**
+	 * The text with any password written into it replaced by {@link #MASK}: what a run record,
+	 * the import history or a message may keep of a value such as a JDBC URL.
+	 */
+	public static String withoutCredentials(String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		String t = PASSWORD_IN_VALUE.matcher(text).replaceAll("$1" + MASK);
+		return PASSWORD_IN_AUTHORITY.matcher(t).replaceAll("$1" + MASK + "@");
 	}
 
 	private Object require(String key) {

@@ -85,7 +85,13 @@ final class FrameworkPlugins {
 		List<Bundle> added = new ArrayList<>();
 		for (PluginState.Entry plugin : state.plugins().values()) {
 			for (PluginState.BundleRecord record : plugin.bundles()) {
-				Path file = home.bundles().resolve(record.file());
+				Path file;
+				try {
+					file = PluginNames.inside(home.bundles(), record.file());
+				} catch (io.custops.plugins.PluginException e) {
+					System.err.println("custops: plugin " + plugin.id() + ": " + e.getMessage());
+					continue;
+				}
 				String location = location(file);
 				expected.add(location);
 				if (present.containsKey(location)) {

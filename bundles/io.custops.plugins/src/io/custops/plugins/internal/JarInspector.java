@@ -58,8 +58,10 @@ final class JarInspector {
 				throw PluginException.refused(shownAs + " declares Bundle-ManifestVersion " + manifestVersion.trim()
 						+ "; only version 2 (OSGi R4 and later) is supported");
 			}
+			PluginNames.checkSymbolicName(name, shownAs);
 			String version = main.getValue("Bundle-Version");
 			version = version == null || version.isBlank() ? "0.0.0" : version.trim();
+			PluginNames.checkVersion(version, shownAs);
 			boolean fragment = main.getValue("Fragment-Host") != null;
 			Signature signature = verify(file, shownAs, name);
 			return new PluginBundle(name, version, jar, fragment, signature);

@@ -167,7 +167,12 @@ final class P2Repository {
 		if (location == null) {
 			throw new IOException("the repository lists no file for bundle " + bundle.id() + " " + bundle.version());
 		}
-		Path target = dir.resolve(bundle.id() + "_" + bundle.version() + ".jar");
+		Path target;
+		try {
+			target = PluginNames.inside(dir, bundle.id() + "_" + bundle.version() + ".jar");
+		} catch (io.custops.plugins.PluginException e) {
+			throw new IOException(e.getMessage());
+		}
 		try (InputStream in = open(location)) {
 			if (in == null) {
 				throw new IOException(location + " is missing from the repository");

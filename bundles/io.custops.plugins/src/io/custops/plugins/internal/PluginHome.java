@@ -9,9 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Where a user's plugins live: {@code CUSTOPS_HOME/plugins} (the system property
- * {@code custops.home}, else the environment variable {@code CUSTOPS_HOME}, else
- * {@code ~/.custops}), apart from the product so that a rebuild of the product keeps them.
+ * Where a user's plugins live: {@code CUSTOPS_HOME/plugins} (the one home,
+ * {@link io.custops.core.CustopsHome}), apart from the product so that a rebuild of the product keeps them.
  *
  * <pre>
  * plugins/plugins.properties   what is installed (see {@link PluginState})
@@ -32,12 +31,7 @@ final class PluginHome {
 	}
 
 	static PluginHome fromEnvironment() {
-		String home = System.getProperty("custops.home");
-		if (home == null || home.isBlank()) {
-			home = System.getenv("CUSTOPS_HOME");
-		}
-		Path root = home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".custops") : Path.of(home);
-		return new PluginHome(root.resolve("plugins"));
+		return new PluginHome(io.custops.core.CustopsHome.dir().resolve("plugins"));
 	}
 
 	Path dir() {

@@ -126,7 +126,7 @@ public class PluginManagerComponent implements PluginManager {
 				return readLocal(Path.of(uri), source, staging);
 			}
 			if (path.endsWith(".jar")) {
-				Path jar = staging.resolve(fileName(uri));
+				Path jar = PluginNames.inside(staging, fileName(uri));
 				try (var in = P2Repository.open(uri)) {
 					if (in == null) {
 						throw PluginException.refused(source + " does not exist (the server answered 404)");
@@ -163,7 +163,7 @@ public class PluginManagerComponent implements PluginManager {
 		if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
 			return fromRepository(URI.create("jar:" + path.toUri() + "!/"), source, staging);
 		}
-		Path copy = staging.resolve(path.getFileName().toString());
+		Path copy = PluginNames.inside(staging, path.getFileName().toString());
 		try {
 			Files.copy(path, copy);
 		} catch (IOException e) {
@@ -214,9 +214,15 @@ public class PluginManagerComponent implements PluginManager {
 		} catch (IOException e) {
 			throw new PluginException("cannot read the p2 repository " + source + ": " + e.getMessage(), false, null, e);
 		}
+		List<P2Repository.BundleUnit> units = repo.selectBundles();
+		// every name is checked before the first file is written: a unit id is a file name below
+		for (P2Repository.BundleUnit unit : units) {
+			PluginNames.checkSymbolicName(unit.id(), "a unit of the p2 repository " + source);
+			PluginNames.checkVersion(unit.version(), "the unit " + unit.id() + " of the p2 repository " + source);
+		}
 		List<PluginBundle> bundles = new ArrayList<>();
 		List<String> skipped = new ArrayList<>();
-		for (P2Repository.BundleUnit unit : repo.selectBundles()) {
+		for (P2Repository.BundleUnit unit : units) {
 			if (unit.source()) {
 				skipped.add(unit.id() + " " + unit.version() + ": a source bundle");
 				continue;
@@ -284,7 +290,7 @@ public class PluginManagerComponent implements PluginManager {
 			for (PluginBundle b : candidate.bundles()) {
 				String name = b.symbolicName() + "_" + b.version() + "_" + P2Repository.sha256(b.file()).substring(0, 8)
 						+ ".jar";
-				Path target = home.bundles().resolve(name);
+				Path target = PluginNames.inside(home.bundles(), name);
 				if (!Files.exists(target)) {
 					Files.move(b.file(), target, StandardCopyOption.ATOMIC_MOVE);
 				}
@@ -310,7 +316,7 @@ public class PluginManagerComponent implements PluginManager {
 				framework.uninstall(installed);
 				for (PluginState.BundleRecord r : records) {
 					if (!oldFiles.contains(r.file())) {
-						FrameworkPlugins.deleteQuietly(home.bundles().resolve(r.file()));
+						deleteInside(r.file());
 					}
 				}
 				framework.sync(state, true);
@@ -322,7 +328,7 @@ public class PluginManagerComponent implements PluginManager {
 			records.forEach(r -> state.forgetDisabled(r.symbolicName()));
 			home.save(state);
 			Set<String> kept = records.stream().map(PluginState.BundleRecord::file).collect(Collectors.toSet());
-			oldFiles.stream().filter(f -> !kept.contains(f)).forEach(f -> FrameworkPlugins.deleteQuietly(home.bundles().resolve(f)));
+			oldFiles.stream().filter(f -> !kept.contains(f)).forEach(this::deleteInside);
 			replaced = old == null ? null : old.version();
 		} catch (IOException e) {
 			throw new PluginException("cannot install into " + home.dir() + ": " + e.getMessage(), false, null, e);
@@ -352,11 +358,21 @@ public class PluginManagerComponent implements PluginManager {
 			entry.bundles().forEach(b -> state.forgetDisabled(b.symbolicName()));
 			home.save(state);
 			for (PluginState.BundleRecord b : entry.bundles()) {
-				FrameworkPlugins.deleteQuietly(home.bundles().resolve(b.file()));
+				deleteInside(b.file());
 			}
 			return before;
 		} catch (IOException e) {
 			throw new PluginException("cannot uninstall from " + home.dir() + ": " + e.getMessage(), false, null, e);
+		}
+	}
+
+	/** Deletes a recorded bundle file, only when the record names a file inside the bundles folder. */
+	private void deleteInside(String file) {
+		try {
+			FrameworkPlugins.deleteQuietly(PluginNames.inside(home.bundles(), file));
+		} catch (PluginException e) {
+			System.err.println("custops: the plugin record names " + file + ", outside " + home.bundles()
+					+ ": it is left alone");
 		}
 	}
 

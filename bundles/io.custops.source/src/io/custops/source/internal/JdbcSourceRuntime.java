@@ -121,6 +121,12 @@ public class JdbcSourceRuntime implements SourceRuntime {
 				return duck.get();
 			}
 		}
+		if (u.startsWith("jdbc:trino:")) {
+			Optional<Connection> trino = Trino.connect(url, props);
+			if (trino.isPresent()) {
+				return trino.get();
+			}
+		}
 		for (Driver driver : drivers) {
 			if (driver.acceptsURL(url)) {
 				return driver.connect(url, props);

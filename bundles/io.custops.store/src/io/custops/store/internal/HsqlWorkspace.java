@@ -104,6 +104,7 @@ final class HsqlWorkspace implements Workspace {
 					return null;
 				});
 			}
+			PrivateFiles.workspace(dir); // personal data: the owner's only
 			HsqlWorkspace ws = new HsqlWorkspace(dir, lock, db, new ColumnStore(dir.resolve("columns")));
 			ws.recoverInterruptedImport();
 			ws.moveFactsOutOfDatabase();

@@ -23,8 +23,9 @@ import io.custops.store.SourceRecord;
 /**
  * A real engine the equality suite runs against, named by a dialect id. Which ones run:
  * {@code CUSTOPS_TEST_ENGINES} (environment) or {@code -Dcustops.test.engines}, a comma list,
- * default {@code hsqldb,duckdb,postgresql}, plus trino and spark when {@code CUSTOPS_TEST_TRINO_URL} /
- * {@code CUSTOPS_TEST_SPARK_URL} are set. PostgreSQL is the cluster of {@code CUSTOPS_TEST_POSTGRES_URL}
+ * default {@code hsqldb,duckdb,postgresql}; {@code trino} and {@code spark} run at the URLs of
+ * {@code CUSTOPS_TRINO_URL} / {@code CUSTOPS_SPARK_URL} (releng/scripts/engines.sh; Trino's tables go to
+ * its {@code memory} catalog when the URL names none). PostgreSQL is the cluster of {@code CUSTOPS_PG_URL}
  * that ./test.sh starts (releng/scripts/engines.sh); without it, this starts one by that script
  * and stops it when the JVM ends.
  */
@@ -53,12 +54,6 @@ final class EngineUnderTest {
 			list = System.getProperty("custops.test.engines", "hsqldb,duckdb,postgresql");
 		}
 		List<String> names = new ArrayList<>(List.of(list.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
-		for (String extra : List.of("trino", "spark")) {
-			String url = System.getenv("CUSTOPS_TEST_" + extra.toUpperCase(Locale.ROOT) + "_URL");
-			if (url != null && !url.isBlank() && !names.contains(extra)) {
-				names.add(extra);
-			}
-		}
 		List<EngineUnderTest> engines = new ArrayList<>();
 		for (String name : names) {
 			engines.add(switch (name) {
@@ -66,12 +61,16 @@ final class EngineUnderTest {
 			case "duckdb" -> new EngineUnderTest(name, "jdbc:duckdb:" + work.resolve("equality.duckdb"), null);
 			case "postgresql" -> new EngineUnderTest(name, postgresUrl(), "postgres");
 			default -> {
-				String url = System.getenv("CUSTOPS_TEST_" + name.toUpperCase(Locale.ROOT) + "_URL");
+				String url = System.getenv("CUSTOPS_" + name.toUpperCase(Locale.ROOT) + "_URL");
 				if (url == null || url.isBlank()) {
-					throw new IllegalStateException("engine " + name + ": set CUSTOPS_TEST_" + name.toUpperCase(Locale.ROOT)
+					throw new IllegalStateException("engine " + name + ": set CUSTOPS_" + name.toUpperCase(Locale.ROOT)
 							+ "_URL (releng/scripts/engines.sh start_" + name + ")");
 				}
-				yield new EngineUnderTest(name, url, System.getenv("CUSTOPS_TEST_" + name.toUpperCase(Locale.ROOT) + "_USER"));
+				if (name.equals("trino") && url.matches("jdbc:trino://[^/]+/?")) {
+					url = url.replaceAll("/$", "") + "/memory";
+				}
+				String user = System.getenv("CUSTOPS_" + name.toUpperCase(Locale.ROOT) + "_USER");
+				yield new EngineUnderTest(name, url, user == null && name.equals("trino") ? "custops" : user);
 			}
 			});
 		}
@@ -83,7 +82,7 @@ final class EngineUnderTest {
 	private static String startedPostgres;
 
 	private static synchronized String postgresUrl() throws Exception {
-		String url = System.getenv("CUSTOPS_TEST_POSTGRES_URL");
+		String url = System.getenv("CUSTOPS_PG_URL");
 		if (url != null && !url.isBlank()) {
 			return url;
 		}
@@ -95,9 +94,9 @@ final class EngineUnderTest {
 			root = root.getParent();
 		}
 		if (root == null) {
-			throw new IllegalStateException("CUSTOPS_TEST_POSTGRES_URL is not set and releng/scripts/engines.sh is not found");
+			throw new IllegalStateException("CUSTOPS_PG_URL is not set and releng/scripts/engines.sh is not found");
 		}
-		String script = ". releng/scripts/common.sh && . releng/scripts/engines.sh && start_postgres >&2 && echo \"$CUSTOPS_TEST_POSTGRES_URL\"";
+		String script = ". releng/scripts/common.sh && . releng/scripts/engines.sh && start_postgres >&2 && echo \"$CUSTOPS_PG_URL\"";
 		String out = bash(root, script);
 		startedPostgres = out.strip();
 		Path repo = root;
@@ -135,6 +134,7 @@ final class EngineUnderTest {
 		case HSQLDB -> new org.hsqldb.jdbc.JDBCDriver().connect(url, props);
 		case POSTGRESQL -> new org.postgresql.Driver().connect(url, props);
 		case DUCKDB -> new org.duckdb.DuckDBDriver().connect(url, props);
+		case TRINO -> new io.trino.jdbc.TrinoDriver().connect(url, props);
 		default -> java.sql.DriverManager.getConnection(url, props);
 		};
 	}

@@ -53,7 +53,8 @@ public class JdbcConnector implements DataConnector {
 	static final String FETCH_SIZE = "fetchSize";
 
 	private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}|\"[^\"]+\"(\\.\"[^\"]+\")?");
-	private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+	/** A password written into the URL: {@code ?password=…}, {@code &password=…}, HSQLDB's {@code ;password=…}. */
+	private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;]password=([^&;]*)");
 
 	private static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.builder(URL, ParameterType.STRING).required().label("JDBC URL", "JDBC 连接地址")
@@ -127,7 +128,7 @@ public class JdbcConnector implements DataConnector {
 		if (p.has(USER)) {
 			props.setProperty("user", p.string(USER));
 		}
-		char[] password = password(p, where);
+		char[] password = password(p, url, where);
 		if (password != null) {
 			props.setProperty("password", new String(password));
 			Arrays.fill(password, '\0');
@@ -169,9 +170,18 @@ public class JdbcConnector implements DataConnector {
 		return "SELECT * FROM " + table;
 	}
 
-	private static char[] password(Parameters p, String where) throws ConnectorException {
+	private static char[] password(Parameters p, String url, String where) throws ConnectorException {
 		String key = p.has(PASSWORD_KEY) ? p.string(PASSWORD_KEY).strip() : null;
 		try {
+			java.util.regex.Matcher inUrl = PASSWORD_IN_URL.matcher(url);
+			if (!p.has(PASSWORD) && inUrl.find() && p.bool(SAVE_PASSWORD)) {
+				// the URL's own password goes to secure storage too; the history keeps the URL without it
+				if (key == null) {
+					throw new ConnectorException(where + ": savePassword needs passwordKey, the key to keep the password under");
+				}
+				SecretStore.store(key, inUrl.group(1).toCharArray());
+				return null; // the driver reads it from the URL
+			}
 			if (p.has(PASSWORD)) {
 				char[] given = p.string(PASSWORD).toCharArray();
 				if (p.bool(SAVE_PASSWORD)) {
@@ -207,6 +217,8 @@ public class JdbcConnector implements DataConnector {
 				c = new org.hsqldb.jdbc.JDBCDriver().connect(url, props);
 			} else if (url.startsWith("jdbc:postgresql:")) {
 				c = new org.postgresql.Driver().connect(url, props);
+			} else if (url.startsWith("jdbc:trino:")) {
+				c = new io.trino.jdbc.TrinoDriver().connect(url, props);
 			} else {
 				c = DriverManager.getConnection(url, props);
 			}
@@ -221,7 +233,7 @@ public class JdbcConnector implements DataConnector {
 
 	/** The URL for messages: a password written into it is masked. */
 	static String redact(String url) {
-		return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+		return Parameters.withoutCredentials(url);
 	}
 
 	private static String clean(String message, char[] password) {

@@ -55,7 +55,7 @@ final class SecretStore {
 			return preferences;
 		}
 		Path dir = location != null && !location.isBlank() ? Path.of(location)
-				: Path.of(System.getProperty("user.home"), ".custops");
+				: io.custops.core.CustopsHome.dir();
 		Files.createDirectories(dir);
 		char[] master = masterPassword(dir.resolve("secure_storage.key"));
 		return SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),

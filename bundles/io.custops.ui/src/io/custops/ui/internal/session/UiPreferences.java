@@ -29,7 +29,8 @@ public final class UiPreferences {
 	public static final String DEFAULT_DORMANT_DAYS = "180";
 	public static final String DEFAULT_FAN_ORDERS = "5";
 	public static final String DEFAULT_TIER_LADDER = "regular:0,senior:100,vip:300,supreme:1000";
-	public static final String DEFAULT_MASKED_FIELDS = "name,phone,birthday";
+	/** The one list of personal attributes (name, phone, birthday, address, email, wechat, …). */
+	public static final String DEFAULT_MASKED_FIELDS = String.join(",", io.custops.core.Masking.PERSONAL_FIELDS);
 
 	private final IEclipsePreferences node;
 
@@ -69,6 +70,14 @@ public final class UiPreferences {
 
 	public List<String> maskedFields() {
 		return List.of(node.get(MASKED_FIELDS, DEFAULT_MASKED_FIELDS).split("\\s*,\\s*"));
+	}
+
+	/**
+	 * Whether an attribute holds personal data: one of the user's masked fields, or of the
+	 * workbench's own list ({@link io.custops.core.Masking#PERSONAL_FIELDS}), whatever the user's list.
+	 */
+	public boolean isPersonal(String attribute) {
+		return maskedFields().contains(attribute) || io.custops.core.Masking.personal(attribute);
 	}
 
 	/** Defaults for analysis parameters of these keys, whichever service declares them. */

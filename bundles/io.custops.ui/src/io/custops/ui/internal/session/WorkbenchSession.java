@@ -152,17 +152,13 @@ public final class WorkbenchSession {
 		display.asyncExec(() -> listeners.forEach(Runnable::run));
 	}
 
-	/** The workspace a bare start opens: -Dcustops.workspace, $CUSTOPS_WORKSPACE, else ~/.custops/workspace. */
+	/** The workspace a bare start opens: -Dcustops.workspace, $CUSTOPS_WORKSPACE, else CUSTOPS_HOME/workspace. */
 	public static Path defaultDirectory(WorkspaceManager manager) {
 		String property = System.getProperty("custops.workspace");
 		if (property != null && !property.isBlank()) {
 			return Path.of(property).toAbsolutePath();
 		}
-		String env = System.getenv("CUSTOPS_WORKSPACE");
-		if (env != null && !env.isBlank()) {
-			return Path.of(env).toAbsolutePath();
-		}
-		return manager != null ? manager.defaultDirectory() : Path.of(System.getProperty("user.home"), ".custops", "workspace");
+		return manager != null ? manager.defaultDirectory() : io.custops.core.CustopsHome.defaultWorkspace();
 	}
 
 	/**

@@ -223,7 +223,7 @@ public final class BehaviourView extends View {
 		breakdown.add(t("channel of the first step", "首步渠道"));
 		breakdownKeys.add("channel");
 		for (String attribute : d.attributeNames()) {
-			if (!ctx.preferences().maskedFields().contains(attribute)) {
+			if (!ctx.preferences().isPersonal(attribute)) {
 				breakdown.add(t("attribute ", "属性 ") + attribute);
 				breakdownKeys.add("attribute:" + attribute);
 			}

@@ -125,7 +125,7 @@ public final class CampaignsView extends View {
 			breakdownKeys.add("model:" + e.id());
 		}
 		for (String attribute : d.attributeNames()) {
-			if (!ctx.preferences().maskedFields().contains(attribute)) {
+			if (!ctx.preferences().isPersonal(attribute)) {
 				breakdown.add(t("attribute ", "属性 ") + attribute);
 				breakdownKeys.add("attribute:" + attribute);
 			}

@@ -146,7 +146,7 @@ public final class CustomersView extends View {
 		selected = -1;
 		attributeColumns = new ArrayList<>();
 		for (String name : TABLE_ATTRIBUTES) {
-			if (d.attribute(name) != null && !ctx.preferences().maskedFields().contains(name)) {
+			if (d.attribute(name) != null && !ctx.preferences().isPersonal(name)) {
 				attributeColumns.add(name);
 			}
 		}
@@ -526,11 +526,11 @@ public final class CustomersView extends View {
 			if (v == null) {
 				continue;
 			}
-			boolean personal = masked.contains(name);
+			boolean personal = masked.contains(name) || (ctx.preferences().masking() && io.custops.core.Masking.personal(name));
 			if (personal) {
 				shownPersonal.add(name);
 			}
-			new TableItem(attrs, SWT.NONE).setText(new String[] { attributeLabel(name), personal && !revealed ? mask(v) : v });
+			new TableItem(attrs, SWT.NONE).setText(new String[] { attributeLabel(name), personal && !revealed ? io.custops.core.Masking.masked(name, v) : v });
 		}
 		if (!shownPersonal.isEmpty()) {
 			Button reveal = new Button(detail, SWT.PUSH);
@@ -651,20 +651,6 @@ public final class CustomersView extends View {
 		}
 		revealed = true;
 		showCustomer(c);
-	}
-
-	/** Hides all but the first and the last characters: 138****5678, 张*. */
-	static String mask(String value) {
-		int n = value.length();
-		if (n <= 1) {
-			return "*";
-		}
-		if (n <= 3) {
-			return value.charAt(0) + "*".repeat(n - 1);
-		}
-		int keepStart = n >= 8 ? 3 : 1;
-		int keepEnd = n >= 8 ? 4 : 1;
-		return value.substring(0, keepStart) + "*".repeat(n - keepStart - keepEnd) + value.substring(n - keepEnd);
 	}
 
 	// ------------------------------------------------------------------ for tests
