@@ -51,7 +51,14 @@ public interface ServiceGuard {
 	}
 
 	default CustomerClassification classify(CustomerAnalysis analysis, AnalysisInput input) {
-		return call(analysis, "classify", defaultLimit(), () -> analysis.classify(input));
+		return call(analysis, "classify", defaultLimit(), () -> {
+			CustomerClassification result = analysis.classify(input);
+			String problem = result == null ? "returned no result" : result.problem(input.data().customerCount());
+			if (problem != null) {
+				throw new InvalidResult(problem); // the plugin's fault: it is disabled, and named
+			}
+			return result;
+		});
 	}
 
 	default void read(DataConnector connector, ImportRequest request, RecordSink sink) throws ConnectorException {
@@ -121,6 +128,15 @@ public interface ServiceGuard {
 
 	/** The failures recorded since the framework started, oldest first. */
 	List<ServiceFailure> failures();
+
+	/** A service's result breaks the SPI's contract; the message says how (without the service, which the guard names). */
+	final class InvalidResult extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		public InvalidResult(String problem) {
+			super(problem, null, false, false);
+		}
+	}
 
 	/** Carries a checked exception that belongs to the caller (a {@link ConnectorException}) out of {@link #call}. */
 	final class PassedThrough extends RuntimeException {

@@ -65,6 +65,11 @@ public class BirtReportRenderer implements ReportRenderer {
 
 	private static final String RASTER_IMAGES = "PNG;GIF;JPG;JPEG;BMP";
 
+	/** Runs the template's prepare like any plugin call: within the time limit, a failing template disabled. */
+	@org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+			policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+	private volatile io.custops.engine.ServiceGuard guard;
+
 	private final Object lock = new Object();
 	private volatile IReportEngine engine;
 	private Path workFolder;
@@ -130,9 +135,12 @@ public class BirtReportRenderer implements ReportRenderer {
 		long begin = System.nanoTime();
 		ReportData data;
 		try {
-			data = template.prepare(context);
+			io.custops.engine.ServiceGuard g = guard;
+			data = g != null ? g.prepare(template, context) : template.prepare(context);
 		} catch (ParameterException | NoSuchElementException | CancellationException | ReportException e) {
 			throw e;
+		} catch (io.custops.engine.ServiceFailedException e) {
+			throw new ReportException(e.getMessage(), e);
 		} catch (Exception e) {
 			throw new ReportException("template '" + id + "' could not compute its data: " + e, e);
 		}
