@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # ./test.sh — builds everything and runs every test: the OSGi test bundles (JUnit 5 inside
 # Equinox), the UI tests and the product's end-to-end tests under Xvfb. Installs what it
-# needs when missing (Xvfb, GTK 3, fonts; apt-get) and picks a JDK >= 21 by itself.
+# needs when missing (Xvfb, GTK 3, fonts; apt-get) and picks a JDK >= 21 by itself. Starts the SQL
+# engines the pushdown tests run in (releng/scripts/engines.sh: Trino, Spark Connect, on 127.0.0.1
+# and free ports) once for the whole run, one after another, and stops them at the end.
 # Extra arguments go to Maven (e.g. ./test.sh -o for an offline rerun).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
@@ -9,6 +11,10 @@ cd "$(dirname "$(readlink -f "$0")")"
 pick_jdk
 ensure_packages "${UI_PACKAGES[@]}" "${XVFB_PACKAGES[@]}" "${REPORT_TEST_PACKAGES[@]}" python3
 ensure_display
-trap stop_display EXIT
+. releng/scripts/engines.sh
+trap 'stop_engines; stop_display' EXIT
+export CUSTOPS_ENGINES_REQUIRED=1   # tests against an engine fail (not skip) when it is missing
+start_trino
+start_spark
 say "JDK $JAVA_HOME, display $DISPLAY"
 ./mvnw -B verify "$@"

@@ -16,8 +16,14 @@ public interface FunnelAnalysis {
 
 	/** The event types of the steps, in order ({@code --steps view,cart,order}). */
 	String STEPS = "steps";
-	/** Conversion window of the whole funnel, from the first step's event. */
+	/** Conversion window of the whole funnel, from the first step's event; {@value #DEFAULT_WINDOW} unless given. */
 	String WINDOW = "window";
+	/** The conversion window when none is given (as PostHog's). */
+	String DEFAULT_WINDOW = "14d";
+	/** {@code ordered} (default), {@code strict} (no other event in between) or {@code any} (any order). */
+	String ORDER = "order";
+	/** Event types whose occurrence between two steps leaves the customer out: {@code refund} or {@code refund@2-3}. */
+	String EXCLUDE = "exclude";
 	/** Conversion window of every step from the previous step's event. */
 	String STEP_WINDOW = "stepWindow";
 	/** Family {@code window.<k>}: the window of step k (2 … n) from step k−1, overriding {@value #STEP_WINDOW}. */

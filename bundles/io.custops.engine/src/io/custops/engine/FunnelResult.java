@@ -15,7 +15,12 @@ public final class FunnelResult {
 
 	/** One step's figures. */
 	public record Step(String step, long customers, BigDecimal pctOfFirst, BigDecimal pctOfPrevious,
-			BigDecimal medianSecondsFromPrevious) {
+			BigDecimal medianSecondsFromPrevious, BigDecimal meanSecondsFromPrevious) {
+		public Step(String step, long customers, BigDecimal pctOfFirst, BigDecimal pctOfPrevious,
+				BigDecimal medianSecondsFromPrevious) {
+			this(step, customers, pctOfFirst, pctOfPrevious, medianSecondsFromPrevious, null);
+		}
+
 		public Map<String, Object> toJson() {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("step", step);
@@ -23,6 +28,7 @@ public final class FunnelResult {
 			json.put("pct_of_first", pctOfFirst);
 			json.put("pct_of_previous", pctOfPrevious);
 			json.put("median_seconds_from_previous", medianSecondsFromPrevious);
+			json.put("mean_seconds_from_previous", meanSecondsFromPrevious);
 			return json;
 		}
 	}
@@ -41,19 +47,47 @@ public final class FunnelResult {
 		}
 	}
 
+	/**
+	 * One bar of the time-to-convert histogram: customers who reached the last step that many
+	 * seconds after the first, in [{@code fromSeconds}, {@code toSeconds}) ({@code toSeconds}
+	 * {@code null}: no upper bound).
+	 */
+	public record Bin(long fromSeconds, Long toSeconds, long customers) {
+		public Map<String, Object> toJson() {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("from_seconds", fromSeconds);
+			json.put("to_seconds", toSeconds);
+			json.put("customers", customers);
+			return json;
+		}
+	}
+
 	private final List<Step> steps;
 	private final String breakdownBy;
 	private final List<Group> groups;
 	private final Map<String, String> parameters;
 	private final byte[] depth;
 	private final Integer dropAt;
+	private final String window;
+	private final String order;
+	private final List<Bin> histogram;
+
+	/** A result without window, order or histogram (a funnel computed elsewhere). */
+	public FunnelResult(List<Step> steps, String breakdownBy, List<Group> groups, Map<String, String> parameters,
+			byte[] depth, Integer dropAt) {
+		this(steps, breakdownBy, groups, parameters, depth, dropAt, parameters.get("window"), parameters.get("order"),
+				null);
+	}
 
 	/**
 	 * @param depth       per customer, the number of steps reached (0 … steps); kept, not copied
 	 * @param breakdownBy {@code null} without a breakdown
 	 */
 	public FunnelResult(List<Step> steps, String breakdownBy, List<Group> groups, Map<String, String> parameters,
-			byte[] depth, Integer dropAt) {
+			byte[] depth, Integer dropAt, String window, String order, List<Bin> histogram) {
+		this.window = window;
+		this.order = order;
+		this.histogram = histogram == null ? null : List.copyOf(histogram);
 		this.steps = List.copyOf(steps);
 		this.breakdownBy = breakdownBy;
 		this.groups = groups == null ? List.of() : List.copyOf(groups);
@@ -64,6 +98,28 @@ public final class FunnelResult {
 
 	public List<Step> steps() {
 		return steps;
+	}
+
+	/** The conversion window as given or defaulted ({@code 14d}); shown with every funnel. */
+	public String window() {
+		return window;
+	}
+
+	/** {@code ordered}, {@code strict} or {@code any}. */
+	public String order() {
+		return order;
+	}
+
+	/** Time from the first to the last step of those who reached the last step; {@code null} for one step. */
+	public List<Bin> timeToConvertHistogram() {
+		return histogram;
+	}
+
+	/** "window 14d, ordered": what every view of a funnel says it used. */
+	public String describeRules() {
+		return "window " + window + " from the first step, " + order
+				+ (parameters.containsKey("stepWindow") ? ", each step within " + parameters.get("stepWindow") : "")
+				+ (parameters.containsKey("exclude") ? ", excluding " + parameters.get("exclude") : "");
 	}
 
 	/** What the breakdown is by ({@code channel}, {@code attribute:province}, an analysis id), or {@code null}. */
@@ -132,7 +188,12 @@ public final class FunnelResult {
 	 */
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("window", window);
+		json.put("order", order);
 		json.put("steps", steps.stream().map(Step::toJson).toList());
+		if (histogram != null) {
+			json.put("time_to_convert_histogram", histogram.stream().map(Bin::toJson).toList());
+		}
 		if (breakdownBy != null) {
 			Map<String, Object> breakdown = new LinkedHashMap<>();
 			breakdown.put("by", breakdownBy);

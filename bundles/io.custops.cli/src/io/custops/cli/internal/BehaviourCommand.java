@@ -48,13 +48,16 @@ final class BehaviourCommand implements Command {
 	public String usage() {
 		return funnel ? """
 				usage: ./custops funnel --steps view,cart,order [--param k=v]… [--out F.csv] [--json]
-				  --param window=7d          the whole funnel within 7 days of the first step
+				  --param window=7d          the whole funnel within 7 days of the first step (default 14d)
+				  --param order=ordered      or strict (no other event in between), any (steps in any order)
+				  --param exclude=refund     leave out customers who did refund between the steps (refund@2-3)
 				  --param stepWindow=1d      each step within a day of the previous one (window.<k> for step k)
 				  --param breakdown=channel  or a customer attribute, or an analysis: tier, segment, stage, strategy:ID
 				  --param dropAt=K           report (and --out) the customers who did step K-1 but not step K
 				  --param from=D --param to=D  only events in [from, to)
 				  --out F.csv                the steps; with dropAt, the dropped customers' ids
-				  --json {"steps": [{"step", "customers", "pct_of_first", "pct_of_previous", "median_seconds_from_previous"}…]}
+				  --json {"window", "order", "steps": [{"step", "customers", "pct_of_first", "pct_of_previous",
+				         "median_seconds_from_previous", "mean_seconds_from_previous"}…], "time_to_convert_histogram"}
 				""" : """
 				usage: ./custops paths [--param k=v]… [--out F.csv] [--json]
 				  --param top=20          how many paths
@@ -91,19 +94,22 @@ final class BehaviourCommand implements Command {
 				}
 			} else {
 				rows.add(new String[] { "step", "customers", "pct_of_first", "pct_of_previous",
-						"median_seconds_from_previous" });
+						"median_seconds_from_previous", "mean_seconds_from_previous" });
 				for (FunnelResult.Step step : result.steps()) {
 					Map<String, Object> s = step.toJson();
 					rows.add(new String[] { step.step(), text(s.get("customers")), text(s.get("pct_of_first")),
-							text(s.get("pct_of_previous")), text(s.get("median_seconds_from_previous")) });
+							text(s.get("pct_of_previous")), text(s.get("median_seconds_from_previous")),
+							text(s.get("mean_seconds_from_previous")) });
 				}
 			}
 			if (!inv.json()) {
+				inv.out.printf("funnel %s: %s%n", String.join(" > ", result.steps().stream().map(FunnelResult.Step::step)
+						.toList()), result.describeRules());
 				for (FunnelResult.Step step : result.steps()) {
 					Map<String, Object> s = step.toJson();
-					inv.out.printf("  %-12s %10s  %7s%% of first  %7s%% of previous  median %ss%n", step.step(),
-							s.get("customers"), s.get("pct_of_first"), s.get("pct_of_previous"),
-							s.get("median_seconds_from_previous"));
+					inv.out.printf("  %-12s %10s  %7s%% of first  %7s%% of previous  median %ss  mean %ss%n",
+							step.step(), s.get("customers"), s.get("pct_of_first"), s.get("pct_of_previous"),
+							s.get("median_seconds_from_previous"), s.get("mean_seconds_from_previous"));
 				}
 			}
 		} else {

@@ -27,10 +27,9 @@ import io.custops.engine.FunnelResult.Group;
 import io.custops.engine.FunnelResult.Step;
 
 /**
- * One pass over each customer's events (already in time order, ties in input order), matching
- * steps by event-type index; no object per event. Without windows a single greedy scan is
- * exact; with windows every occurrence of step 1 starts an attempt, scanned only until its
- * window closes, and the deepest (then earliest) attempt counts.
+ * One pass over each customer's events (already in time order), matching steps by event-type
+ * index with a {@link FunnelMatcher} (the rules: docs/analyses.md, "Funnels"); no object per
+ * event.
  */
 @Component(service = FunnelAnalysis.class)
 public class FunnelService implements FunnelAnalysis {
@@ -42,9 +41,20 @@ public class FunnelService implements FunnelAnalysis {
 			ParameterSpec.builder(STEPS, ParameterType.LIST).required().label("Steps", "步骤")
 					.description("Event types of the steps, in order: view,cart,order", "按顺序的步骤事件类型：view,cart,order")
 					.build(),
-			ParameterSpec.builder(WINDOW, ParameterType.DURATION).label("Conversion window", "转化窗口")
-					.description("Every step within this time of the first step's event (7d, 12h)",
-							"所有步骤须在第一步事件后的此时长内完成（7d、12h）")
+			ParameterSpec.builder(WINDOW, ParameterType.DURATION).defaultValue(DEFAULT_WINDOW)
+					.label("Conversion window", "转化窗口")
+					.description("Every step within this time of the first step's event (7d, 12h; 14d unless given)",
+							"所有步骤须在第一步事件后的此时长内完成（7d、12h；默认 14d）")
+					.build(),
+			ParameterSpec.builder(ORDER, ParameterType.CHOICE).choices("ordered", "strict", "any")
+					.defaultValue("ordered").label("Step order", "步骤顺序")
+					.description("ordered: each step after the previous one; strict: with no other event in between; "
+							+ "any: in any order", "ordered：按顺序；strict：中间不得有其他事件；any：任意顺序")
+					.build(),
+			ParameterSpec.builder(EXCLUDE, ParameterType.LIST).label("Exclusion steps", "排除步骤")
+					.description("Event types that leave a customer out when done between two steps: refund "
+							+ "(between the first and last step) or refund@2-3 (between steps 2 and 3)",
+							"在两步之间发生即排除该客户的事件类型：refund（第一步与最后一步之间）或 refund@2-3")
 					.build(),
 			ParameterSpec.builder(STEP_WINDOW, ParameterType.DURATION).label("Step window", "步骤窗口")
 					.description("Each step within this time of the previous step's event",
@@ -117,10 +127,6 @@ public class FunnelService implements FunnelAnalysis {
 			}
 			stepWindow[step - 1] = seconds(key, params.duration(key));
 		}
-		boolean windows = window != Long.MAX_VALUE;
-		for (long w : stepWindow) {
-			windows |= w != Long.MAX_VALUE;
-		}
 		LocalDate fromDate = params.has(FROM) ? params.date(FROM) : null;
 		LocalDate toDate = params.has(TO) ? params.date(TO) : null;
 		if (fromDate != null && toDate != null && !fromDate.isBefore(toDate)) {
@@ -142,6 +148,8 @@ public class FunnelService implements FunnelAnalysis {
 					asOf, analyses, pm);
 		}
 
+		FunnelMatcher.Order order = FunnelMatcher.Order.valueOf(params.string(ORDER).toUpperCase(java.util.Locale.ROOT));
+		FunnelMatcher.Exclusion[] exclusions = exclusions(data, params, stepType);
 		int customers = data.customerCount();
 		int[] offsets = data.eventOffsets();
 		long[] time = data.eventTime();
@@ -152,8 +160,9 @@ public class FunnelService implements FunnelAnalysis {
 		for (int k = 1; k < n; k++) {
 			deltas[k] = new GrowableLongs();
 		}
-		int[] pos = new int[n];
-		int[] trial = new int[n];
+		long[] histogram = new long[HISTOGRAM_BOUNDS.length];
+		FunnelMatcher matcher = new FunnelMatcher(stepType, data.eventTypeNames().size(), window, stepWindow, order,
+				exclusions);
 		pm.begin("Funnel " + stepNames, customers);
 		for (int c = 0; c < customers; c++) {
 			if ((c & 0xFFFF) == 0 && c > 0) {
@@ -168,35 +177,21 @@ public class FunnelService implements FunnelAnalysis {
 			if (toSecond != Long.MAX_VALUE) {
 				e = lowerBound(time, s, e, toSecond);
 			}
-			int d;
-			if (!windows) {
-				d = 0;
-				for (int i = s; i < e; i++) {
-					if (type[i] == stepType[d]) {
-						pos[d++] = i;
-						if (d == n) {
-							break;
-						}
-					}
-				}
-			} else {
-				d = 0;
-				for (int i = s; i < e && d < n; i++) {
-					if (type[i] == stepType[0]) {
-						int reached = attempt(i, e, time, type, stepType, window, stepWindow, trial);
-						if (reached > d) {
-							d = reached;
-							System.arraycopy(trial, 0, pos, 0, reached);
-						}
-					}
-				}
+			if (s == e) {
+				continue;
 			}
+			matcher.match(s, e, time, type);
+			int d = matcher.depth;
+			int[] pos = matcher.best;
 			depth[c] = (byte) d;
 			if (d > 0 && firstEvent != null) {
 				firstEvent[c] = pos[0];
 			}
 			for (int k = 1; k < d; k++) {
 				deltas[k].add(time[pos[k]] - time[pos[k - 1]], c);
+			}
+			if (d == n && n > 1) {
+				histogram[bucket(time[pos[n - 1]] - time[pos[0]])]++;
 			}
 		}
 
@@ -206,42 +201,108 @@ public class FunnelService implements FunnelAnalysis {
 				reached[k]++;
 			}
 		}
-		// the groups first: the overall medians reorder the deltas, which the groups read with their owners
+		// the means, then the groups, then the overall medians, which reorder the deltas that the others read
+		BigDecimal[] means = new BigDecimal[n];
+		for (int k = 1; k < n; k++) {
+			means[k] = mean(deltas[k].values, 0, deltas[k].size);
+		}
 		List<Group> groups = grouping == null ? null
 				: groups(grouping, stepNames, depth, firstEvent, deltas, customers);
-		List<Step> steps = steps(stepNames, reached, k -> Numbers.median(deltas[k].values, 0, deltas[k].size));
+		List<Step> steps = steps(stepNames, reached, k -> Numbers.median(deltas[k].values, 0, deltas[k].size),
+				k -> means[k]);
 		pm.done();
-		return new FunnelResult(steps, grouping == null ? null : grouping.by, groups, params.asText(), depth, dropAt);
+		return new FunnelResult(steps, grouping == null ? null : grouping.by, groups, params.asText(), depth, dropAt,
+				params.asText().get(WINDOW), params.string(ORDER), n > 1 ? histogram(histogram) : null);
 	}
 
-	/** Matches the steps from the step-1 event at {@code start}; returns the number of steps reached. */
-	private static int attempt(int start, int end, long[] time, int[] type, int[] stepType, long window,
-			long[] stepWindow, int[] pos) {
-		int n = stepType.length;
-		pos[0] = start;
-		int d = 1;
-		long t0 = time[start];
-		long previous = t0;
-		for (int j = start + 1; j < end && d < n; j++) {
-			long t = time[j];
-			// times only grow: once a window is passed, no later event can close it
-			if (t - t0 > window || t - previous > stepWindow[d]) {
-				break;
-			}
-			if (type[j] == stepType[d]) {
-				pos[d++] = j;
-				previous = t;
-			}
+	/**
+	 * Bounds of the time-to-convert histogram in seconds: [0, 1m), [1m, 5m), [5m, 15m), [15m, 1h),
+	 * [1h, 6h), [6h, 1d), [1d, 3d), [3d, 7d), [7d, 14d), [14d, 30d), [30d, ∞).
+	 */
+	static final long[] HISTOGRAM_BOUNDS = { 0, 60, 300, 900, 3600, 21_600, 86_400, 259_200, 604_800, 1_209_600,
+			2_592_000 };
+
+	static int bucket(long seconds) {
+		int b = 0;
+		while (b + 1 < HISTOGRAM_BOUNDS.length && seconds >= HISTOGRAM_BOUNDS[b + 1]) {
+			b++;
 		}
-		return d;
+		return b;
 	}
 
-	private static List<Step> steps(List<String> names, long[] reached, IntFunction<BigDecimal> median) {
+	private static List<FunnelResult.Bin> histogram(long[] counts) {
+		List<FunnelResult.Bin> bins = new ArrayList<>();
+		for (int b = 0; b < counts.length; b++) {
+			bins.add(new FunnelResult.Bin(HISTOGRAM_BOUNDS[b],
+					b + 1 < HISTOGRAM_BOUNDS.length ? HISTOGRAM_BOUNDS[b + 1] : null, counts[b]));
+		}
+		return bins;
+	}
+
+	/** The mean of {@code values[from, to)} with two decimals, half up; {@code null} when empty. */
+	static BigDecimal mean(long[] values, int from, int to) {
+		if (to == from) {
+			return null;
+		}
+		long sum = 0;
+		for (int i = from; i < to; i++) {
+			sum += values[i];
+		}
+		return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(to - from), 2, java.math.RoundingMode.HALF_UP);
+	}
+
+	/** {@code exclude=refund,return@2-3}: types (not steps) with the steps they must not fall between. */
+	private static FunnelMatcher.Exclusion[] exclusions(CustomerDataset data, Parameters params, int[] stepType) {
+		if (!params.has(EXCLUDE)) {
+			return new FunnelMatcher.Exclusion[0];
+		}
+		int n = stepType.length;
+		List<FunnelMatcher.Exclusion> list = new ArrayList<>();
+		for (String item : params.list(EXCLUDE)) {
+			String name = item.trim();
+			int from = 1;
+			int to = n;
+			int at = name.indexOf('@');
+			if (at >= 0) {
+				String range = name.substring(at + 1).trim();
+				name = name.substring(0, at).trim();
+				int dash = range.indexOf('-');
+				try {
+					if (dash < 0) {
+						throw new NumberFormatException();
+					}
+					from = Integer.parseInt(range.substring(0, dash).trim());
+					to = Integer.parseInt(range.substring(dash + 1).trim());
+				} catch (NumberFormatException e) {
+					throw new ParameterException(EXCLUDE, "'" + item + "' is not TYPE or TYPE@FROM-TO (refund@2-3)");
+				}
+				if (from < 1 || to > n || from >= to) {
+					throw new ParameterException(EXCLUDE, "'" + item + "': steps " + from + "-" + to
+							+ " are not two steps 1 … " + n + " of the funnel, the first before the second");
+				}
+			}
+			if (n < 2) {
+				throw new ParameterException(EXCLUDE, "an exclusion needs two steps to fall between");
+			}
+			int type = EventTypeNames.index(data, EXCLUDE, name);
+			for (int st : stepType) {
+				if (st == type) {
+					throw new ParameterException(EXCLUDE, "'" + name + "' is a step of the funnel; an exclusion "
+							+ "must be another event type");
+				}
+			}
+			list.add(new FunnelMatcher.Exclusion(type, from - 1, to - 1));
+		}
+		return list.toArray(FunnelMatcher.Exclusion[]::new);
+	}
+
+	private static List<Step> steps(List<String> names, long[] reached, IntFunction<BigDecimal> median,
+			IntFunction<BigDecimal> mean) {
 		List<Step> steps = new ArrayList<>();
 		for (int k = 0; k < names.size(); k++) {
 			steps.add(new Step(names.get(k), reached[k], Numbers.percent(reached[k], reached[0]),
 					Numbers.percent(reached[k], k == 0 ? reached[0] : reached[k - 1]),
-					k == 0 ? null : median.apply(k)));
+					k == 0 ? null : median.apply(k), k == 0 ? null : mean.apply(k)));
 		}
 		return steps;
 	}
@@ -283,6 +344,7 @@ public class FunnelService implements FunnelAnalysis {
 		}
 		// medians per group: the deltas of each step laid out group after group, then each range sorted
 		BigDecimal[][] medians = new BigDecimal[groupCount][n];
+		BigDecimal[][] means = new BigDecimal[groupCount][n];
 		for (int k = 1; k < n; k++) {
 			int[] start = new int[groupCount + 1];
 			for (int g = 0; g < groupCount; g++) {
@@ -303,6 +365,7 @@ public class FunnelService implements FunnelAnalysis {
 				}
 			}
 			for (int g = 0; g < groupCount; g++) {
+				means[g][k] = mean(laid, start[g], start[g + 1]);
 				medians[g][k] = Numbers.median(laid, start[g], start[g + 1]);
 			}
 		}
@@ -321,7 +384,8 @@ public class FunnelService implements FunnelAnalysis {
 		List<Group> groups = new ArrayList<>();
 		for (int g : order) {
 			BigDecimal[] m = medians[g];
-			groups.add(new Group(grouping.names.get(g), steps(stepNames, reached[g], k -> m[k])));
+			BigDecimal[] a = means[g];
+			groups.add(new Group(grouping.names.get(g), steps(stepNames, reached[g], k -> m[k], k -> a[k])));
 		}
 		return groups;
 	}

@@ -377,6 +377,8 @@ class WorkspaceTemplatesTest {
 		String text = pdfText(report, "behavior-path-en");
 		FunnelResult f = service(FunnelAnalysis.class).run(data, Map.of("steps", "view,cart,order", "breakdown", "channel"),
 				ProgressMonitor.NULL);
+		// the window is the engine's default, the workbench's too, and the report says so
+		find(text, "within\\s+14d\\s+of\\s+the\\s+first\\s+step\\s+\\(ordered\\)");
 		DecimalFormat seconds = new DecimalFormat("#,##0.0##", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
 		int k = 1;
 		for (FunnelResult.Step step : f.steps()) {

@@ -217,6 +217,8 @@ public class JdbcConnector implements DataConnector {
 				c = new org.hsqldb.jdbc.JDBCDriver().connect(url, props);
 			} else if (url.startsWith("jdbc:postgresql:")) {
 				c = new org.postgresql.Driver().connect(url, props);
+			} else if (url.startsWith("jdbc:trino:")) {
+				c = new io.trino.jdbc.TrinoDriver().connect(url, props);
 			} else {
 				c = DriverManager.getConnection(url, props);
 			}

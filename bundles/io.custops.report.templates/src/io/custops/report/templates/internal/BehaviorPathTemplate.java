@@ -65,9 +65,10 @@ public class BehaviorPathTemplate implements ReportTemplate {
 		return List.of(
 				ParameterSpec.builder(STEPS, ParameterType.LIST).defaultValue("view,cart,order").label("Funnel steps", "漏斗步骤")
 						.description("Event types, in order", "事件类型，按顺序").build(),
-				ParameterSpec.builder(WINDOW, ParameterType.STRING).label("Conversion window", "转化窗口")
-						.description("Every step within this time of the first (7d, 12h); default: none",
-								"每一步须在首步之后的此时长内（7d、12h）；默认不限")
+				ParameterSpec.builder(WINDOW, ParameterType.STRING).defaultValue(FunnelAnalysis.DEFAULT_WINDOW)
+						.label("Conversion window", "转化窗口")
+						.description("Every step within this time of the first (7d, 12h); default: 14d, as in the workbench",
+								"每一步须在首步之后的此时长内（7d、12h）；默认 14d，与工作台相同")
 						.build(),
 				ParameterSpec.builder(FROM, ParameterType.DATE).label("From", "起始日期")
 						.description("Only events on or after this day", "只统计此日及之后的事件").build(),
@@ -171,9 +172,9 @@ public class BehaviorPathTemplate implements ReportTemplate {
 				.value("title", Templates.t(locale, "Behaviour paths", "用户行为路径"))
 				.value("subtitle", Templates.t(locale,
 						"Report date " + context.today() + " · funnel " + String.join(" → ", steps)
-								+ (p.has(WINDOW) ? " within " + p.string(WINDOW) : "") + range(range, locale),
+								+ " within " + f.window() + " of the first step (" + f.order() + ")" + range(range, locale),
 						"报表日期 " + context.today() + " · 漏斗 " + String.join(" → ", steps.stream().map(x -> event(x, locale)).toList())
-								+ (p.has(WINDOW) ? "（" + p.string(WINDOW) + " 内）" : "") + range(range, locale)))
+								+ "（首步后 " + f.window() + " 内，" + order(f.order()) + "）" + range(range, locale)))
 				.value("h_funnel", Templates.t(locale, "Funnel", "转化漏斗"))
 				.value("has_funnel_chart", firstStep > 0)
 				.value("funnel_note", firstStep > 0
@@ -226,6 +227,14 @@ public class BehaviorPathTemplate implements ReportTemplate {
 	private static String event(String type, Locale locale) {
 		LocalizedText text = EVENT_NAMES.get(type);
 		return text == null ? type : text.get(locale);
+	}
+
+	private static String order(String order) {
+		return switch (order) {
+		case "strict" -> "严格顺序";
+		case "any" -> "任意顺序";
+		default -> "按顺序";
+		};
 	}
 
 	private static String pct(BigDecimal value) {
