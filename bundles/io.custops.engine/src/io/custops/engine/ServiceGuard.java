@@ -84,8 +84,11 @@ public interface ServiceGuard {
 	 * under this guard (the store does not know the engine, so the guard wraps the connector).
 	 */
 	default DataConnector guarded(DataConnector connector) {
+		if (connector instanceof Guarded) {
+			return connector; // guarded once, in one place, however many callers ask
+		}
 		ServiceGuard guard = this;
-		return new DataConnector() {
+		return new Guarded() {
 			@Override
 			public String id() {
 				return connector.id();
@@ -121,6 +124,10 @@ public interface ServiceGuard {
 				guard.read(connector, request, sink);
 			}
 		};
+	}
+
+	/** A connector whose {@code read} already runs under a guard. */
+	interface Guarded extends DataConnector {
 	}
 
 	/** Whether a failure has been recorded for this service object (it is then refused). */

@@ -174,6 +174,7 @@ public class BirtReportRenderer implements ReportRenderer {
 			}
 			long runMillis = millisSince(begin);
 
+			StaleParts.sweep(folder); // what a killed render left behind
 			Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
 			Map<ReportFormat, Long> renderMillis = new EnumMap<>(ReportFormat.class);
 			IReportDocument doc = engine.openReportDocument(document.toString());
@@ -185,7 +186,7 @@ public class BirtReportRenderer implements ReportRenderer {
 					context.monitor().checkCanceled();
 					begin = System.nanoTime();
 					Path target = folder.resolve(baseName + "." + format.extension());
-					Path part = folder.resolve("." + baseName + "." + format.extension() + ".part");
+					Path part = StaleParts.partOf(folder, baseName, format.extension());
 					IRenderTask render = engine.createRenderTask(doc);
 					try {
 						prepareTask(render, data, context.locale());
