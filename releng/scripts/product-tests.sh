@@ -139,6 +139,7 @@ report_tests
 # --- plugins (issue 7): leaves the example and a misbehaving plugin installed for the window ----
 . "$CUSTOPS_ROOT/releng/scripts/plugin-tests.sh"
 plugin_tests
+hostile_plugin_tests
 
 # --- the workbench window -----------------------------------------------------------------
 ensure_packages "${UI_PACKAGES[@]}"
