@@ -25,6 +25,12 @@ build_bad_bundles() {
 	"$JAVA_HOME/bin/javac" -nowarn --release 21 -cp "$core" -d "$classes" $(find "$bad/misbehaving/src" -name '*.java') || return 1
 	cp -r "$bad/misbehaving/OSGI-INF" "$classes/"
 	"$JAVA_HOME/bin/jar" --create --file "$pout/bad/misbehaving.jar" --manifest "$bad/misbehaving/META-INF/MANIFEST.MF" -C "$classes" . || return 1
+	# issue 22's hostile services: System.exit, a hanging prepare, a taken id, a bad label index
+	mkdir -p "$pout/hostile-classes"
+	"$JAVA_HOME/bin/javac" -nowarn --release 21 -cp "$core" -d "$pout/hostile-classes" $(find "$bad/hostile/src" -name '*.java') || return 1
+	cp -r "$bad/hostile/OSGI-INF" "$pout/hostile-classes/"
+	"$JAVA_HOME/bin/jar" --create --file "$pout/bad/hostile.jar" --manifest "$bad/hostile/META-INF/MANIFEST.MF" -C "$pout/hostile-classes" . || return 1
+	"$JAVA_HOME/bin/jar" --create --file "$pout/bad/exports-core.jar" --manifest "$bad/exports-core/META-INF/MANIFEST.MF" -C "$bad" README.md
 	"$JAVA_HOME/bin/jar" --create --file "$pout/bad/missing-package.jar" --manifest "$bad/missing-package/META-INF/MANIFEST.MF" -C "$bad" README.md
 	"$JAVA_HOME/bin/jar" --create --file "$pout/bad/wrong-java.jar" --manifest "$bad/wrong-java/META-INF/MANIFEST.MF" -C "$bad" README.md
 	# a plain jar (no Bundle-SymbolicName) and a file that is no jar at all
@@ -145,6 +151,7 @@ PY
 	refused "a bundle importing a missing package" "$pout/bad/missing-package.jar" "needs the Java package org.nowhere.to.be.found"
 	refused "a bundle requiring Java 99" "$pout/bad/wrong-java.jar" "needs Java 99"
 	refused "a bundle compiled for Java 99" "$pout/bad/newer-classes.jar" "is compiled for Java 99"
+	refused "a bundle exporting a workbench package" "$pout/bad/exports-core.jar" "exports the package io.custops.core.spi"
 
 	start=$(date +%s)
 	CUSTOPS_VMARGS="-Dcustops.plugin.checkTimeout=3" custops plugins install "$pout/bad/misbehaving.jar" --yes \
@@ -173,6 +180,62 @@ PY
 	else fail "product after the misbehaving plugin (exit $rc): $(head -c 400 "$pout/services-misbehaving.err")"; fi
 }
 
+# Issue 22: hostile services are refused or disabled, and the product keeps working.
+hostile_plugin_tests() {
+	local rc start took
+	CUSTOPS_VMARGS="-Dcustops.plugin.checkTimeout=3" custops plugins install "$pout/bad/hostile.jar" --yes \
+		> "$pout/hostile.out" 2> "$pout/hostile.err"; rc=$?
+	if [ $rc -eq 0 ] && grep -q "warning: strategy 'rfm' (bundle io.custops.test.hostile).*which belongs to the strategy of bundle io.custops.segmentation.rfm" "$pout/hostile.err" \
+		&& grep -q "warning: strategy 'boom-bad-index'.*returned the label index 5 for customer #0, but declares 1 label" "$pout/hostile.err"
+	then pass "a plugin taking the built-in id 'rfm' and one returning a bad label index are disabled at install, the owner and the index named"
+	else fail "hostile plugin install (exit $rc): $(head -c 800 "$pout/hostile.err")"; fi
+
+	custops services --json > "$pout/services-hostile.json" 2>/dev/null
+	if python3 - "$pout/services-hostile.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+rfm = [s for s in doc["services"] if s["kind"] == "strategy" and s["id"] == "rfm"]
+assert [s["bundle"] for s in rfm] == ["io.custops.segmentation.rfm"], rfm
+assert not any(s["id"] == "boom-bad-index" for s in doc["services"])
+PY
+	then pass "services lists 'rfm' once, owned by io.custops.segmentation.rfm"
+	else fail "rfm after the takeover attempt: $(head -c 400 "$pout/services-hostile.json")"; fi
+
+	start=$(date +%s)
+	CUSTOPS_VMARGS="-Dcustops.service.timeout=3s" custops report --template boom-prepare-hangs --out "$pout/hang-report" \
+		> "$pout/hang-report.out" 2> "$pout/hang-report.err"; rc=$?
+	took=$(( $(date +%s) - start ))
+	if [ $rc -eq 1 ] && grep -q "template 'boom-prepare-hangs'.*hung in prepare: did not finish within 3 s.*disabled" "$pout/hang-report.err" && [ $took -lt 90 ]
+	then pass "a template whose prepare hangs is stopped at the service time limit and disabled (${took} s, limit 3 s)"
+	else fail "hanging prepare (exit $rc, ${took} s): $(head -c 600 "$pout/hang-report.err")"; fi
+
+	# System.exit inside a scheduled report: the daemon ends with 1, says why, and the workspace is free
+	custops schedule add --id hostile-exit --cron @hourly --template boom-exits --out "$pout/hostile-sched" \
+		--since "$(date -d '-3 hours' +%Y-%m-%dT%H:00)" > /dev/null 2> "$pout/hostile-add.err"
+	start=$(date +%s)
+	timeout 180 "$CUSTOPS_ROOT/custops" schedule daemon > "$pout/hostile-daemon.out" 2> "$pout/hostile-daemon.err"; rc=$?
+	took=$(( $(date +%s) - start ))
+	custops workspace info > /dev/null 2> "$pout/hostile-after.err"; local after=$?
+	if [ $rc -eq 1 ] && grep -q "template 'boom-exits'.*called System.exit" "$pout/hostile-daemon.err" && [ $after -eq 0 ]
+	then pass "a template calling System.exit under the schedule daemon ends it with exit 1 and the reason (${took} s), the workspace free again"
+	else fail "System.exit under the daemon (exit $rc, ${took} s, info after: $after): $(head -c 600 "$pout/hostile-daemon.err") $(head -c 300 "$pout/hostile-add.err")"; fi
+	custops schedule remove hostile-exit > /dev/null 2>&1
+
+	custops services --json > "$pout/services-after-exit.json" 2>/dev/null
+	if ! has_service "$pout/services-after-exit.json" template boom-exits && has_service "$pout/services-after-exit.json" strategy rfm
+	then pass "the template that called System.exit stays disabled in the next run; the built-ins work"
+	else fail "boom-exits after its exit: still registered"; fi
+
+	# reinstalled (which clears its disabled state): report --json must not exit 0 with empty output
+	custops plugins uninstall io.custops.test.hostile > /dev/null 2>&1
+	CUSTOPS_VMARGS="-Dcustops.plugin.checkTimeout=3" custops plugins install "$pout/bad/hostile.jar" --yes > /dev/null 2>&1
+	custops report --template boom-exits --out "$pout/exit-report" --json > "$pout/exit-report.out" 2> "$pout/exit-report.err"; rc=$?
+	if [ $rc -eq 1 ] && grep -q "called System.exit" "$pout/exit-report.err"
+	then pass "report --json of a template calling System.exit(0) exits 1 saying so, not 0"
+	else fail "report of boom-exits (exit $rc): $(head -c 400 "$pout/exit-report.err")"; fi
+	custops plugins uninstall io.custops.test.hostile > /dev/null 2>&1
+}
+
 plugin_cleanup_tests() {
 	local rc
 	custops plugins uninstall io.custops.test.misbehaving > /dev/null 2>&1
@@ -181,7 +244,7 @@ plugin_cleanup_tests() {
 	custops plugins list --json > "$pout/list-after-uninstall.json" 2>/dev/null
 	find "$CUSTOPS_PRODUCT" -type f -newer "$CUSTOPS_PRODUCT/.custops-built" > "$pout/product-changed-after.txt"
 	local traces
-	traces=$(grep -rl -e "io.custops.example.repurchase" -e "io.custops.test.misbehaving" "$CUSTOPS_HOME" --exclude='*.log' 2>/dev/null)
+	traces=$(grep -rl -e "io.custops.example.repurchase" -e "io.custops.test.misbehaving" -e "io.custops.test.hostile" "$CUSTOPS_HOME" --exclude='*.log' 2>/dev/null)
 	if [ $rc -eq 0 ] && grep -q '"id": "io.custops.example.repurchase"' "$pout/uninstall.json" \
 		&& ! has_service "$pout/services-after-uninstall.json" strategy repurchase-cycle \
 		&& ! has_service "$pout/services-after-uninstall.json" strategy well-behaved \

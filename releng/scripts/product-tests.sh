@@ -111,8 +111,16 @@ created = json.load(open(sys.argv[1]))
 assert created["seed"] == 7 and created["control_size"] > 0 and created["treatment_size"] > 0, created
 roi = json.load(open(sys.argv[2]))
 for key in ("treatment_revenue", "control_revenue", "incremental_revenue", "cost", "roi", "treatment_response_rate",
-            "control_response_rate", "uplift", "by_segment"):
+            "control_response_rate", "uplift", "by_segment", "uplift_ci", "incremental_revenue_ci", "roi_ci",
+            "p_value", "significant", "warnings"):
     assert key in roi, key
+assert len(roi["uplift_ci"]) == 2 and roi["uplift_ci"][0] <= roi["uplift"] <= roi["uplift_ci"][1], roi["uplift_ci"]
+assert roi["interval_method"] == "welch_t", roi
+# the demo's at-risk campaign is small: its control group says so
+assert any(w.startswith("too few customers to tell") for w in roi["warnings"]) == (roi["control_size"] < 100
+    or roi["control_responders"] < 10 or roi["incremental_revenue_ci"][0] <= 0 <= roi["incremental_revenue_ci"][1]
+    or roi["uplift_ci"][0] <= 0 <= roi["uplift_ci"][1] or roi["treatment_size"] < 100
+    or roi["treatment_responders"] < 10), roi["warnings"]
 assert roi["has_control"] is True and roi["cost"] == 500.0, roi
 assert [s["segment"] for s in roi["by_segment"]["segments"]] == ["at_risk"], roi["by_segment"]
 rows = list(csv.DictReader(open(sys.argv[3], encoding="utf-8")))
@@ -131,6 +139,7 @@ report_tests
 # --- plugins (issue 7): leaves the example and a misbehaving plugin installed for the window ----
 . "$CUSTOPS_ROOT/releng/scripts/plugin-tests.sh"
 plugin_tests
+hostile_plugin_tests
 
 # --- the workbench window -----------------------------------------------------------------
 ensure_packages "${UI_PACKAGES[@]}"

@@ -49,13 +49,16 @@ public final class CampaignRois {
 			return roi.run(data, loaded.campaign(), parameters, monitor);
 		}
 		for (String key : parameters.keySet()) {
-			if (!key.equals(CampaignRoi.BREAKDOWN)) {
+			if (!key.equals(CampaignRoi.BREAKDOWN) && !key.equals(CampaignRoi.ALPHA)) {
 				throw new io.custops.core.param.ParameterException(key,
 						"breakdown=target (the segments recorded at creation) takes no other parameter");
 			}
 		}
 		Campaign campaign = loaded.campaign();
-		RoiResult total = roi.run(data, campaign, Map.of(), monitor);
+		Map<String, String> alpha = parameters.containsKey(CampaignRoi.ALPHA)
+				? Map.of(CampaignRoi.ALPHA, parameters.get(CampaignRoi.ALPHA))
+				: Map.of();
+		RoiResult total = roi.run(data, campaign, alpha, monitor);
 		Map<String, List<Integer>> treated = group(campaign.treatment(), loaded.treatmentSegments());
 		Map<String, List<Integer>> held = group(campaign.control(), loaded.controlSegments());
 		List<String> names = new ArrayList<>(treated.keySet());
@@ -75,13 +78,13 @@ public final class CampaignRois {
 						.divide(BigDecimal.valueOf(treatedTotal), EXACT);
 				Campaign part = new Campaign(campaign.id(), campaign.name(), campaign.start(), campaign.end(), cost,
 						campaign.margin(), t, c);
-				figures = roi.run(data, part, Map.of(), monitor).total();
+				figures = roi.run(data, part, alpha, monitor).total();
 			} else {
 				figures = controlOnly(roi, data, campaign, c, monitor);
 			}
 			segments.add(new RoiResult.Segment(name, figures));
 		}
-		Map<String, String> used = new LinkedHashMap<>();
+		Map<String, String> used = new LinkedHashMap<>(total.parameters());
 		used.put(CampaignRoi.BREAKDOWN, TARGET);
 		return new RoiResult(campaign.id(), campaign.name(), campaign.start(), campaign.end(), campaign.margin(),
 				total.total(), TARGET, segments, used);

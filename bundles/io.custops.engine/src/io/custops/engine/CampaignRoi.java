@@ -18,6 +18,8 @@ public interface CampaignRoi {
 	String BREAKDOWN = "breakdown";
 	/** Family {@code breakdown.<key>}: parameters of the breakdown's strategy or model. */
 	String BREAKDOWN_PARAMETERS = "breakdown.*";
+	/** The significance level (default 0.05): {@code significant} when p &lt; alpha; intervals at 1 − alpha. */
+	String ALPHA = "alpha";
 
 	List<ParameterSpec> parameters();
 

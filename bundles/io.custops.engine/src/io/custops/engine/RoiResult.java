@@ -26,7 +26,30 @@ public record RoiResult(String campaign, String name, LocalDate start, LocalDate
 			BigDecimal treatmentRevenuePerMember, BigDecimal controlRevenuePerMember, BigDecimal incrementalRevenue,
 			BigDecimal incrementalProfit, BigDecimal cost, BigDecimal netReturn, BigDecimal roi,
 			BigDecimal treatmentResponseRate, BigDecimal controlResponseRate, BigDecimal uplift,
-			BigDecimal relativeUplift) {
+			BigDecimal relativeUplift, RoiStatistics.Result statistics) {
+
+		/** Figures without their uncertainty. */
+		public Figures(boolean incremental, long treatmentSize, long controlSize, long treatmentResponders,
+				long controlResponders, BigDecimal treatmentRevenue, BigDecimal controlRevenue,
+				BigDecimal treatmentRevenuePerMember, BigDecimal controlRevenuePerMember, BigDecimal incrementalRevenue,
+				BigDecimal incrementalProfit, BigDecimal cost, BigDecimal netReturn, BigDecimal roi,
+				BigDecimal treatmentResponseRate, BigDecimal controlResponseRate, BigDecimal uplift,
+				BigDecimal relativeUplift) {
+			this(incremental, treatmentSize, controlSize, treatmentResponders, controlResponders, treatmentRevenue,
+					controlRevenue, treatmentRevenuePerMember, controlRevenuePerMember, incrementalRevenue,
+					incrementalProfit, cost, netReturn, roi, treatmentResponseRate, controlResponseRate, uplift,
+					relativeUplift, null);
+		}
+
+		/** Whether the figures cannot be told from noise ("too few customers to tell"). */
+		public boolean tooFewToTell() {
+			return statistics != null && statistics.tooFewToTell();
+		}
+
+		/** The warnings of {@link #statistics()}, empty without it. */
+		public List<String> warnings() {
+			return statistics == null ? List.of() : statistics.warnings();
+		}
 
 		/** The keys of the {@code roi --json} summary: treatment_revenue, control_revenue, incremental_revenue, cost, roi, … */
 		public Map<String, Object> toJson() {
@@ -50,6 +73,9 @@ public record RoiResult(String campaign, String name, LocalDate start, LocalDate
 			json.put("control_revenue_per_member", controlRevenuePerMember);
 			json.put("incremental_profit", incrementalProfit);
 			json.put("net_return", netReturn);
+			if (statistics != null) {
+				json.putAll(statistics.toJson());
+			}
 			return json;
 		}
 	}

@@ -20,7 +20,10 @@ public interface ServiceCatalog {
 		return services().stream().filter(e -> e.kind() == kind).toList();
 	}
 
-	/** The service of a kind with an id (the highest ranked one when several share it). */
+	/**
+	 * The service of a kind with an id; when several share it, the one of the earliest installed
+	 * bundle (a built-in before any plugin), so that a plugin cannot take over a built-in's id.
+	 */
 	default <T extends CustopsService> Optional<T> find(ServiceKind kind, Class<T> type, String id) {
 		return services(kind).stream().filter(e -> e.id().equals(id)).map(e -> type.cast(e.service())).findFirst();
 	}

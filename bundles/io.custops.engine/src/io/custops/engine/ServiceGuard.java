@@ -51,7 +51,14 @@ public interface ServiceGuard {
 	}
 
 	default CustomerClassification classify(CustomerAnalysis analysis, AnalysisInput input) {
-		return call(analysis, "classify", defaultLimit(), () -> analysis.classify(input));
+		return call(analysis, "classify", defaultLimit(), () -> {
+			CustomerClassification result = analysis.classify(input);
+			String problem = result == null ? "returned no result" : result.problem(input.data().customerCount());
+			if (problem != null) {
+				throw new InvalidResult(problem); // the plugin's fault: it is disabled, and named
+			}
+			return result;
+		});
 	}
 
 	default void read(DataConnector connector, ImportRequest request, RecordSink sink) throws ConnectorException {
@@ -77,8 +84,11 @@ public interface ServiceGuard {
 	 * under this guard (the store does not know the engine, so the guard wraps the connector).
 	 */
 	default DataConnector guarded(DataConnector connector) {
+		if (connector instanceof Guarded) {
+			return connector; // guarded once, in one place, however many callers ask
+		}
 		ServiceGuard guard = this;
-		return new DataConnector() {
+		return new Guarded() {
 			@Override
 			public String id() {
 				return connector.id();
@@ -116,11 +126,24 @@ public interface ServiceGuard {
 		};
 	}
 
+	/** A connector whose {@code read} already runs under a guard. */
+	interface Guarded extends DataConnector {
+	}
+
 	/** Whether a failure has been recorded for this service object (it is then refused). */
 	boolean hasFailed(CustopsService service);
 
 	/** The failures recorded since the framework started, oldest first. */
 	List<ServiceFailure> failures();
+
+	/** A service's result breaks the SPI's contract; the message says how (without the service, which the guard names). */
+	final class InvalidResult extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		public InvalidResult(String problem) {
+			super(problem, null, false, false);
+		}
+	}
 
 	/** Carries a checked exception that belongs to the caller (a {@link ConnectorException}) out of {@link #call}. */
 	final class PassedThrough extends RuntimeException {

@@ -70,6 +70,8 @@ final class CampaignCommand implements Command {
 				                                --target SPEC [--as-of D] [--description T]
 				                                [--param control=20%|controlSize=N] [--param seed=S]
 				                                [--param target.<key>=value]… [--json]
+				       ./custops campaign plan --baseline-rate R --uplift U [--power 0.8] [--alpha 0.05]
+				                                [--members N | --campaign ID] [--json]
 				       ./custops campaign list [--json]
 				       ./custops campaign show --id ID [--json]
 				       ./custops campaign export --id ID --out F.csv|F.xlsx [--group treatment|control|all]
@@ -84,6 +86,9 @@ final class CampaignCommand implements Command {
 				           --start/--end  the attribution window, both days included
 				           --cost X       coupons, SMS…; --margin the gross margin (0.35 or 35%; default 1)
 				           --param control=20%  a random control group held out (seeded; the seed is recorded)
+				  plan     members needed per arm to detect an uplift U (0.01 = one point) on a response rate R
+				           (two-proportion z test); with a target of N members (--members, or a campaign's
+				           members), the control group to hold out, or that N is too small
 				  list     the campaigns, imported and created, with their group sizes
 				  show     one campaign, its target and seed, and its audit trail (exports)
 				  export   the target list: customer_id, name, phone, province, city (+ address), group,
@@ -95,16 +100,67 @@ final class CampaignCommand implements Command {
 	@Override
 	public int run(Invocation inv, CliServices services) throws Exception {
 		if (inv.words.size() != 2) {
-			throw new UsageException("say create, list, show or export");
+			throw new UsageException("say create, list, show, export or plan");
 		}
 		return switch (inv.words.get(1)) {
+		case "plan" -> plan(inv, services);
 		case "create" -> create(inv, services);
 		case "list" -> list(inv, services);
 		case "show" -> show(inv, services);
 		case "export" -> export(inv, services);
 		default -> throw new UsageException("unknown campaign command '" + inv.words.get(1)
-				+ "': create, list, show or export");
+				+ "': create, list, show, export or plan");
 		};
+	}
+
+	// ------------------------------------------------------------------ plan
+
+	private int plan(Invocation inv, CliServices services) throws Exception {
+		inv.allowOnly(Set.of("baseline-rate", "uplift", "power", "alpha", "members", "campaign"));
+		double rate = probability(inv, "baseline-rate", inv.requireOption("baseline-rate"));
+		double uplift = probability(inv, "uplift", inv.requireOption("uplift"));
+		double power = probability(inv, "power", inv.option("power") == null ? "0.8" : inv.option("power"));
+		double alpha = probability(inv, "alpha", inv.option("alpha") == null ? "0.05" : inv.option("alpha"));
+		Long target = null;
+		if (inv.option("members") != null && inv.option("campaign") != null) {
+			throw new UsageException("give --members or --campaign, not both");
+		}
+		if (inv.option("members") != null) {
+			try {
+				target = Long.parseLong(inv.option("members").strip());
+			} catch (NumberFormatException e) {
+				throw new UsageException("--members '" + inv.option("members") + "' is not a whole number");
+			}
+		} else if (inv.option("campaign") != null) {
+			String id = inv.option("campaign").strip();
+			try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
+				CampaignRecord r = ws.campaigns().get(id)
+						.orElseThrow(() -> new AnalysisInputException("no campaign '" + id + "' in the workspace"));
+				target = (long) r.treatmentSize() + r.controlSize();
+			}
+		}
+		io.custops.engine.CampaignPlan plan;
+		try {
+			plan = io.custops.engine.CampaignPlan.of(rate, uplift, power, alpha, target);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		if (inv.json()) {
+			inv.out.print(Json.write(plan.toJson()));
+		} else {
+			inv.out.print(plan.describe());
+		}
+		return CustopsApplication.OK;
+	}
+
+	private static double probability(Invocation inv, String option, String text) {
+		String t = text.strip();
+		try {
+			return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100
+					: Double.parseDouble(t);
+		} catch (NumberFormatException e) {
+			throw new UsageException("--" + option + " '" + text + "' is not a ratio such as 0.05 or 5%");
+		}
 	}
 
 	// ------------------------------------------------------------------ create

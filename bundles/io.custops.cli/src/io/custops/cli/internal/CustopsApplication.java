@@ -1,6 +1,7 @@
 package io.custops.cli.internal;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +74,14 @@ public class CustopsApplication implements IApplication {
 			err.println("custops " + command.name() + ": " + e.getMessage());
 			err.print(command.usage());
 			return USAGE;
-		} catch (Exception e) {
-			err.println("custops " + command.name() + ": failed: " + e);
+		} catch (Exception | OutOfMemoryError | InternalError | StackOverflowError e) {
+			Path workspace = null;
+			try {
+				workspace = inv.workspace();
+			} catch (RuntimeException ignored) {
+				// a failure before the options were read
+			}
+			err.println("custops " + command.name() + ": failed: " + Failures.describe(e, workspace));
 			if (Boolean.getBoolean("custops.debug")) {
 				e.printStackTrace(err);
 			}

@@ -12,7 +12,6 @@ import io.custops.core.data.FactKind;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ServiceKind;
-import io.custops.engine.ServiceGuard;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -63,7 +62,7 @@ final class DemoCommand implements Command {
 				if (!connector.supportedKinds().contains(kind)) {
 					continue;
 				}
-				ImportResult r = ws.importFacts(services.require(ServiceGuard.class).guarded(connector), kind,
+				ImportResult r = ws.importFacts(connector, kind,
 						Optional.empty(), inv.params, ProgressMonitor.NULL);
 				results.add(ImportCommand.json(r));
 				if (!inv.json()) {

@@ -13,7 +13,6 @@ import io.custops.core.data.FactKind;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ServiceKind;
-import io.custops.engine.ServiceGuard;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -65,7 +64,7 @@ final class ImportCommand implements Command {
 		}
 		WorkspaceManager manager = services.require(WorkspaceManager.class);
 		try (Workspace ws = manager.open(inv.workspace())) {
-			ImportResult result = ws.importFacts(services.require(ServiceGuard.class).guarded(connector), kind, file,
+			ImportResult result = ws.importFacts(connector, kind, file,
 					inv.params, ProgressMonitor.NULL);
 			print(inv, result, connector.id(), file.map(Path::toString).orElse(null), ws.directory());
 			return CustopsApplication.OK;

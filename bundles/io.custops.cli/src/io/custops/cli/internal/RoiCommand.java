@@ -12,6 +12,7 @@ import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.RoiResult;
+import io.custops.engine.RoiStatistics;
 import io.custops.store.CampaignRecord;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceManager;
@@ -41,8 +42,12 @@ final class RoiCommand implements Command {
 				  --param breakdown=rfm          by any strategy or model as of the start (segment, tier, stage,
 				                                 strategy:ID, model:ID) or a customer attribute (province)
 				  --param breakdown.<key>=v      a parameter of that strategy or model
+				  --param alpha=0.05             significance level; intervals at 1 − alpha (95 %)
 				  --json  {"treatment_revenue", "control_revenue", "incremental_revenue", "cost", "roi",
-				           "treatment_response_rate", "control_response_rate", "uplift", …, "by_segment"}
+				           "treatment_response_rate", "control_response_rate", "uplift", …, "uplift_ci",
+				           "incremental_revenue_ci", "roi_ci", "p_value", "significant", "warnings", "by_segment"}
+				  Intervals: response rates Wilson, uplift Newcombe, incremental revenue Welch's t; an arm with
+				  fewer than 100 members or 10 responders, or an interval including zero: "too few customers to tell".
 				""";
 	}
 
@@ -99,6 +104,28 @@ final class RoiCommand implements Command {
 			inv.out.printf("  %-22s %14s%n", "uplift", text(f.uplift()));
 			inv.out.printf("  %-22s %14s%n", "relative uplift", text(f.relativeUplift()));
 		}
+		RoiStatistics.Result stats = f.statistics();
+		if (stats != null) {
+			String level = stats.confidence().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+			inv.out.printf("%s intervals (rates: Wilson; uplift: Newcombe; revenue: Welch's t from each arm's n, sum "
+					+ "and sum of squares):%n", level);
+			inv.out.printf("  %-22s %s%s%n", "response rate", ci(stats.treatmentRate()),
+					stats.controlRate() == null ? "" : "  control " + ci(stats.controlRate()));
+			if (stats.uplift() != null) {
+				inv.out.printf("  %-22s %s  p = %s%n", "uplift", ci(stats.uplift()), text(stats.upliftPValue()));
+			}
+			if (stats.incrementalRevenue() != null) {
+				inv.out.printf("  %-22s %s%n", "incremental / member", ci(stats.incrementalRevenuePerMember()));
+				inv.out.printf("  %-22s %s%n", "incremental revenue", ci(stats.incrementalRevenue()));
+				inv.out.printf("  %-22s %s%n", "ROI", ci(stats.roi()));
+				inv.out.printf("  %-22s %s (alpha %s): %s%n", "p-value", text(stats.pValue()),
+						stats.alpha().stripTrailingZeros().toPlainString(),
+						Boolean.TRUE.equals(stats.significant()) ? "significant" : "not significant");
+			}
+			for (String w : stats.warnings()) {
+				inv.out.println("  " + w);
+			}
+		}
 		if (r.breakdownBy() != null) {
 			inv.out.printf("by %s (as of %s):%n", r.breakdownBy(),
 					r.breakdownBy().equals(CampaignRois.TARGET) ? "the campaign's creation" : r.start().toString());
@@ -108,9 +135,14 @@ final class RoiCommand implements Command {
 				RoiResult.Figures g = s.figures();
 				inv.out.printf("  %-24s %9d %8d %14s %14s %10s %10s%s%n", s.segment(), g.treatmentSize(),
 						g.controlSize(), text(g.treatmentRevenue()), text(g.incrementalRevenue()), text(g.cost()),
-						text(g.roi()), g.incremental() ? "" : "  gross");
+						text(g.roi()), (g.incremental() ? "" : "  gross")
+								+ (g.tooFewToTell() ? "  " + RoiStatistics.TOO_FEW : ""));
 			}
 		}
+	}
+
+	private static String ci(RoiStatistics.Interval interval) {
+		return interval == null ? "-" : interval.toString();
 	}
 
 	private static String text(BigDecimal value) {

@@ -264,12 +264,25 @@ final class ScheduleCommand implements Command {
 		ZoneId zone = ws.zone();
 		java.util.function.Consumer<ScheduleRun> printer = run -> print(inv, List.of(run), zone, "runs");
 		scheduler.addListener(printer);
+		long waitSeconds = Long.getLong("custops.daemon.stopWait", 30);
 		Thread hook = new Thread(() -> {
-			inv.err.println("custops schedule daemon: stopping (waits for a report being made)");
-			scheduler.stop();
-			scheduler.removeListener(printer);
-			ws.close();
-			inv.err.println("custops schedule daemon: stopped");
+			inv.err.println("custops schedule daemon: stopping (waits up to " + waitSeconds + " s for a report being made)");
+			// bounded: a report that hangs (or a plugin inside System.exit) must not keep SIGTERM from working
+			Thread stopper = new Thread(() -> {
+				scheduler.stop();
+				scheduler.removeListener(printer);
+				ws.close();
+			}, "custops-daemon-stopper");
+			stopper.setDaemon(true);
+			stopper.start();
+			try {
+				stopper.join(waitSeconds * 1000);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			inv.err.println(stopper.isAlive() ? "custops schedule daemon: stopped without waiting longer for the report being made"
+					+ " (its run is recorded as interrupted at the next start; the workspace's lock ends with the process)"
+					: "custops schedule daemon: stopped");
 			stopped.countDown();
 		}, "custops-daemon-stop");
 		Runtime.getRuntime().addShutdownHook(hook);

@@ -11,7 +11,6 @@ import io.custops.core.ProgressMonitor;
 import io.custops.core.data.FactKind;
 import io.custops.core.spi.ConnectorException;
 import io.custops.core.spi.DataConnector;
-import io.custops.engine.ServiceGuard;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
@@ -71,7 +70,7 @@ final class TagsCommand implements Command {
 			throw new UsageException("connector '" + connector.id() + "' does not read tags");
 		}
 		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
-			ImportResult r = ws.importFacts(services.require(ServiceGuard.class).guarded(connector), FactKind.TAGS,
+			ImportResult r = ws.importFacts(connector, FactKind.TAGS,
 					Optional.of(file), inv.params, ProgressMonitor.NULL);
 			if (inv.json()) {
 				Map<String, Object> m = ImportCommand.json(r);

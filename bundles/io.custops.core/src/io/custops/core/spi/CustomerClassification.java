@@ -60,6 +60,44 @@ public final class CustomerClassification {
 		return new CustomerClassification(labels, first, labelOffsets, labelIds, columns, summary);
 	}
 
+	/**
+	 * What is wrong with this result for a dataset of {@code customers} customers, or
+	 * {@code null}: one label entry per customer, each label index {@link #UNCLASSIFIED} or
+	 * one of {@link #labels()}. A caller checks a plugin's result with it before using it.
+	 */
+	public String problem(int customers) {
+		if (labelOfCustomer.length != customers) {
+			return "returned labels for " + labelOfCustomer.length + " customers, but the data hold " + customers;
+		}
+		int n = labels.size();
+		if (memberOffsets == null) {
+			for (int c = 0; c < labelOfCustomer.length; c++) {
+				int index = labelOfCustomer[c];
+				if (index < UNCLASSIFIED || index >= n) {
+					return "returned the label index " + index + " for customer #" + c + ", but declares " + n
+							+ (n == 1 ? " label" : " labels") + " (indexes 0 to " + (n - 1) + ", or -1 for none)";
+				}
+			}
+			return null;
+		}
+		if (memberOffsets.length != customers + 1 || memberOffsets[0] != 0
+				|| memberOffsets[customers] > memberLabels.length) {
+			return "returned label offsets that do not fit " + customers + " customers";
+		}
+		for (int c = 0; c < customers; c++) {
+			if (memberOffsets[c + 1] < memberOffsets[c]) {
+				return "returned label offsets that go backwards at customer #" + c;
+			}
+			for (int i = memberOffsets[c]; i < memberOffsets[c + 1]; i++) {
+				if (memberLabels[i] < 0 || memberLabels[i] >= n) {
+					return "returned the label index " + memberLabels[i] + " for customer #" + c + ", but declares " + n
+							+ (n == 1 ? " label" : " labels");
+				}
+			}
+		}
+		return null;
+	}
+
 	/** Whether a customer may carry several labels ({@link #multiLabel}). */
 	public boolean isMultiLabel() {
 		return memberOffsets != null;

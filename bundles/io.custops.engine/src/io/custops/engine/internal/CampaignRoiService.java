@@ -22,6 +22,7 @@ import io.custops.engine.Analyses;
 import io.custops.engine.Campaign;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.RoiResult;
+import io.custops.engine.RoiStatistics;
 import io.custops.engine.RoiResult.Figures;
 import io.custops.engine.RoiResult.Segment;
 
@@ -43,6 +44,11 @@ public class CampaignRoiService implements CampaignRoi {
 			ParameterSpec.builder(BREAKDOWN_PARAMETERS, ParameterType.STRING).label("Breakdown parameter", "细分参数")
 					.description("breakdown.levels=…: a parameter of the breakdown's strategy or model",
 							"breakdown.levels=…：细分所用策略或模型的参数")
+					.build(),
+			ParameterSpec.builder(ALPHA, ParameterType.DECIMAL).defaultValue("0.05")
+					.range(new BigDecimal("0.0001"), new BigDecimal("0.5")).label("Significance level", "显著性水平")
+					.description("significant when the p-value is below it; the intervals are at 1 − alpha (95 %)",
+							"p 值低于此值即为显著；区间的置信水平为 1 − alpha（95%）")
 					.build());
 
 	@Reference
@@ -62,6 +68,7 @@ public class CampaignRoiService implements CampaignRoi {
 		int last = CustomerDataset.epochDay(campaign.end());
 		int[] treatment = campaign.treatment();
 		int[] control = campaign.control();
+		double alpha = params.decimal(ALPHA).doubleValue();
 		long[] treatmentRevenue = new long[treatment.length];
 		long[] controlRevenue = new long[control.length];
 		boolean[] treatmentResponded = new boolean[treatment.length];
@@ -70,7 +77,8 @@ public class CampaignRoiService implements CampaignRoi {
 		revenue(data, control, first, last, controlRevenue, controlResponded);
 
 		Figures total = figures(treatment.length, control.length, count(treatmentResponded), count(controlResponded),
-				sum(treatmentRevenue), sum(controlRevenue), campaign.cost(), campaign.margin());
+				sum(treatmentRevenue), sum(controlRevenue), squares(treatmentRevenue), squares(controlRevenue),
+				campaign.cost(), campaign.margin(), alpha);
 
 		String breakdownBy = null;
 		List<Segment> segments = null;
@@ -79,7 +87,7 @@ public class CampaignRoiService implements CampaignRoi {
 					params.family("breakdown"), data, campaign.start(), analyses, pm);
 			breakdownBy = grouping.by;
 			segments = segments(grouping, campaign, treatmentRevenue, treatmentResponded, controlRevenue,
-					controlResponded);
+					controlResponded, alpha);
 		}
 		return new RoiResult(campaign.id(), campaign.name(), campaign.start(), campaign.end(), campaign.margin(), total,
 				breakdownBy, segments, params.asText());
@@ -140,7 +148,8 @@ public class CampaignRoiService implements CampaignRoi {
 	 * ROI = (incremental × margin − cost) / cost. Without control members, gross: incremental = T.
 	 */
 	static Figures figures(long treatmentSize, long controlSize, long treatmentResponders, long controlResponders,
-			long treatmentCents, long controlCents, BigDecimal cost, BigDecimal margin) {
+			long treatmentCents, long controlCents, double treatmentSquares, double controlSquares, BigDecimal cost,
+			BigDecimal margin, double alpha) {
 		boolean incremental = controlSize > 0;
 		BigDecimal treatmentRevenue = Numbers.cents(treatmentCents);
 		BigDecimal controlRevenue = incremental ? Numbers.cents(controlCents) : null;
@@ -172,16 +181,25 @@ public class CampaignRoiService implements CampaignRoi {
 		return new Figures(incremental, treatmentSize, controlSize, treatmentResponders, controlResponders,
 				treatmentRevenue, controlRevenue, perMember(treatmentCents, treatmentSize),
 				incremental ? perMember(controlCents, controlSize) : null, money(incrementalExact), money(profitExact),
-				money(cost), money(netExact), roi, treatmentRate, controlRate, uplift, relativeUplift);
+				money(cost), money(netExact), roi, treatmentRate, controlRate, uplift, relativeUplift,
+				treatmentSize == 0 ? null
+						: RoiStatistics.of(
+								new RoiStatistics.Arm(treatmentSize, treatmentResponders, treatmentCents / 100.0,
+										treatmentSquares),
+								new RoiStatistics.Arm(controlSize, controlResponders, controlCents / 100.0,
+										controlSquares),
+								cost, margin, alpha));
 	}
 
 	private static List<Segment> segments(Grouping grouping, Campaign campaign, long[] treatmentRevenue,
-			boolean[] treatmentResponded, long[] controlRevenue, boolean[] controlResponded) {
+			boolean[] treatmentResponded, long[] controlRevenue, boolean[] controlResponded, double alpha) {
 		int groups = grouping.none() + 1;
 		long[][] t = new long[groups][3];
 		long[][] c = new long[groups][3];
-		add(grouping, campaign.treatment(), treatmentRevenue, treatmentResponded, t);
-		add(grouping, campaign.control(), controlRevenue, controlResponded, c);
+		double[] tSquares = new double[groups];
+		double[] cSquares = new double[groups];
+		add(grouping, campaign.treatment(), treatmentRevenue, treatmentResponded, t, tSquares);
+		add(grouping, campaign.control(), controlRevenue, controlResponded, c, cSquares);
 		List<Integer> order = new ArrayList<>();
 		for (int g = 0; g < groups; g++) {
 			if (t[g][0] + c[g][0] > 0) {
@@ -200,23 +218,28 @@ public class CampaignRoiService implements CampaignRoi {
 			BigDecimal cost = campaign.cost().multiply(BigDecimal.valueOf(t[g][0]))
 					.divide(BigDecimal.valueOf(treated), EXACT);
 			segments.add(new Segment(grouping.names.get(g),
-					figures(t[g][0], c[g][0], t[g][1], c[g][1], t[g][2], c[g][2], cost, campaign.margin())));
+					figures(t[g][0], c[g][0], t[g][1], c[g][1], t[g][2], c[g][2], tSquares[g], cSquares[g], cost,
+							campaign.margin(), alpha)));
 		}
 		return segments;
 	}
 
 	/** Adds members to their groups: size, responders, revenue in cents. */
-	private static void add(Grouping grouping, int[] members, long[] revenue, boolean[] responded, long[][] into) {
+	private static void add(Grouping grouping, int[] members, long[] revenue, boolean[] responded, long[][] into,
+			double[] squares) {
 		int none = grouping.none();
 		for (int m = 0; m < members.length; m++) {
 			int c = members[m];
 			int from = grouping.offsets[c];
 			int to = grouping.offsets[c + 1];
+			double units = revenue[m] / 100.0;
 			if (from == to) {
 				add(into[none], revenue[m], responded[m]);
+				squares[none] += units * units;
 			}
 			for (int i = from; i < to; i++) {
 				add(into[grouping.ids[i]], revenue[m], responded[m]);
+				squares[grouping.ids[i]] += units * units;
 			}
 		}
 	}
@@ -243,6 +266,16 @@ public class CampaignRoiService implements CampaignRoi {
 			n += f ? 1 : 0;
 		}
 		return n;
+	}
+
+	/** The sum of squares of the members' revenue in the shop's currency (Welch's t needs no more). */
+	private static double squares(long[] cents) {
+		double s = 0;
+		for (long v : cents) {
+			double units = v / 100.0;
+			s += units * units;
+		}
+		return s;
 	}
 
 	private static long sum(long[] values) {

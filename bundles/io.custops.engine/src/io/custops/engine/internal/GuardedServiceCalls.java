@@ -68,9 +68,15 @@ public class GuardedServiceCalls implements ServiceGuard {
 	private final List<ServiceFailure> failures = new CopyOnWriteArrayList<>();
 	/** Failed service objects, refused from then on even before their unregistration lands. */
 	private final Map<CustopsService, ServiceFailure> failed = new ConcurrentHashMap<>();
+	/** The calls running now, by the guard thread running them: whose code a System.exit came from. */
+	private final Map<Thread, InFlight> inFlight = new ConcurrentHashMap<>();
 	private BundleContext context;
 	private ExecutorService executor;
 	private Duration limit;
+	private Thread exitWatch;
+
+	private record InFlight(CustopsService service, String operation) {
+	}
 
 	@Activate
 	void activate(BundleContext bundleContext) {
@@ -83,11 +89,76 @@ public class GuardedServiceCalls implements ServiceGuard {
 			return t;
 		};
 		executor = Executors.newCachedThreadPool(threads);
+		exitWatch = new Thread(this::exitCalled, "custops-exit-watch");
+		try {
+			Runtime.getRuntime().addShutdownHook(exitWatch);
+		} catch (IllegalStateException shuttingDown) {
+			exitWatch = null;
+		}
 	}
 
 	@Deactivate
 	void deactivate() {
 		executor.shutdownNow();
+		if (exitWatch != null) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(exitWatch);
+			} catch (IllegalStateException shuttingDown) {
+				// the hook runs or has run
+			}
+		}
+	}
+
+	/**
+	 * A shutdown hook: when the JVM is ending because a service called {@code System.exit} (or
+	 * {@code Runtime.exit}) inside a guarded call, that service is recorded as failed and
+	 * disabled (for good: its plugin's record keeps it), the user is told, and the JVM ends with
+	 * status 1, never 0, without waiting for other hooks that may wait for the very thread that
+	 * called exit (the schedule daemon's would deadlock). Java has no way left to block the
+	 * call itself; {@code Runtime.halt} bypasses every hook and cannot be caught at all.
+	 */
+	private void exitCalled() {
+		for (Map.Entry<Thread, InFlight> e : inFlight.entrySet()) {
+			if (!callsExit(e.getKey().getStackTrace())) {
+				continue;
+			}
+			InFlight call = e.getValue();
+			String[] message = { safeKind(call.service()) + " '" + safeId(call.service()) + "' called System.exit in "
+					+ call.operation() + "; a plugin may not end the program" };
+			// recording the failure touches SCR and the plugin record: bounded, the exit must not hang
+			Thread record = new Thread(() -> {
+				ServiceFailedException failed = fail(call.service(), call.operation(),
+						"called System.exit (a plugin may not end the program)", false, null);
+				message[0] = failed.getMessage();
+			}, "custops-exit-record");
+			record.setDaemon(true);
+			record.start();
+			try {
+				record.join(10_000);
+			} catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			System.out.flush();
+			System.err.println("custops: " + message[0] + "; the command did not finish");
+			System.err.flush();
+			Runtime.getRuntime().halt(1);
+		}
+	}
+
+	private static boolean callsExit(StackTraceElement[] stack) {
+		for (StackTraceElement frame : stack) {
+			String c = frame.getClassName();
+			String m = frame.getMethodName();
+			if ((c.equals("java.lang.Shutdown") || c.equals("java.lang.Runtime") || c.equals("java.lang.System"))
+					&& m.equals("exit")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String safeKind(CustopsService service) {
+		return kindOf(service).id();
 	}
 
 	static Duration parseLimit(String text) {
@@ -184,7 +255,15 @@ public class GuardedServiceCalls implements ServiceGuard {
 		if (earlier != null) {
 			throw new ServiceFailedException(earlier, null);
 		}
-		Future<T> future = executor.submit(work);
+		Future<T> future = executor.submit(() -> {
+			Thread self = Thread.currentThread();
+			inFlight.put(self, new InFlight(service, operation));
+			try {
+				return work.call();
+			} finally {
+				inFlight.remove(self);
+			}
+		});
 		try {
 			return wait.await(future);
 		} catch (Overdue e) {
@@ -196,7 +275,9 @@ public class GuardedServiceCalls implements ServiceGuard {
 			throw new CancellationException("interrupted while waiting for " + operation);
 		} catch (ExecutionException e) {
 			Throwable cause = e.getCause();
-			if (cause instanceof ParameterException || cause instanceof CancellationException) {
+			if (cause instanceof ParameterException || cause instanceof CancellationException
+					|| cause instanceof io.custops.engine.AnalysisInputException
+					|| cause instanceof java.util.NoSuchElementException) {
 				throw (RuntimeException) cause;
 			}
 			if (cause instanceof ConnectorException ce) {
@@ -212,6 +293,9 @@ public class GuardedServiceCalls implements ServiceGuard {
 	}
 
 	private static String describe(Throwable t) {
+		if (t instanceof InvalidResult) {
+			return t.getMessage();
+		}
 		String where = "";
 		for (StackTraceElement frame : t.getStackTrace()) {
 			if (!frame.getClassName().startsWith("java.")) {

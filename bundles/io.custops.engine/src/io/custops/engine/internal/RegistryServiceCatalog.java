@@ -30,13 +30,18 @@ public class RegistryServiceCatalog implements ServiceCatalog {
 	private final ConcurrentHashMap<Long, ServiceEntry> entries = new ConcurrentHashMap<>();
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-	private static final Comparator<ServiceEntry> ORDER = Comparator.comparing(ServiceEntry::kind)
-			.thenComparing(ServiceEntry::id).thenComparingLong(ServiceEntry::serviceId);
+	/** Bundle id by service id: of services sharing an id, the earliest installed bundle's comes first. */
+	private final ConcurrentHashMap<Long, Long> bundleOf = new ConcurrentHashMap<>();
+
+	private final Comparator<ServiceEntry> order = Comparator.comparing(ServiceEntry::kind)
+			.thenComparing(ServiceEntry::id)
+			.thenComparingLong(e -> bundleOf.getOrDefault(e.serviceId(), Long.MAX_VALUE))
+			.thenComparingLong(ServiceEntry::serviceId);
 
 	@Override
 	public List<ServiceEntry> services() {
 		List<ServiceEntry> list = new ArrayList<>(entries.values());
-		list.sort(ORDER);
+		list.sort(order);
 		return list;
 	}
 
@@ -96,12 +101,16 @@ public class RegistryServiceCatalog implements ServiceCatalog {
 			// a plugin's broken id() must not take the catalog down with it
 			id = "<broken:" + serviceId + ">";
 		}
+		if (bundle != null) {
+			bundleOf.put(serviceId, bundle.getBundleId());
+		}
 		entries.put(serviceId, new ServiceEntry(kind, id, service, bundle == null ? "?" : bundle.getSymbolicName(),
 				bundle == null ? "?" : bundle.getVersion().toString(), serviceId));
 		fire();
 	}
 
 	private void remove(ServiceReference<?> ref) {
+		bundleOf.remove((Long) ref.getProperty("service.id"));
 		if (entries.remove((Long) ref.getProperty("service.id")) != null) {
 			fire();
 		}

@@ -62,6 +62,12 @@ final class JarInspector {
 			String version = main.getValue("Bundle-Version");
 			version = version == null || version.isBlank() ? "0.0.0" : version.trim();
 			PluginNames.checkVersion(version, shownAs);
+			for (String pkg : packages(main.getValue("Export-Package"))) {
+				if (pkg.equals("io.custops") || pkg.startsWith("io.custops.")) {
+					throw PluginException.refused(shownAs + " exports the package " + pkg
+							+ ", a name the workbench keeps for its own packages: a plugin's packages need a name of their own");
+				}
+			}
 			boolean fragment = main.getValue("Fragment-Host") != null;
 			Signature signature = verify(file, shownAs, name);
 			return new PluginBundle(name, version, jar, fragment, signature);
@@ -73,6 +79,34 @@ final class JarInspector {
 		} catch (IOException e) {
 			throw new PluginException("cannot read " + shownAs + ": " + e.getMessage(), false, null, e);
 		}
+	}
+
+	/** The package names of an Export-Package header (clauses split at commas outside quotes, {@code a;b;version=1} → a, b). */
+	static java.util.List<String> packages(String header) {
+		java.util.List<String> names = new java.util.ArrayList<>();
+		if (header == null) {
+			return names;
+		}
+		StringBuilder clause = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i <= header.length(); i++) {
+			char c = i < header.length() ? header.charAt(i) : ',';
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			if (c == ',' && !quoted) {
+				for (String part : clause.toString().split(";")) {
+					String p = part.trim();
+					if (!p.isEmpty() && !p.contains("=")) {
+						names.add(p);
+					}
+				}
+				clause.setLength(0);
+			} else {
+				clause.append(c);
+			}
+		}
+		return names;
 	}
 
 	/** The part of a manifest header before its first parameter: {@code a.b;singleton:=true} → {@code a.b}. */

@@ -81,7 +81,7 @@ final class ServiceProbe {
 						continue;
 					}
 					if (object instanceof CustopsService service) {
-						probe(service);
+						probe(service, ref.getBundle());
 					}
 				} catch (ServiceFailedException e) {
 					warnings.add(e.getMessage());
@@ -95,9 +95,13 @@ final class ServiceProbe {
 		return warnings;
 	}
 
-	private void probe(CustopsService service) {
+	private void probe(CustopsService service, Bundle own) {
 		List<ParameterSpec> specs = guard.call(service, "describing itself", limit, () -> {
-			service.id();
+			String owner = ownerOfId(service, own);
+			if (owner != null) {
+				throw new ServiceGuard.InvalidResult("has the id '" + service.id() + "', which belongs to " + owner
+						+ "; a plugin cannot take over an id: give the service an id of its own");
+			}
 			service.name();
 			service.description();
 			return service.parameters();
@@ -108,9 +112,9 @@ final class ServiceProbe {
 				analysis.labels(parameters);
 				CustomerDataset sample = sample();
 				var result = analysis.classify(new AnalysisInput(sample, LocalDate.of(2026, 7, 1), parameters, null));
-				if (result.customerCount() != sample.customerCount()) {
-					throw new IllegalStateException("classified " + result.customerCount() + " customers of "
-							+ sample.customerCount());
+				String problem = result == null ? "returned no result" : result.problem(sample.customerCount());
+				if (problem != null) {
+					throw new ServiceGuard.InvalidResult(problem);
 				}
 				return result;
 			});
@@ -143,6 +147,44 @@ final class ServiceProbe {
 		if (d != null) {
 			scr.disableComponent(d);
 		}
+	}
+
+	/**
+	 * The service of another bundle, of a kind this one has, that already has its id ("the
+	 * strategy of bundle io.custops.segmentation.rfm"), or null: the first bundle keeps an id.
+	 */
+	private String ownerOfId(CustopsService service, Bundle own) {
+		String id = service.id();
+		for (ServiceKind kind : ServiceKind.values()) {
+			if (!kind.type().isInstance(service)) {
+				continue;
+			}
+			ServiceReference<?>[] refs;
+			try {
+				refs = context.getServiceReferences(kind.type().getName(), null);
+			} catch (org.osgi.framework.InvalidSyntaxException e) {
+				throw new IllegalStateException(e);
+			}
+			for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+				Bundle other = ref.getBundle();
+				if (other == null || (own != null && other.getBundleId() == own.getBundleId())
+						|| (own != null && other.getBundleId() > own.getBundleId())) {
+					continue;
+				}
+				Object o = context.getService(ref);
+				try {
+					if (o instanceof CustopsService s && s != service && id.equals(guard.call(s, "describing itself",
+							limit, s::id))) {
+						return "the " + kind.id() + " of bundle " + other.getSymbolicName() + " " + other.getVersion();
+					}
+				} catch (RuntimeException e) {
+					// a broken service elsewhere owns nothing
+				} finally {
+					context.ungetService(ref);
+				}
+			}
+		}
+		return null;
 	}
 
 	static boolean isCustopsService(ServiceReference<?> ref) {

@@ -65,6 +65,11 @@ public class BirtReportRenderer implements ReportRenderer {
 
 	private static final String RASTER_IMAGES = "PNG;GIF;JPG;JPEG;BMP";
 
+	/** Runs the template's prepare like any plugin call: within the time limit, a failing template disabled. */
+	@org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+			policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+	private volatile io.custops.engine.ServiceGuard guard;
+
 	private final Object lock = new Object();
 	private volatile IReportEngine engine;
 	private Path workFolder;
@@ -130,9 +135,12 @@ public class BirtReportRenderer implements ReportRenderer {
 		long begin = System.nanoTime();
 		ReportData data;
 		try {
-			data = template.prepare(context);
+			io.custops.engine.ServiceGuard g = guard;
+			data = g != null ? g.prepare(template, context) : template.prepare(context);
 		} catch (ParameterException | NoSuchElementException | CancellationException | ReportException e) {
 			throw e;
+		} catch (io.custops.engine.ServiceFailedException e) {
+			throw new ReportException(e.getMessage(), e);
 		} catch (Exception e) {
 			throw new ReportException("template '" + id + "' could not compute its data: " + e, e);
 		}
@@ -166,6 +174,7 @@ public class BirtReportRenderer implements ReportRenderer {
 			}
 			long runMillis = millisSince(begin);
 
+			StaleParts.sweep(folder); // what a killed render left behind
 			Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
 			Map<ReportFormat, Long> renderMillis = new EnumMap<>(ReportFormat.class);
 			IReportDocument doc = engine.openReportDocument(document.toString());
@@ -177,7 +186,7 @@ public class BirtReportRenderer implements ReportRenderer {
 					context.monitor().checkCanceled();
 					begin = System.nanoTime();
 					Path target = folder.resolve(baseName + "." + format.extension());
-					Path part = folder.resolve("." + baseName + "." + format.extension() + ".part");
+					Path part = StaleParts.partOf(folder, baseName, format.extension());
 					IRenderTask render = engine.createRenderTask(doc);
 					try {
 						prepareTask(render, data, context.locale());

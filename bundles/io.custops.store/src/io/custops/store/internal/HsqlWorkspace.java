@@ -175,10 +175,11 @@ final class HsqlWorkspace implements Workspace {
 	// ---------------------------------------------------------------- import
 
 	@Override
-	public synchronized ImportResult importFacts(DataConnector connector, FactKind kind, Optional<Path> file,
+	public synchronized ImportResult importFacts(DataConnector given, FactKind kind, Optional<Path> file,
 			Map<String, String> rawParams, ProgressMonitor monitor) throws WorkspaceException, ConnectorException {
 		ensureOpen();
-		Objects.requireNonNull(connector, "connector");
+		Objects.requireNonNull(given, "connector");
+		DataConnector connector = ImportGuard.guarded(given); // the one guard of every import
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(file, "file");
 		ProgressMonitor progress = monitor == null ? ProgressMonitor.NULL : monitor;

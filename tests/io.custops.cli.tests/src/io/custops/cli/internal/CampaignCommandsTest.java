@@ -146,6 +146,52 @@ class CampaignCommandsTest {
 	}
 
 	@Test
+	void theWorkedExampleIsTooFewCustomersToTell() {
+		Run r = ok("roi", "--campaign", "march", "--json");
+		for (String key : List.of("\"uplift_ci\": [", "\"incremental_revenue_ci\": [", "\"roi_ci\": [", "\"p_value\": ",
+				"\"significant\": false", "\"warnings\": [", "\"interval_method\": \"welch_t\"",
+				"too few customers to tell: the control group has 3 members (fewer than 100)")) {
+			assertTrue(r.out().contains(key), key + " in " + r.out());
+		}
+		Run human = ok("roi", "--campaign", "march", "--param", "breakdown=target");
+		assertTrue(human.out().contains("95 % intervals (rates: Wilson; uplift: Newcombe; revenue: Welch's t"),
+				human.out());
+		assertTrue(human.out().contains("  too few customers to tell: the treatment group has 6 members"), human.out());
+		assertTrue(human.out().contains("not significant"), human.out());
+		assertTrue(human.out().lines().filter(l -> l.contains("lapsed") || l.contains("(none)"))
+				.allMatch(l -> l.endsWith("too few customers to tell")), human.out());
+		assertTrue(ok("roi", "--campaign", "march", "--param", "alpha=0.2", "--json").out()
+				.contains("\"alpha\": 0.2,"));
+	}
+
+	/** Against the two-proportion formula computed in Python 3 (statistics.NormalDist): 5 % → 6 % needs 8157.73 per arm. */
+	@Test
+	void planTheMembersNeededPerArm() {
+		Run plan = ok("campaign", "plan", "--baseline-rate", "0.05", "--uplift", "0.01", "--json");
+		assertTrue(plan.out().contains("\"members_per_arm\": 8158,"), plan.out());
+		assertTrue(plan.out().contains("\"control_share\": 0.5000,"), plan.out());
+		// Python: power 0.9 → 10920.39; 20 % → 25 % → 1093.74; 10 % → 12 % at alpha 0.01 → 5715.42
+		assertTrue(ok("campaign", "plan", "--baseline-rate", "5%", "--uplift", "1%", "--power", "0.9").out()
+				.contains("10921 members per arm"));
+		assertTrue(ok("campaign", "plan", "--baseline-rate", "0.2", "--uplift", "0.05").out().contains("1094 members per arm"));
+		assertTrue(ok("campaign", "plan", "--baseline-rate", "0.1", "--uplift", "0.02", "--alpha", "0.01").out()
+				.contains("5716 members per arm"));
+		// Python: of 40000, the smallest control group reaching the power is 4744 (0.1186)
+		Run big = ok("campaign", "plan", "--baseline-rate", "0.05", "--uplift", "0.01", "--members", "40000", "--json");
+		assertTrue(big.out().contains("\"control_members\": 4744,") && big.out().contains("\"control_share\": 0.1186,"),
+				big.out());
+		// 10000 split in half detects 0.01293 or more
+		Run small = ok("campaign", "plan", "--baseline-rate", "0.05", "--uplift", "0.01", "--members", "10000");
+		assertTrue(small.out().contains("the target of 10000 members is too small to detect an uplift of 0.01: it needs 16316;"
+				+ " split in half it can detect 0.0130 or more"), small.out());
+		assertTrue(ok("campaign", "plan", "--baseline-rate", "0.05", "--uplift", "0.01", "--campaign", "march").out()
+				.contains("the target of 9 members is too small"));
+		bad("--uplift", "campaign", "plan", "--baseline-rate", "0.05");
+		bad("between 0 and 1", "campaign", "plan", "--baseline-rate", "1.5", "--uplift", "0.01");
+		bad("not a ratio", "campaign", "plan", "--baseline-rate", "five", "--uplift", "0.01");
+	}
+
+	@Test
 	void aCampaignFromAListWithoutControlIsGross() throws Exception {
 		Path list = file("list.csv", "customer_id\nt1\nt2\nt3\nt4\nt5\nt6\n");
 		Run created = ok("campaign", "create", "--id", "gross", "--name", "Gross", "--start", "2026-03-01", "--end",

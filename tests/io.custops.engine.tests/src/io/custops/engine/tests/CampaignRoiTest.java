@@ -107,6 +107,24 @@ class CampaignRoiTest {
 	}
 
 	@Test
+	void sixAgainstThreeIsTooFewToTell() {
+		RoiResult result = roi.run(data(), campaign("40.00", CONTROL), Map.of("breakdown", "province"), null);
+		Figures f = result.total();
+		assertTrue(f.tooFewToTell());
+		@SuppressWarnings("unchecked")
+		List<String> warnings = (List<String>) result.toJson().get("warnings");
+		assertTrue(warnings.contains("too few customers to tell: the control group has 3 members (fewer than 100)"),
+				warnings.toString());
+		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("too few customers to tell: the 95 % interval of incremental revenue")),
+				warnings.toString());
+		assertEquals(false, result.toJson().get("significant"));
+		for (Segment segment : result.segments()) {
+			assertTrue(segment.figures().tooFewToTell(), segment.segment());
+			assertTrue(segment.toJson().containsKey("roi_ci"), segment.segment());
+		}
+	}
+
+	@Test
 	void withoutControlTheFiguresAreGrossAndSaySo() {
 		RoiResult result = roi.run(data(), campaign("40.00", null), Map.of(), null);
 		Figures f = result.total();

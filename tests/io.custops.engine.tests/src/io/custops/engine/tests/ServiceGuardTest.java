@@ -209,4 +209,66 @@ class ServiceGuardTest {
 		assertEquals("guard-through-analyses", e.failure().serviceId());
 		assertTrue(guards.getService().hasFailed(s));
 	}
+
+	/** A strategy over one customer whose classify returns this label index for it. */
+	private static final class BadIndex implements SegmentationStrategy {
+		private final int index;
+
+		BadIndex(int index) {
+			this.index = index;
+		}
+
+		@Override
+		public String id() {
+			return "guard-bad-index-" + index;
+		}
+
+		@Override
+		public LocalizedText name() {
+			return LocalizedText.of(id());
+		}
+
+		@Override
+		public List<Label> labels(Parameters parameters) {
+			return List.of(Label.of("a", "A", "A"), Label.of("b", "B", "B"));
+		}
+
+		@Override
+		public CustomerClassification classify(AnalysisInput input) {
+			return new CustomerClassification(labels(input.parameters()), new int[] { index }, List.of(), Map.of());
+		}
+	}
+
+	@Test
+	void aBadLabelIndexIsRefusedNamingThePlugin() {
+		io.custops.core.data.CustomerDatasetBuilder b = CustomerDataset.builder(java.time.ZoneOffset.UTC);
+		b.order("C1", CustomerDataset.localSeconds(java.time.LocalDateTime.of(2026, 1, 5, 10, 0)), 100,
+				io.custops.core.data.OrderStatus.PAID, 1, 0, "app");
+		CustomerDataset one = b.build();
+		ServiceGuard guard = guards.getService();
+		for (int index : new int[] { 2, -2, 7 }) {
+			BadIndex s = new BadIndex(index);
+			registrations.add(context.registerService(SegmentationStrategy.class, s, new Hashtable<>()));
+			ServiceFailedException e = assertThrows(ServiceFailedException.class,
+					() -> guard.classify(s, new AnalysisInput(one, LocalDate.of(2026, 7, 1), Parameters.empty(), null)));
+			assertEquals("strategy 'guard-bad-index-" + index + "' (bundle io.custops.engine.tests) failed in classify: returned the label index "
+					+ index + " for customer #0, but declares 2 labels (indexes 0 to 1, or -1 for none)",
+					e.getMessage().replaceFirst("; it .*$", ""), e.getMessage());
+			assertTrue(guard.hasFailed(s));
+		}
+		BadIndex good = new BadIndex(1);
+		registrations.add(context.registerService(SegmentationStrategy.class, good, new Hashtable<>()));
+		assertEquals(1, guard.classify(good, new AnalysisInput(one, LocalDate.of(2026, 7, 1), Parameters.empty(), null))
+				.labelIndexes()[0]);
+	}
+
+	@Test
+	void anInputErrorOfAnAnalysisDisablesNothing() {
+		Scripted s = register(new Scripted("guard-input-error", () -> {
+			throw new io.custops.engine.AnalysisInputException("the workspace has no orders before 2026-07-01");
+		}));
+		ServiceGuard guard = guards.getService();
+		assertThrows(io.custops.engine.AnalysisInputException.class, () -> guard.classify(s, input()));
+		assertFalse(guard.hasFailed(s));
+	}
 }

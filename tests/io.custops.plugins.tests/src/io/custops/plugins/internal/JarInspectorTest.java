@@ -107,4 +107,18 @@ class JarInspectorTest {
 		assertNull(p.signer());
 		assertTrue(p.note().startsWith("partly signed by CN=Example Team,O=Example: 1 entries not covered"), p.note());
 	}
+
+	@Test
+	void aBundleExportingAWorkbenchPackageIsRefused() throws Exception {
+		for (String header : new String[] { "io.custops.core.spi;version=\"9.0.0\"", "com.example.api,io.custops.evil",
+				"com.example.a;com.example.b;version=\"[1,2)\",io.custops" }) {
+			Path jar = Jars.bundle(dir.resolve("exports.jar"), "com.example.exports", "1.0.0", "Export-Package", header);
+			PluginException e = org.junit.jupiter.api.Assertions.assertThrows(PluginException.class, () -> inspect(jar), header);
+			org.junit.jupiter.api.Assertions.assertTrue(e.refused());
+			org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("exports the package io.custops"), e.getMessage());
+		}
+		assertEquals(java.util.List.of("com.example.a", "com.example.b", "io.custops"),
+				JarInspector.packages("com.example.a;com.example.b;version=\"[1,2)\",io.custops"));
+		inspect(Jars.bundle(dir.resolve("fine.jar"), "com.example.fine", "1.0.0", "Export-Package", "com.example.custops.api"));
+	}
 }

@@ -320,4 +320,26 @@ class ReportRendererTest {
 			return data;
 		}
 	}
+
+	@Test
+	void aRenderRemovesThePartsThatKilledRendersLeftBehind() throws Exception {
+		Path folder = Files.createDirectories(OUT.resolve("parts"));
+		Path dead = Files.writeString(folder.resolve(".rfm.pdf.999999999.part"), "half a pdf");
+		Path legacy = Files.writeString(folder.resolve(".rfm.html.part"), "half a page");
+		Files.setLastModifiedTime(legacy, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(86_400)));
+		Path alive = Files.writeString(folder.resolve(".other.pdf." + ProcessHandle.current().pid() + ".part"), "being written");
+		Path unrelated = Files.writeString(folder.resolve("notes.part"), "not ours");
+		ReportRequest request = ReportRequest.of(template("rfm"), shop, runner, Locale.ENGLISH, ShopData.AS_OF,
+				Map.of("strategy", "test-rfm", "format", "pdf"), ProgressMonitor.NULL);
+		renderer.render(request, folder, "rfm");
+		assertFalse(Files.exists(dead), "the part of a process that is gone");
+		assertFalse(Files.exists(legacy), "an old part without a pid");
+		assertTrue(Files.exists(alive), "a part of a live process is left to it");
+		assertTrue(Files.exists(unrelated), "a file that is no report part stays");
+		assertTrue(Files.exists(folder.resolve("rfm.pdf")));
+		try (var files = Files.list(folder)) {
+			assertEquals(List.of(".other.pdf." + ProcessHandle.current().pid() + ".part", "notes.part", "rfm.pdf"),
+					files.map(f -> f.getFileName().toString()).sorted().toList());
+		}
+	}
 }

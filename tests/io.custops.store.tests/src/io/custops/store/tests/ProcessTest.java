@@ -46,7 +46,7 @@ class ProcessTest {
 	/** The class path of the bundles the child needs, from where the framework installed them. */
 	private static String classPath() throws Exception {
 		List<String> entries = new ArrayList<>();
-		for (String name : List.of("io.custops.core", "io.custops.store", "org.hsqldb.hsqldb", "io.custops.store.tests")) {
+		for (String name : List.of("io.custops.core", "io.custops.engine", "io.custops.store", "org.hsqldb.hsqldb", "io.custops.store.tests")) {
 			Bundle bundle = null;
 			for (Bundle b : FrameworkUtil.getBundle(ProcessTest.class).getBundleContext().getBundles()) {
 				if (name.equals(b.getSymbolicName())) {

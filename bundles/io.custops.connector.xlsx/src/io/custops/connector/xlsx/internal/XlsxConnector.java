@@ -99,11 +99,17 @@ public class XlsxConnector implements DataConnector {
 		Path file = request.file().orElseThrow(() -> new ConnectorException("the xlsx connector reads a file: give the workbook"));
 		FileMagic magic;
 		try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+			if (Files.size(file) == 0) {
+				throw new ConnectorException(file + ": the file is empty");
+			}
 			magic = FileMagic.valueOf(in);
 		} catch (NoSuchFileException e) {
 			throw new ConnectorException(file + ": no such file");
 		} catch (IOException e) {
 			throw new ConnectorException(file + ": cannot be read: " + e.getMessage(), e);
+		} catch (RuntimeException e) {
+			// POI's EmptyFileException and the like: the file, not the connector, is at fault
+			throw new ConnectorException(file + ": not an Excel workbook (its first bytes cannot be read)", e);
 		}
 		try (AutoCloseable closing = open(file, magic)) {
 			SheetSource source = (SheetSource) closing;
@@ -117,8 +123,42 @@ public class XlsxConnector implements DataConnector {
 		} catch (ConnectorException e) {
 			throw e;
 		} catch (Exception e) {
+			if (zipBomb(e)) {
+				throw new ConnectorException(file + ": the file expands to " + expanded(file)
+						+ ", looks like a zip bomb, and was not read", e);
+			}
 			throw new ConnectorException(file + ": " + e.getMessage(), e);
 		}
+	}
+
+	/** Whether POI's guard against inflation (ZipSecureFile's ratio and size limits) stopped the read. */
+	private static boolean zipBomb(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			String m = t.getMessage();
+			if (m != null && (m.contains("Zip bomb detected") || m.contains("MIN_INFLATE_RATIO")
+					|| m.contains("MAX_ENTRY_SIZE") || m.contains("Max entry size"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** "more than 4 GB", "more than 120 MB": what the workbook's entries declare they expand to. */
+	private static String expanded(Path file) {
+		long total = 0;
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+			var entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				long size = entries.nextElement().getSize();
+				total += Math.max(0, size);
+			}
+		} catch (IOException | RuntimeException e) {
+			return "far more than its own size";
+		}
+		if (total >= 1L << 30) {
+			return "more than " + (total >> 30) + " GB";
+		}
+		return "more than " + Math.max(1, total >> 20) + " MB (over 100 times its own size)";
 	}
 
 	private static AutoCloseable open(Path file, FileMagic magic) throws IOException, ConnectorException {

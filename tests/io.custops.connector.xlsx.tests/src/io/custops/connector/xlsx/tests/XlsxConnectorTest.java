@@ -215,4 +215,48 @@ class XlsxConnectorTest {
 		assertEquals("2026-01-01T00:01:00", c.line(2).get("event_time"));
 		assertEquals("2026-01-07T22:40:00", c.line(n + 1).get("event_time")); // 46023 + 10000/1440 days
 	}
+
+	@Test
+	void anEmptyFileAndAZipBombAreTheFilesFaultSaidPlainly() throws Exception {
+		Path empty = Files.createFile(dir.resolve("empty.xlsx"));
+		ConnectorException e = assertThrows(ConnectorException.class, () -> Connectors.read(xlsx, FactKind.ORDERS, empty, Map.of()));
+		assertEquals(empty + ": the file is empty", e.getMessage());
+
+		// a real workbook whose shared strings are 24 MB of padding that deflates to a few KB
+		Path small = dir.resolve("small.xlsx");
+		try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(small)) {
+			Row header = wb.createSheet("Orders").createRow(0);
+			for (String name : List.of("order_id", "customer_id", "order_time", "amount", "status")) {
+				header.createCell(header.getPhysicalNumberOfCells()).setCellValue(name);
+			}
+			wb.write(out);
+		}
+		Path bomb = dir.resolve("bomb.xlsx");
+		try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(small.toFile());
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+			for (var entries = in.entries(); entries.hasMoreElements();) {
+				java.util.zip.ZipEntry entry = entries.nextElement();
+				out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+				byte[] content = in.getInputStream(entry).readAllBytes();
+				if (entry.getName().equals("xl/sharedStrings.xml")) {
+					String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+					int at = xml.indexOf("<si>");
+					out.write(xml.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					byte[] padding = new byte[1 << 20];
+					java.util.Arrays.fill(padding, (byte) ' ');
+					for (int i = 0; i < 24; i++) {
+						out.write(padding);
+					}
+					out.write(xml.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				} else {
+					out.write(content);
+				}
+				out.closeEntry();
+			}
+		}
+		e = assertThrows(ConnectorException.class, () -> Connectors.read(xlsx, FactKind.ORDERS, bomb, Map.of()));
+		assertTrue(e.getMessage().startsWith(bomb + ": the file expands to more than 24 MB"), e.getMessage());
+		assertTrue(e.getMessage().endsWith("looks like a zip bomb, and was not read"), e.getMessage());
+		assertTrue(!e.getMessage().contains("MIN_INFLATE_RATIO"), e.getMessage());
+	}
 }
