@@ -196,13 +196,13 @@ start_trino() {
 		|| { say "Trino did not start: $(tail -5 "$dir/start.log")"; return 1; }
 	CUSTOPS_TRINO_DIR=$dir
 	local pid i info
-	pid=$(cat "$dir/data/var/run/launcher.pid" 2>/dev/null)
+	pid=$(cat "$dir/data/var/run/launcher.pid" 2>/dev/null) || pid=
 	for i in $(seq 1 600); do
 		info=$(python3 - "$port" 2>/dev/null <<-'PY'
 			import json, sys, urllib.request
 			print(json.load(urllib.request.urlopen("http://127.0.0.1:%s/v1/info" % sys.argv[1], timeout=2))["starting"])
 		PY
-		)
+		) || info=
 		[ "$info" = "False" ] && break
 		if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
 			say "Trino exited while starting: $(tail -20 "$dir/server.log" "$dir/launcher.log" 2>/dev/null)"; return 1
