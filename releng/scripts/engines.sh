@@ -268,10 +268,14 @@ start_spark() {
 	t0=$(date +%s%N)
 	cpfile=$(spark_classpath_file) || return 1
 	jdk=$(jdk_at_least 17) || { say "Spark needs Java 17 or later"; return 1; }
+	local options=("${SPARK_JAVA_OPTIONS[@]}")
+	# Java 24+ (JEP 471/498) warns on, and later denies, sun.misc.Unsafe memory access, which Spark's
+	# off-heap rows use; Spark's own launcher allows it there. Java 17 does not know the option.
+	[ "$(java_major "$jdk")" -ge 24 ] && options+=(--sun-misc-unsafe-memory-access=allow)
 	port=$(free_port)
 	dir=$ENGINES_DIR/spark
 	rm -rf "$dir"; mkdir -p "$dir/warehouse" "$dir/tmp"
-	SPARK_LOCAL_IP=127.0.0.1 "$jdk/bin/java" "${SPARK_JAVA_OPTIONS[@]}" -Xmx"${CUSTOPS_SPARK_HEAP:-2g}" \
+	SPARK_LOCAL_IP=127.0.0.1 "$jdk/bin/java" "${options[@]}" -Xmx"${CUSTOPS_SPARK_HEAP:-2g}" \
 		-Djava.io.tmpdir="$dir/tmp" \
 		-Dspark.master='local[2]' -Dspark.app.name=custops-test \
 		-Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
