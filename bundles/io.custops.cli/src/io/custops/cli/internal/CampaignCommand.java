@@ -81,7 +81,13 @@ final class CampaignCommand implements Command {
 				           --target tag:TAG[,TAG]             customers with a manual tag
 				           --target funnel:view,cart,order@3  customers who did step 2 but not step 3
 				           --target file:list.csv             customers listed in a CSV (customer_id column)
-				           --param target.<key>=v  a parameter of the target's strategy, model, funnel or file
+				           --target unpaid:48h                an unpaid order in the last 48h, not paid since
+				           --target cart-abandoned:24h        a cart event in the last 24h, no order since
+				           --target second-purchase[:7-30d]   one paid order, 7 to 30 days ago
+				           --target 'stage:dormant & (rfm:at_risk | tag:vip)'  combined with & | ( );
+				                          ID:LABEL is ID=LABEL
+				           --param target.<key>=v  a parameter of the target's strategy, model, funnel or file;
+				                          in a combined target target.<part>.<key> (target.tiers.levels=…)
 				           --as-of D      the target is evaluated as of D (default: the start)
 				           --start/--end  the attribution window, both days included
 				           --cost X       coupons, SMS…; --margin the gross margin (0.35 or 35%; default 1)

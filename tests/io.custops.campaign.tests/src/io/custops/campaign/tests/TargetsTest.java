@@ -85,6 +85,26 @@ class TargetsTest {
 	}
 
 	@Test
+	void theIdColonLabelsShorthandAndCombinations() {
+		assertEquals(members(resolve("strategy:tiers=silver,gold", LADDER)), members(resolve("tier:silver,gold", LADDER)));
+		assertEquals("tier:silver,gold", resolve("tier:silver,gold", LADDER).spec());
+		// in a combination each parameter names its part: gold {t1, t5} or the tag complaint {k1}
+		Map<String, String> scoped = Map.of("tiers.levels", Shop.LADDER, "tiers.windowDays", "0");
+		Target either = resolve("tier:gold | tag:complaint", scoped);
+		assertEquals(List.of("k1=complaint", "t1=gold", "t5=gold"), members(either));
+		assertEquals(Shop.LADDER, either.parameters().get("tiers.levels"));
+		// silver {k1, t2, t3} and vip-care {t1, k1}
+		assertEquals(List.of("k1=silver;vip-care"), members(resolve("tier:silver & tag:vip-care", scoped)));
+		assertEquals(List.of("k1=silver;vip-care"), members(resolve("tier=silver&tag:vip-care",
+				Map.of("tier.levels", Shop.LADDER, "tier.windowDays", "0"))), "the alias as written names the part too");
+		assertEquals("target.tiers.levels", assertThrows(ParameterException.class,
+				() -> resolve("tier:gold | tag:complaint", Map.of("tiers.levels", "gold"))).key());
+		assertEquals("target 'tag:complaint | tier:platinum': position 17 (tier:platinum): tiers has no label"
+				+ " 'platinum' (its labels: bronze, silver, gold)", assertThrows(AnalysisInputException.class,
+						() -> resolve("tag:complaint | tier:platinum", scoped)).getMessage());
+	}
+
+	@Test
 	void aLabelByItsChineseText() {
 		// the default ladder: regular 0, senior 100, vip 300, supreme 1000 over the trailing 365 days
 		Target t = resolve("strategy:tiers=VIP会员", Map.of());

@@ -271,6 +271,28 @@ class CampaignCommandsTest {
 	}
 
 	@Test
+	void aCombinedTargetWithABehaviourPart() throws Exception {
+		// as of March 12: t5's order of March 10 is unpaid (its refund of March 11 is no payment); gold
+		// (500 or more, all history) is t1 (700.00) and t5 (700.00)
+		Run r = ok("campaign", "create", "--id", "mixed", "--name", "Unpaid or gold", "--start", "2026-03-12", "--end",
+				"2026-03-18", "--cost", "5", "--target", "unpaid:48h | tier:gold", "--param",
+				"target.tiers.levels=bronze:0,silver:100,gold:500", "--param", "target.tiers.windowDays=0", "--json");
+		for (String expected : List.of("\"targeted\": 2,", "\"target\": \"unpaid:48h | tier:gold\",",
+				"\"unpaid;gold\": 1", "\"gold\": 1", "\"tiers.levels\": \"bronze:0,silver:100,gold:500\"")) {
+			assertTrue(r.out().contains(expected), expected + " in " + r.out());
+		}
+		String[] base = { "campaign", "create", "--id", "k", "--name", "K", "--start", "2026-03-12", "--end",
+				"2026-03-31", "--cost", "10" };
+		bad("target 'unpaid & (tag:x': position 10: the '(' is not closed", concat(base, "--target", "unpaid & (tag:x"));
+		bad("target 'unpaid:48h | tier:gold': position 14 (tier:gold): ", concat(base, "--target",
+				"unpaid:48h | tier:gold", "--param", "target.tiers.levels=gold"));
+		bad("parameter 'target.levels': names no part of the target", concat(base, "--target", "unpaid | tier:gold",
+				"--param", "target.levels=bronze:0"));
+		bad("the target unpaid:24h as of 2026-03-12 (unpaid orders in the 24 hours before, not paid since)"
+				+ " selects no customer", concat(base, "--target", "unpaid:24h"));
+	}
+
+	@Test
 	void badInputExitsWithTwoNamingIt() throws Exception {
 		String[] base = { "campaign", "create", "--id", "k", "--name", "K", "--start", "2026-03-01", "--end",
 				"2026-03-31", "--cost", "10" };
