@@ -68,6 +68,20 @@ public final class Targets {
 	 */
 	public static Target resolve(String spec, Map<String, String> parameters, CustomerDataset data, LocalDate asOf,
 			Analyses analyses, FunnelAnalysis funnels, ProgressMonitor monitor) {
+		Target target = select(spec, parameters, data, asOf, analyses, funnels, monitor);
+		if (target.size() == 0) {
+			throw new AnalysisInputException("the target " + target.description() + " selects no customer: a campaign"
+					+ " needs members");
+		}
+		return target;
+	}
+
+	/**
+	 * {@link #resolve}, where selecting nobody is an answer, not an error (a playbook's run on a
+	 * day without unpaid orders).
+	 */
+	public static Target select(String spec, Map<String, String> parameters, CustomerDataset data, LocalDate asOf,
+			Analyses analyses, FunnelAnalysis funnels, ProgressMonitor monitor) {
 		if (spec == null || spec.isBlank()) {
 			throw new AnalysisInputException("no target: give strategy:ID=LABEL, tag:TAG, funnel:STEPS@K, file:PATH,"
 					+ " unpaid:48h, cart-abandoned:24h or second-purchase, combined with & and |");
@@ -81,10 +95,6 @@ public final class Targets {
 			target = atom(atom.text(), params, data, asOf, analyses, funnels, pm);
 		} else {
 			target = combined(s, node, params, data, asOf, analyses, funnels, pm);
-		}
-		if (target.size() == 0) {
-			throw new AnalysisInputException("the target " + target.description() + " selects no customer: a campaign"
-					+ " needs members");
 		}
 		return target;
 	}

@@ -30,4 +30,10 @@ public interface CampaignStore {
 	 * @throws WorkspaceException       when the workspace cannot be written; nothing is stored
 	 */
 	CampaignRecord create(CampaignRecord campaign, List<CampaignMember> members) throws WorkspaceException;
+
+	/**
+	 * Deletes a campaign with its members, all or nothing, and records it in the audit log
+	 * ({@code campaign-delete}); false when there was none of that id.
+	 */
+	boolean delete(String id) throws WorkspaceException;
 }

@@ -113,6 +113,9 @@ public interface Workspace extends AutoCloseable {
 	/** The sources the analyses can run inside (SQL pushdown), registered in this workspace. */
 	SourceStore sources();
 
+	/** The playbooks of this workspace (scheduled targets) and their runs. */
+	PlaybookStore playbooks();
+
 	/** The audit log: target lists exported (masked or not), campaigns created. */
 	AuditLog audit();
 

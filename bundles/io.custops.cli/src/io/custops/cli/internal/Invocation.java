@@ -16,7 +16,7 @@ import java.util.Set;
 final class Invocation {
 
 	private static final Set<String> FLAGS = Set.of("json", "help", "yes", "accept-unsigned", "unmask", "password-stdin",
-			"explain");
+			"explain", "only-new");
 
 	/** Options that may be given more than once; every value is kept in {@link #repeated}. */
 	private static final Set<String> REPEATABLE = Set.of("table", "map");

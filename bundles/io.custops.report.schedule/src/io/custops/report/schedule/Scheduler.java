@@ -64,6 +64,15 @@ public interface Scheduler {
 	ScheduleRun runNow(Workspace workspace, String scheduleId) throws WorkspaceException;
 
 	/**
+	 * Runs one job of a registered {@link ScheduledJobs} kind now (trigger {@code manual}), under
+	 * its claim; does not change when it is next due.
+	 *
+	 * @param when the time the run is for (its date is the run's date); null for now
+	 * @throws ScheduleException naming {@code id} when there is no such job or it is running now
+	 */
+	ScheduleRun runNow(Workspace workspace, String kind, String id, Instant when) throws WorkspaceException;
+
+	/**
 	 * Runs due schedules in the background, on this workspace, until {@link #stop()}: checks at
 	 * start (catching up missed runs) and then at every due time (and at least every minute).
 	 *

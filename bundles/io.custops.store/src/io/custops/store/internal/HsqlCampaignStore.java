@@ -234,6 +234,27 @@ final class HsqlCampaignStore implements CampaignStore {
 		});
 	}
 
+	@Override
+	public boolean delete(String id) throws WorkspaceException {
+		if (get(id).isEmpty()) {
+			return false;
+		}
+		return workspace.change("cannot delete campaign " + id, c -> {
+			int members;
+			try (PreparedStatement ps = c.prepareStatement("DELETE FROM campaign_members WHERE campaign_id = ?")) {
+				ps.setString(1, id);
+				members = ps.executeUpdate();
+			}
+			try (PreparedStatement ps = c.prepareStatement("DELETE FROM campaigns WHERE campaign_id = ?")) {
+				ps.setString(1, id);
+				ps.executeUpdate();
+			}
+			HsqlAuditLog.insert(c, new AuditEntry.Action("campaign-delete", id, null, null, (long) members, Map.of()),
+					OffsetDateTime.now());
+			return true;
+		});
+	}
+
 	private static void check(CampaignRecord campaign, List<CampaignMember> members) {
 		String id = campaign.id();
 		if (id == null || id.isBlank() || id.length() > Canonical.MAX_ID || !id.strip().equals(id)) {

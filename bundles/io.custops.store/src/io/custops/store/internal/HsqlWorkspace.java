@@ -39,6 +39,7 @@ import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ImportRequest;
 import io.custops.store.AuditLog;
 import io.custops.store.CampaignStore;
+import io.custops.store.PlaybookStore;
 import io.custops.store.SourceStore;
 import io.custops.store.ImportResult;
 import io.custops.store.TooManyRejectsException;
@@ -68,6 +69,7 @@ final class HsqlWorkspace implements Workspace {
 	private boolean closed;
 	private final CampaignStore campaigns = new HsqlCampaignStore(this);
 	private final SourceStore sources = new HsqlSourceStore(this);
+	private final PlaybookStore playbooks = new HsqlPlaybookStore(this);
 	private final AuditLog audit = new HsqlAuditLog(this);
 
 	private HsqlWorkspace(Path directory, WorkspaceLock lock, Database db, ColumnStore columns) {
@@ -690,6 +692,11 @@ final class HsqlWorkspace implements Workspace {
 	@Override
 	public SourceStore sources() {
 		return sources;
+	}
+
+	@Override
+	public PlaybookStore playbooks() {
+		return playbooks;
 	}
 
 	@Override

@@ -60,7 +60,7 @@ class MigrationTest {
 	void aVersionOneWorkspaceOpensWithItsDataAndTakesOrderLines() throws Exception {
 		createDatabase(resource("data/workspace-v1.sql"));
 		try (Workspace ws = Stores.manager().open(dir)) {
-			assertEquals(6, ws.info().schemaVersion());
+			assertEquals(7, ws.info().schemaVersion());
 			assertEquals(ZoneId.of("Asia/Shanghai"), ws.zone());
 			assertEquals(2L, ws.info().counts().get(FactKind.ORDERS));
 			assertEquals("20260110-090000-1", ws.info().imports().get(0).importId());
@@ -93,6 +93,8 @@ class MigrationTest {
 				assertEquals(5, rs.getInt(1), "version 5: orders and events in the columnar fact sets");
 				rs.next();
 				assertEquals(6, rs.getInt(1), "version 6: sources for SQL pushdown");
+				rs.next();
+				assertEquals(7, rs.getInt(1), "version 7: playbooks and their runs");
 				try (ResultSet left = s.executeQuery(
 						"SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM events) FROM (VALUES(0))")) {
 					left.next();
@@ -121,7 +123,7 @@ class MigrationTest {
 				INSERT INTO schema_version VALUES(99, 'from the future', CURRENT_TIMESTAMP);
 				""");
 		WorkspaceException e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));
-		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 6"),
+		assertTrue(e.getMessage().contains("has schema version 99, made by a newer CustOps; this one knows versions up to 7"),
 				e.getMessage());
 		// the lock was released: the error is repeatable, not "in use"
 		e = assertThrows(WorkspaceException.class, () -> Stores.manager().open(dir));

@@ -29,6 +29,9 @@ import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.custops.core.ProgressMonitor;
 import io.custops.report.ReportFormat;
@@ -39,6 +42,7 @@ import io.custops.report.schedule.RunStatus;
 import io.custops.report.schedule.Schedule;
 import io.custops.report.schedule.ScheduleException;
 import io.custops.report.schedule.ScheduleRun;
+import io.custops.report.schedule.ScheduledJobs;
 import io.custops.report.schedule.ScheduledReport;
 import io.custops.report.schedule.Scheduler;
 import io.custops.report.schedule.WorkspaceReports;
@@ -63,6 +67,11 @@ public class DefaultScheduler implements Scheduler {
 
 	@Reference
 	private WorkspaceReports reports;
+
+	/** Playbooks and other work on the schedules' clock, run after the reports. */
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	private volatile List<ScheduledJobs> jobs = new CopyOnWriteArrayList<>();
 
 	private final Duration grace = duration("custops.schedule.grace", Duration.ofMinutes(10));
 	private final Duration lease = duration("custops.schedule.lease", Duration.ofHours(6));
@@ -169,8 +178,93 @@ public class DefaultScheduler implements Scheduler {
 				release(store, schedule.id(), due.latest());
 			}
 		}
+		for (ScheduledJobs kind : jobs) {
+			for (ScheduledJobs.Job job : kind.jobs(workspace)) {
+				if (stopping && startedOn == workspace && Thread.currentThread() == loop) {
+					break;
+				}
+				runDueJob(workspace, kind, job, now, zone, recorded);
+			}
+		}
 		recorded.forEach(this::tell);
 		return recorded;
+	}
+
+	/** A job's due times, as a schedule's: claimed, missed ones by its policy, then released with the latest. */
+	private void runDueJob(Workspace workspace, ScheduledJobs kind, ScheduledJobs.Job job, Instant now, ZoneId zone,
+			List<ScheduleRun> recorded) throws WorkspaceException {
+		DueTimes due = DueTimes.between(CronSchedule.parse(job.cron()), job.lastDue(), now, zone, grace);
+		if (!due.due()) {
+			return;
+		}
+		String key = kind.kind() + ":" + job.id();
+		if (!claimJob(workspace, kind, job.id(), key)) {
+			LOG.info(() -> key + " is running; not started again");
+			return;
+		}
+		try {
+			long missedBefore = due.onTime() ? due.count() - 1 : due.count();
+			if (!due.onTime() && job.missed() == MissedRuns.SKIP) {
+				recorded.add(kind.recordMissed(workspace, job.id(), due.latest(), missedNote(due, missedBefore)));
+			} else {
+				if (due.onTime() && missedBefore > 0 && job.missed() == MissedRuns.SKIP) {
+					recorded.add(kind.recordMissed(workspace, job.id(), due.first(),
+							missedNote(new DueTimes(due.first(), due.first(), missedBefore, false), missedBefore)));
+				}
+				recorded.add(kind.run(workspace, job.id(), due.latest(), due.latest(), due.onTime() ? "due" : "catch-up"));
+			}
+		} finally {
+			try {
+				kind.release(workspace, job.id(), owner, due.latest());
+			} finally {
+				running.remove(key);
+			}
+		}
+	}
+
+	private boolean claimJob(Workspace workspace, ScheduledJobs kind, String id, String key) throws WorkspaceException {
+		if (!running.add(key)) {
+			return false;
+		}
+		boolean claimed = false;
+		try {
+			claimed = kind.claim(workspace, id, owner, Instant.now(), Instant.now().plus(lease));
+			return claimed;
+		} finally {
+			if (!claimed) {
+				running.remove(key);
+			}
+		}
+	}
+
+	@Override
+	public ScheduleRun runNow(Workspace workspace, String kindId, String id, Instant when) throws WorkspaceException {
+		ScheduledJobs kind = jobs.stream().filter(j -> j.kind().equals(kindId)).findFirst()
+				.orElseThrow(() -> new ScheduleException("kind", "no " + kindId + " jobs are registered"));
+		if (kind.jobs(workspace).stream().noneMatch(j -> j.id().equals(id))) {
+			throw new ScheduleException("id", "no " + kindId + " '" + id + "'");
+		}
+		String key = kindId + ":" + id;
+		if (!claimJob(workspace, kind, id, key)) {
+			throw new ScheduleException("id", kindId + " '" + id + "' is running now");
+		}
+		try {
+			ScheduleRun run = kind.run(workspace, id, null, when == null ? Instant.now() : when, "manual");
+			tell(run);
+			return run;
+		} finally {
+			try {
+				kind.release(workspace, id, owner, null);
+			} finally {
+				running.remove(key);
+			}
+		}
+	}
+
+	private static String missedNote(DueTimes due, long count) {
+		return count <= 1 ? "missed: nothing ran at " + due.latest()
+				: "missed " + (count >= DueTimes.LIMIT ? "at least " : "") + count + " due times from " + due.first() + " to "
+						+ due.latest() + ": nothing ran";
 	}
 
 	@Override
@@ -324,6 +418,14 @@ public class DefaultScheduler implements Scheduler {
 				for (ScheduledReport s : list(workspace)) {
 					if (s.nextDue() != null && s.nextDue().isBefore(nextWake)) {
 						nextWake = s.nextDue();
+					}
+				}
+				for (ScheduledJobs kind : jobs) {
+					for (ScheduledJobs.Job job : kind.jobs(workspace)) {
+						Instant next = DueTimes.next(CronSchedule.parse(job.cron()), job.lastDue(), workspace.zone());
+						if (next != null && next.isBefore(nextWake)) {
+							nextWake = next;
+						}
 					}
 				}
 			} catch (WorkspaceException | RuntimeException e) {
