@@ -133,10 +133,15 @@ final class PlaybookCommand implements Command {
 		BigDecimal cost = amount(inv.option("cost-per-member") == null ? "0" : inv.option("cost-per-member"));
 		BigDecimal margin = inv.option("margin") == null ? BigDecimal.ONE : margin(inv.option("margin"));
 		Path out = Path.of(inv.requireOption("out")).toAbsolutePath().normalize();
-		PlaybookRecord p = new PlaybookRecord(id, inv.requireOption("cron"), inv.requireOption("target").strip(),
+		PlaybookRecord p;
+		try {
+			p = new PlaybookRecord(id, inv.requireOption("cron"), inv.requireOption("target").strip(),
 				targetParams, inv.options.containsKey("only-new"), control, cost, margin, days, out.toString(), format,
 				seed != null ? seed : ControlGroups.newSeed(), inv.option("missed") == null ? "run"
 						: inv.option("missed").strip().toLowerCase(Locale.ROOT), null, null, null, null);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 		try (Workspace ws = open(inv, services)) {
 			PlaybookRecord added = Playbooks.add(ws, p, since(inv.option("since"), ws.zone()));
 			Instant next = Playbooks.nextDue(added, ws.zone()).orElse(null);
