@@ -17,7 +17,7 @@ import io.custops.engine.AnalysisInputException;
 
 /**
  * The headless Equinox application behind {@code ./custops <command>}. Exit status: 0 done,
- * 2 bad usage or bad input, 1 failure (DESIGN.md, "Headless command line").
+ * 2 bad usage or bad input, 1 failure (docs/cli.md).
  */
 public class CustopsApplication implements IApplication {
 

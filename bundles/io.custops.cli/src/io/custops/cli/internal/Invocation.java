@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A command line split into words and options, following DESIGN.md's conventions:
+ * A command line split into words and options, following the conventions of docs/cli.md:
  * {@code --param key=value} (repeatable), {@code --workspace DIR}, {@code --out F}, {@code --json},
  * {@code --help}, and the command's own {@code --name value} options.
  */

@@ -27,7 +27,7 @@ import io.custops.store.WorkspaceInfo;
 import io.custops.store.WorkspaceManager;
 
 /**
- * The workspace the workbench holds, and its facts in memory. One owner (DESIGN principle 6):
+ * The workspace the workbench holds, and its facts in memory. One owner (docs/architecture.md, principle 6):
  * the workbench opens one workspace at a time, keeps it open (a command line on the same
  * workspace is told it is in use) and closes it when switching or quitting. Opening, loading
  * and every write run in background jobs under {@link BackgroundJobs#WORKSPACE}; listeners hear
