@@ -16,6 +16,11 @@ class CountingSink implements RecordSink {
 
 	private final RecordSink sink;
 	final AtomicLong rows;
+	/**
+	 * What the sink itself threw (the workspace ending the import: too many rejects, a refused
+	 * file, a full disk): the caller's own trouble, never the connector's fault.
+	 */
+	volatile RuntimeException sinkFailure;
 
 	static CountingSink of(RecordSink sink, AtomicLong rows) {
 		return sink instanceof BlockSink blocks ? new Blocks(blocks, rows) : new CountingSink(sink, rows);
@@ -29,13 +34,28 @@ class CountingSink implements RecordSink {
 	@Override
 	public void accept(long line, Map<String, String> fields, String raw) {
 		rows.lazySet(rows.get() + 1);
-		sink.accept(line, fields, raw);
+		try {
+			sink.accept(line, fields, raw);
+		} catch (RuntimeException e) {
+			throw failed(e);
+		}
 	}
 
 	@Override
 	public void reject(long line, String field, String reason, String raw) {
 		rows.lazySet(rows.get() + 1);
-		sink.reject(line, field, reason, raw);
+		try {
+			sink.reject(line, field, reason, raw);
+		} catch (RuntimeException e) {
+			throw failed(e);
+		}
+	}
+
+	final RuntimeException failed(RuntimeException e) {
+		if (sinkFailure == null) {
+			sinkFailure = e;
+		}
+		return e;
 	}
 
 	private static final class Blocks extends CountingSink implements BlockSink {
@@ -49,7 +69,11 @@ class CountingSink implements RecordSink {
 		@Override
 		public RowBlock accept(RowBlock block) {
 			rows.lazySet(rows.get() + block.rows());
-			return blocks.accept(block);
+			try {
+				return blocks.accept(block);
+			} catch (RuntimeException e) {
+				throw failed(e);
+			}
 		}
 	}
 }

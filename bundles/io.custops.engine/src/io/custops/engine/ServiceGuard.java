@@ -64,14 +64,25 @@ public interface ServiceGuard {
 	default void read(DataConnector connector, ImportRequest request, RecordSink sink) throws ConnectorException {
 		// rows delivered so far: written by the connector's thread only, watched by the guard
 		java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
-		RecordSink counting = CountingSink.of(sink, rows);
+		CountingSink counting = CountingSink.of(sink, rows);
 		try {
 			callWhileActive(connector, "read", defaultLimit(), rows::get, () -> {
-				connector.read(request, counting);
+				try {
+					connector.read(request, counting);
+				} catch (Throwable t) {
+					// however the connector passed it on (wrapped or not): the sink ended the read
+					RuntimeException own = counting.sinkFailure;
+					if (own != null) {
+						throw new SinkFailure(own);
+					}
+					throw t;
+				}
 				return null;
 			});
 		} catch (PassedThrough e) {
 			throw (ConnectorException) e.getCause();
+		} catch (SinkFailure e) {
+			throw (RuntimeException) e.getCause();
 		}
 	}
 
@@ -142,6 +153,18 @@ public interface ServiceGuard {
 
 		public InvalidResult(String problem) {
 			super(problem, null, false, false);
+		}
+	}
+
+	/**
+	 * Carries what the caller's own sink threw out of {@link #call}: the import ended by the
+	 * workspace is no fault of the connector, which stays enabled.
+	 */
+	final class SinkFailure extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		public SinkFailure(RuntimeException cause) {
+			super(cause.getMessage(), cause, false, false);
 		}
 	}
 

@@ -283,6 +283,9 @@ public class GuardedServiceCalls implements ServiceGuard {
 			if (cause instanceof ConnectorException ce) {
 				throw new PassedThrough(ce);
 			}
+			if (cause instanceof ServiceGuard.SinkFailure own) {
+				throw own;
+			}
 			throw fail(service, operation, describe(cause), false, cause);
 		}
 	}

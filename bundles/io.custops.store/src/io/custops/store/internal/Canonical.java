@@ -37,6 +37,27 @@ final class Canonical {
 		}
 	}
 
+	/**
+	 * The longest field a row may have, in characters (docs/formats.md, "Limits"): longer is no
+	 * value of any kind here, and its row is rejected before any parsing (a 10 MB number took
+	 * minutes to convert).
+	 */
+	static final int MAX_FIELD = 64 * 1024;
+	/** The longest row, in characters, as a connector hands it over. */
+	static final int MAX_LINE = 1024 * 1024;
+	/** The longest number worth converting: money below 1e15 with 4 decimals has fewer digits. */
+	private static final int MAX_NUMBER = 40;
+	/** How much of a bad value a reason quotes. */
+	private static final int QUOTED = 60;
+
+	/** A value as a reason quotes it: whole when short, else its start and its length. */
+	static String quote(String value) {
+		if (value.length() <= QUOTED) {
+			return "'" + value + "'";
+		}
+		return "'" + value.substring(0, QUOTED) + "…' (" + value.length() + " characters)";
+	}
+
 	/** The trimmed text, or null when absent or blank. */
 	static String text(String raw) {
 		if (raw == null) {
@@ -121,10 +142,10 @@ final class Canonical {
 		String t = required(field, raw);
 		BigDecimal value = decimal(field, stripMoney(t), t);
 		if (value.stripTrailingZeros().scale() > 2) {
-			throw new BadValue(field, field + " '" + t + "' has more than 2 decimal places");
+			throw new BadValue(field, field + " " + quote(t) + " has more than 2 decimal places");
 		}
 		if (value.abs().compareTo(MAX_MONEY) >= 0) {
-			throw new BadValue(field, field + " '" + t + "' is too large");
+			throw new BadValue(field, field + " " + quote(t) + " is too large");
 		}
 		return value.setScale(2, RoundingMode.UNNECESSARY);
 	}
@@ -137,10 +158,10 @@ final class Canonical {
 		}
 		BigDecimal value = decimal(field, stripMoney(t), t);
 		if (value.stripTrailingZeros().scale() > 4) {
-			throw new BadValue(field, field + " '" + t + "' has more than 4 decimal places");
+			throw new BadValue(field, field + " " + quote(t) + " has more than 4 decimal places");
 		}
 		if (value.abs().compareTo(MAX_MONEY) >= 0) {
-			throw new BadValue(field, field + " '" + t + "' is too large");
+			throw new BadValue(field, field + " " + quote(t) + " is too large");
 		}
 		return value.setScale(4, RoundingMode.UNNECESSARY);
 	}
@@ -163,7 +184,10 @@ final class Canonical {
 
 	private static BigDecimal decimal(String field, String cleaned, String original) throws BadValue {
 		if (cleaned.isEmpty() || !isPlainDecimal(cleaned)) {
-			throw new BadValue(field, field + " '" + original + "' is not a decimal number");
+			throw new BadValue(field, field + " " + quote(original) + " is not a decimal number");
+		}
+		if (cleaned.length() > MAX_NUMBER) {
+			throw new BadValue(field, field + " " + quote(original) + " is too large");
 		}
 		return new BigDecimal(cleaned);
 	}
@@ -195,11 +219,11 @@ final class Canonical {
 		try {
 			long v = Long.parseLong(whole.startsWith("+") ? whole.substring(1) : whole);
 			if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-				throw new BadValue(field, field + " '" + t + "' is too large");
+				throw new BadValue(field, field + " " + quote(t) + " is too large");
 			}
 			return (int) v;
 		} catch (NumberFormatException e) {
-			throw new BadValue(field, field + " '" + t + "' is not a whole number");
+			throw new BadValue(field, field + " " + quote(t) + " is not a whole number");
 		}
 	}
 
@@ -212,17 +236,20 @@ final class Canonical {
 		boolean percent = t.endsWith("%");
 		String number = percent ? t.substring(0, t.length() - 1).strip() : t;
 		if (number.isEmpty() || !isPlainDecimal(number)) {
-			throw new BadValue(field, field + " '" + t + "' is not a ratio such as 0.35 or 35%");
+			throw new BadValue(field, field + " " + quote(t) + " is not a ratio such as 0.35 or 35%");
+		}
+		if (number.length() > MAX_NUMBER) {
+			throw new BadValue(field, field + " " + quote(t) + " is not between 0 and 1 (0% and 100%)");
 		}
 		BigDecimal value = new BigDecimal(number);
 		if (percent) {
 			value = value.movePointLeft(2);
 		}
 		if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-			throw new BadValue(field, field + " '" + t + "' is not between 0 and 1 (0% and 100%)");
+			throw new BadValue(field, field + " " + quote(t) + " is not between 0 and 1 (0% and 100%)");
 		}
 		if (value.stripTrailingZeros().scale() > 6) {
-			throw new BadValue(field, field + " '" + t + "' has more than 6 decimal places");
+			throw new BadValue(field, field + " " + quote(t) + " has more than 6 decimal places");
 		}
 		return value.setScale(6, RoundingMode.UNNECESSARY);
 	}
@@ -248,7 +275,7 @@ final class Canonical {
 
 	private static LocalDate parseDate(String field, String t) throws BadValue {
 		if (t.length() < 10 || !isDate(t)) {
-			throw new BadValue(field, field + " '" + t + "' is not an ISO date (yyyy-MM-dd)");
+			throw new BadValue(field, field + " " + quote(t) + " is not an ISO date (yyyy-MM-dd)");
 		}
 		if (t.length() > 10) {
 			return parseTime(field, t, null).toLocalDate();
@@ -256,7 +283,7 @@ final class Canonical {
 		try {
 			return checkYear(field, t, LocalDate.of(num(t, 0, 4), num(t, 5, 7), num(t, 8, 10)));
 		} catch (DateTimeException e) {
-			throw new BadValue(field, field + " '" + t + "' is not a valid date");
+			throw new BadValue(field, field + " " + quote(t) + " is not a valid date");
 		}
 	}
 
@@ -266,7 +293,7 @@ final class Canonical {
 	 * in which case the time is converted to {@code zone}. Kept to the millisecond.
 	 */
 	static LocalDateTime parseTime(String field, String t, ZoneId zone) throws BadValue {
-		String bad = field + " '" + t + "' is not an ISO date or date-time (yyyy-MM-dd HH:mm:ss)";
+		String bad = field + " " + quote(t) + " is not an ISO date or date-time (yyyy-MM-dd HH:mm:ss)";
 		if (t.length() < 10 || !isDate(t)) {
 			throw new BadValue(field, bad);
 		}
@@ -318,7 +345,7 @@ final class Canonical {
 			}
 			return checkYear(field, t, local);
 		} catch (DateTimeException e) {
-			throw new BadValue(field, field + " '" + t + "' is not a valid date or time");
+			throw new BadValue(field, field + " " + quote(t) + " is not a valid date or time");
 		}
 	}
 
@@ -326,7 +353,7 @@ final class Canonical {
 			throws BadValue {
 		int year = value.get(java.time.temporal.ChronoField.YEAR);
 		if (year < MIN_YEAR || year > MAX_YEAR) {
-			throw new BadValue(field, field + " '" + t + "' is outside the years " + MIN_YEAR + "–" + MAX_YEAR);
+			throw new BadValue(field, field + " " + quote(t) + " is outside the years " + MIN_YEAR + "–" + MAX_YEAR);
 		}
 		return value;
 	}

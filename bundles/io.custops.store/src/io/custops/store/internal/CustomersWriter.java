@@ -25,8 +25,52 @@ final class CustomersWriter extends FactWriter {
 			java.util.stream.Stream.concat(FactKind.CUSTOMERS.requiredFields().stream(),
 					FactKind.CUSTOMERS.optionalFields().stream()).toList());
 
+	/**
+	 * The most extra attributes a workspace holds (docs/formats.md, "Limits"): each is a column of
+	 * the customers' files, and a file of 10,000 columns left a workspace that no longer opened.
+	 */
+	static final int MAX_ATTRIBUTES = 256;
+
+	/** The attribute names the workspace holds, read when the first row with attributes comes. */
+	private Set<String> attributeNames;
+
 	CustomersWriter(ImportSession session) {
 		super(session, TABLE);
+	}
+
+	/**
+	 * Ends the import, before anything of it is kept, when its attributes and the workspace's
+	 * together are more than {@link #MAX_ATTRIBUTES}. Called with every row's names; the names
+	 * are the file's columns, so only the first row adds any.
+	 */
+	private void checkAttributeCount(Set<String> names) {
+		Set<String> known = attributeNames;
+		if (known == null) {
+			known = new java.util.HashSet<>();
+			// the first row: nothing is handed to the storing thread yet, which alone uses the connection later
+			try (java.sql.Statement st = session.connection.createStatement();
+					ResultSet rs = st.executeQuery("SELECT DISTINCT name FROM customer_attributes")) {
+				while (rs.next()) {
+					known.add(rs.getString(1));
+				}
+			} catch (SQLException e) {
+				throw new ImportAborted("cannot read the workspace's attributes: " + e.getMessage(), e);
+			}
+			attributeNames = known;
+		}
+		if (known.containsAll(names)) {
+			return;
+		}
+		java.util.Set<String> all = new java.util.TreeSet<>(known);
+		all.addAll(names);
+		if (all.size() > MAX_ATTRIBUTES) {
+			int added = all.size() - known.size();
+			throw session.refuse("the file has " + names.size() + " columns beyond the customer fields"
+					+ (known.isEmpty() ? "" : " (" + added + " of them new to the workspace, which holds " + known.size() + ")")
+					+ ": a workspace keeps at most " + MAX_ATTRIBUTES
+					+ " extra attributes (docs/formats.md, \"Limits\"); map or drop the columns you do not need");
+		}
+		known.addAll(names);
 	}
 
 	@Override
@@ -40,6 +84,7 @@ final class CustomersWriter extends FactWriter {
 					: Canonical.optionalText(c.name(), value, Canonical.MAX_TEXT);
 		}
 		Map<String, String> attributes = new TreeMap<>();
+		Set<String> names = new java.util.HashSet<>();
 		for (Map.Entry<String, String> e : f.entrySet()) {
 			String name = e.getKey() == null ? null : e.getKey().strip();
 			if (name == null || name.isEmpty() || CANONICAL.contains(name)) {
@@ -48,11 +93,13 @@ final class CustomersWriter extends FactWriter {
 			if (name.length() > Canonical.MAX_ID) {
 				throw new Canonical.BadValue(name, "attribute name longer than " + Canonical.MAX_ID + " characters");
 			}
+			names.add(name);
 			String value = Canonical.optionalText(name, e.getValue(), Canonical.MAX_TEXT);
 			if (value != null) {
 				attributes.put(name, value);
 			}
 		}
+		checkAttributeCount(names);
 		Row row = new Row(line, raw, v);
 		row.children = attributes;
 		return row;

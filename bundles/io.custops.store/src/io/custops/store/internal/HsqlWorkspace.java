@@ -352,7 +352,9 @@ final class HsqlWorkspace implements Workspace {
 		}
 		Exception result;
 		boolean keepRejects = false;
-		if (s != null && s.abortReason != null && s.abortCause == null) {
+		if (s != null && s.abortCause instanceof ImportSession.InputRefused) {
+			result = new ConnectorException(record.source + ": " + s.abortReason);
+		} else if (s != null && s.abortReason != null && s.abortCause == null) {
 			keepRejects = true; // too many rejects: the file says why
 			result = new TooManyRejectsException("import of " + record.kind.id() + " from " + record.source
 					+ " stopped: " + s.abortReason, rejects.path(), s.rejected);

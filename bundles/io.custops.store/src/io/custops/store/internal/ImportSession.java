@@ -106,7 +106,7 @@ final class ImportSession implements BlockSink {
 			// checked here, stored there: the two threads share the work about equally
 			FactWriter.Row row;
 			try {
-				row = writer.parse(line, fields, raw);
+				row = parse(line, fields, raw);
 			} catch (Canonical.BadValue bad) {
 				hand(line, null, raw, new String[] { bad.field, bad.getMessage() });
 				return;
@@ -121,12 +121,29 @@ final class ImportSession implements BlockSink {
 		}
 		FactWriter.Row row;
 		try {
-			row = writer.parse(line, fields, raw);
+			row = parse(line, fields, raw);
 		} catch (Canonical.BadValue bad) {
 			rejectRow(line, bad.field, bad.getMessage(), raw);
 			return;
 		}
 		store(row);
+	}
+
+	/** The writer's parse, after the limits every kind shares (docs/formats.md, "Limits"). */
+	private FactWriter.Row parse(long line, Map<String, String> fields, String raw) throws Canonical.BadValue {
+		// the field first: its name tells the user more than the row's length
+		for (Map.Entry<String, String> e : fields.entrySet()) {
+			String value = e.getValue();
+			if (value != null && value.length() > Canonical.MAX_FIELD) {
+				throw new Canonical.BadValue(e.getKey(), e.getKey() + " is " + value.length()
+						+ " characters long; a field holds at most " + Canonical.MAX_FIELD + " (64 KiB)");
+			}
+		}
+		if (raw != null && raw.length() > Canonical.MAX_LINE) {
+			throw new Canonical.BadValue("", "the row is " + raw.length() + " characters long; a row holds at most "
+					+ Canonical.MAX_LINE + " (1 MiB)");
+		}
+		return writer.parse(line, fields, raw);
 	}
 
 	private void store(FactWriter.Row row) {
@@ -523,6 +540,23 @@ final class ImportSession implements BlockSink {
 	private void checkRunning() {
 		if (abortReason != null) {
 			throw new ImportAborted(abortReason, abortCause);
+		}
+	}
+
+	/**
+	 * Ends the import because of its input, with a reason the user reads (a writer's way to refuse
+	 * a whole file); the workspace reports it as the connector's error, naming the file.
+	 */
+	ImportAborted refuse(String reason) {
+		return abort(reason, new InputRefused(reason));
+	}
+
+	/** The cause of an import refused for its input, not for a fault. */
+	static final class InputRefused extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		InputRefused(String reason) {
+			super(reason, null, false, false);
 		}
 	}
 

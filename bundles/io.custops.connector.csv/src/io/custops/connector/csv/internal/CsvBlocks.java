@@ -36,6 +36,8 @@ final class CsvBlocks {
 
 	private FileChannel channel;
 	/** The file's bytes being read (4 MB; grown for a longer record; smaller in tests). */
+	/** Beyond this a record is not read at all (rows over 1 MiB are rejected by the store; this bounds the memory). */
+	static final int MAX_RECORD_BYTES = 256 << 20;
 	private byte[] buf = new byte[Math.max(64, Integer.getInteger("custops.csv.buffer", 4 << 20))];
 	/** Valid bytes in {@link #buf}; whether the file has been read to its end. */
 	private int limit;
@@ -361,6 +363,10 @@ final class CsvBlocks {
 		linePos = 0;
 		int rest = limit - keep;
 		if (keep == 0 && rest == buf.length) {
+			if (buf.length >= MAX_RECORD_BYTES) { // no row is that long: not a file of rows, or a quote left open
+				throw new ConnectorException(source + ": line " + lineOf(0) + " is longer than " + (MAX_RECORD_BYTES >> 20)
+						+ " MB without ending (a row holds at most 1 MiB; is a quote left open?)");
+			}
 			buf = Arrays.copyOf(buf, buf.length * 2); // a record longer than the buffer
 		} else {
 			System.arraycopy(buf, keep, buf, 0, rest);
