@@ -132,6 +132,25 @@ PY
 then pass "campaign flow: demo, campaign from rfm at_risk with a 20% control group, roi --json, masked target list (${ms} ms)"
 else fail "campaign flow (exit $rc, ${ms} ms): $(cat "$out/campaign-create.err" "$out/campaign-roi.err" "$out/campaign-export.out" 2>/dev/null | head -c 600)"; fi
 
+# --- a source's password (issue 22): kept in secure storage only, and used from there --------
+srcdb=$out/source-db; mkdir -p "$srcdb"
+secret="Probe-$(date +%s%N)-pw"
+{
+	echo "$secret" | custops source add --id probe --url "jdbc:hsqldb:file:$srcdb/db" --user SA --password-stdin \
+		--table orders=PUBLIC.ORDERS --json
+	custops source list --json
+	# the first connection makes the database with this password; the check then fails (no table)
+	custops source test probe --json
+	echo "wrong-pw-$$" | custops source add --id wrong --url "jdbc:hsqldb:file:$srcdb/db" --user SA --password-stdin \
+		--table orders=PUBLIC.ORDERS
+	custops source test wrong
+} > "$out/source-secret.out" 2> "$out/source-secret.err"
+leaks=$(grep -rl --binary-files=text -- "$secret" "$CUSTOPS_HOME" "$CUSTOPS_WORKSPACE" "$out/source-secret.out" "$out/source-secret.err" 2>/dev/null | head -3)
+if [ -z "$leaks" ] && grep -q '"password_stored": true' "$out/source-secret.out" \
+	&& grep -q 'invalid authorization' "$out/source-secret.err" && grep -q 'PUBLIC.ORDERS cannot be read' "$out/source-secret.out"
+then pass "a source's password is in secure storage only (not under the home, the workspace, stdout, stderr or --json) and is the one used to connect"
+else fail "source password: leaks in [${leaks}]; $(head -c 600 "$out/source-secret.err")"; fi
+
 # --- reports and schedules (issue 6): a demo shop, a report in three formats, one scheduled run ----
 . "$CUSTOPS_ROOT/releng/scripts/report-tests.sh"
 report_tests
@@ -140,6 +159,10 @@ report_tests
 . "$CUSTOPS_ROOT/releng/scripts/plugin-tests.sh"
 plugin_tests
 hostile_plugin_tests
+
+# --- the README's headless commands, as written (issue 20) ----------------------------------
+. "$CUSTOPS_ROOT/releng/scripts/readme-tests.sh"
+readme_tests
 
 # --- the workbench window -----------------------------------------------------------------
 ensure_packages "${UI_PACKAGES[@]}"

@@ -18,6 +18,9 @@ final class PrivateFiles {
 	static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 	static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+	private static final System.Logger LOG = System.getLogger(PrivateFiles.class.getName());
+	private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	private PrivateFiles() {
 	}
 
@@ -69,7 +72,12 @@ final class PrivateFiles {
 				Files.setPosixFilePermissions(p, permissions);
 			}
 		} catch (IOException | UnsupportedOperationException | SecurityException e) {
-			// not the owner (a shared workspace set up by hand): leave it as the user made it
+			// not the owner (a shared workspace set up by hand): leave it as the user made it, but
+			// say so once per path: personal data may then be readable by others
+			if (WARNED.add(p.toAbsolutePath().toString())) {
+				LOG.log(System.Logger.Level.WARNING, "cannot restrict " + p + " to its owner (" + PosixFilePermissions.toString(permissions)
+						+ "): " + e.getMessage() + "; others may read the personal data in it");
+			}
 		}
 	}
 }
