@@ -23,9 +23,10 @@ import io.custops.store.SourceRecord;
 /**
  * A real engine the equality suite runs against, named by a dialect id. Which ones run:
  * {@code CUSTOPS_TEST_ENGINES} (environment) or {@code -Dcustops.test.engines}, a comma list,
- * default {@code hsqldb,duckdb,postgresql}; {@code trino} and {@code spark} run at the URLs of
- * {@code CUSTOPS_TRINO_URL} / {@code CUSTOPS_SPARK_URL} (releng/scripts/engines.sh; Trino's tables go to
- * its {@code memory} catalog when the URL names none). PostgreSQL is the cluster of {@code CUSTOPS_PG_URL}
+ * default {@code hsqldb,duckdb,postgresql}, then {@code trino} and {@code spark} when
+ * {@code CUSTOPS_TRINO_URL} / {@code CUSTOPS_SPARK_URL} are set (releng/scripts/engines.sh, which ./test.sh
+ * runs; Trino's tables go to its {@code memory} catalog when the URL names none). Spark is reached
+ * through the {@code sc://} driver service of io.custops.source.spark. PostgreSQL is the cluster of {@code CUSTOPS_PG_URL}
  * that ./test.sh starts (releng/scripts/engines.sh); without it, this starts one by that script
  * and stops it when the JVM ends.
  */
@@ -52,6 +53,12 @@ final class EngineUnderTest {
 		String list = System.getenv("CUSTOPS_TEST_ENGINES");
 		if (list == null || list.isBlank()) {
 			list = System.getProperty("custops.test.engines", "hsqldb,duckdb,postgresql");
+			for (String server : List.of("trino", "spark")) {
+				String url = System.getenv("CUSTOPS_" + server.toUpperCase(Locale.ROOT) + "_URL");
+				if (url != null && !url.isBlank()) {
+					list += "," + server;
+				}
+			}
 		}
 		List<String> names = new ArrayList<>(List.of(list.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
 		List<EngineUnderTest> engines = new ArrayList<>();
@@ -135,9 +142,33 @@ final class EngineUnderTest {
 		case POSTGRESQL -> new org.postgresql.Driver().connect(url, props);
 		case DUCKDB -> new org.duckdb.DuckDBDriver().connect(url, props);
 		case TRINO -> new io.trino.jdbc.TrinoDriver().connect(url, props);
+		case SPARK_SQL -> driverService().connect(url, props);
 		default -> java.sql.DriverManager.getConnection(url, props);
 		};
 	}
+
+	/** The driver service accepting this URL (inside OSGi, DriverManager does not see other bundles' drivers). */
+	private java.sql.Driver driverService() throws SQLException {
+		org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(EngineUnderTest.class)
+				.getBundleContext();
+		org.osgi.util.tracker.ServiceTracker<java.sql.Driver, java.sql.Driver> tracker = new org.osgi.util.tracker.ServiceTracker<>(
+				context, java.sql.Driver.class, null);
+		tracker.open();
+		try {
+			tracker.waitForService(20_000);
+			for (java.sql.Driver d : tracker.getTracked().values()) {
+				if (d.acceptsURL(url)) {
+					return d;
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		throw new SQLException("no java.sql.Driver service accepts " + url);
+	}
+
+	/** Set once PostgreSQL holds the shop: Trino then copies it from its postgresql catalog. */
+	private static boolean shopInPostgres;
 
 	/** The source as the workspace would register it: the shop's tables, order_time mapped to created_at. */
 	SourceRecord source() {
@@ -170,11 +201,22 @@ final class EngineUnderTest {
 			} else {
 				s.execute("CREATE SCHEMA IF NOT EXISTS shop");
 			}
-			s.execute("CREATE TABLE shop.customers(customer_id " + t + ", channel " + t + ")");
+			// Spark reads the files where they are (same machine): a CSV table each, no row INSERTs
+			String[] using = new String[3];
+			if (dialect == SqlDialect.SPARK_SQL) {
+				int i = 0;
+				for (Path f : List.of(shop.customers, shop.orders, shop.events)) {
+					using[i++] = " USING csv OPTIONS (path '" + f.toAbsolutePath() + "', header 'true', timestampNTZFormat"
+							+ " 'yyyy-MM-dd HH:mm:ss')";
+				}
+			} else {
+				java.util.Arrays.fill(using, "");
+			}
+			s.execute("CREATE TABLE shop.customers(customer_id " + t + ", channel " + t + ")" + using[0]);
 			s.execute("CREATE TABLE shop.orders(order_id " + t + ", customer_id " + t
-					+ ", created_at TIMESTAMP, amount DECIMAL(12,2), status " + t + ", quantity INT, usage_days INT)");
+					+ ", created_at TIMESTAMP, amount DECIMAL(12,2), status " + t + ", quantity INT, usage_days INT)" + using[1]);
 			s.execute("CREATE TABLE shop.events(customer_id " + t + ", event_time TIMESTAMP, event_type " + t + ", session_id "
-					+ t + ")");
+					+ t + ")" + using[2]);
 			switch (dialect) {
 			case POSTGRESQL -> {
 				org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.core.BaseConnection.class).getCopyAPI();
@@ -182,12 +224,39 @@ final class EngineUnderTest {
 				copy(copy, "shop.orders", shop.orders);
 				copy(copy, "shop.events", shop.events);
 				s.execute("ANALYZE");
+				shopInPostgres = true;
+			}
+			case TRINO -> {
+				// one INSERT … SELECT per table from the same files in PostgreSQL (Trino's postgresql
+				// catalog is the cluster of CUSTOPS_PG_URL): seconds, where literal INSERTs take minutes
+				boolean copied = false;
+				if (shopInPostgres) {
+					try {
+						for (String table : List.of("customers", "orders", "events")) {
+							s.execute("INSERT INTO shop." + table + " SELECT * FROM postgresql.shop." + table);
+						}
+						copied = true;
+					} catch (SQLException e) {
+						System.err.println("trino: no copy from its postgresql catalog (" + e.getMessage() + "); inserting rows");
+						for (String table : List.of("customers", "orders", "events")) {
+							s.execute("DELETE FROM shop." + table);
+						}
+					}
+				}
+				if (!copied) {
+					insert(c, "shop.customers", shop.customers, new boolean[] { true, true });
+					insert(c, "shop.orders", shop.orders, new boolean[] { true, true, true, false, true, false, false });
+					insert(c, "shop.events", shop.events, new boolean[] { true, true, true, true });
+				}
 			}
 			case DUCKDB -> {
 				for (Map.Entry<String, Path> f : Map.of("customers", shop.customers, "orders", shop.orders, "events", shop.events)
 						.entrySet()) {
 					s.execute("COPY shop." + f.getKey() + " FROM '" + f.getValue() + "' (HEADER)");
 				}
+			}
+			case SPARK_SQL -> {
+				// read through the CSV tables above
 			}
 			default -> {
 				insert(c, "shop.customers", shop.customers, new boolean[] { true, true });
