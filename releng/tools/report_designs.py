@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DESIGNS = os.path.join(ROOT, "bundles", "io.custops.report.templates", "designs")
 
-PALETTE = [(58, 110, 165), (214, 110, 46), (84, 160, 90)]
+PALETTE = [(58, 110, 165), (214, 110, 46), (84, 160, 90), (150, 90, 170), (200, 70, 80), (120, 120, 120)]
 
 
 def chart_model(kind):
@@ -78,7 +78,9 @@ class Design:
         return "\n".join(out) + "\n"
 
     def chart(self, name, dataset, category, values, kind="bar", width=515, height=220, horizontal=False,
-              pattern="#,##0", show_if=None, from_zero=False):
+              pattern="#,##0", show_if=None, from_zero=False, series_by=None):
+        """series_by: a column whose values each make a series of their own (BIRT's series grouping),
+        named in a legend; the value labels are left out (the legend and the axis say enough)."""
         model = chart_model(kind)
         if from_zero:
             # the value axis (the first Scale, inside AssociatedAxes) starts at 0, so bars compare
@@ -97,6 +99,20 @@ class Design:
             b = re.sub(r"<Red>58</Red>\s*<Green>110</Green>\s*<Blue>165</Blue>",
                        f"<Red>{r}</Red>\n            <Green>{g}</Green>\n            <Blue>{bl}</Blue>", b, count=1)
             b = b.replace("<Pattern>#,##0</Pattern>", f"<Pattern>{escape(pattern)}</Pattern>")
+            if series_by:
+                b = b.replace("<Query>\n          <Definition></Definition>",
+                              f"<Query>\n          <Definition>row[&quot;{series_by}&quot;]</Definition>", 1)
+                entries = "".join(f"""
+          <Entries xsi:type="attribute:ColorDefinition">
+            <Transparency>255</Transparency>
+            <Red>{pr}</Red>
+            <Green>{pg}</Green>
+            <Blue>{pb}</Blue>
+          </Entries>""" for pr, pg, pb in PALETTE[1:])
+                b = b.replace("</Entries>", "</Entries>" + entries, 1)
+                at = b.index("<Series xsi:type")
+                b = b[:at] + re.sub(r"<Visible>true</Visible>(\s*)</Label>", r"<Visible>false</Visible>\1</Label>",
+                                    b[at:], count=1)
             blocks.append(b)
         tail = model[end:]
         old_category = re.search(r'<Definition>(row\[&quot;\w+&quot;\])</Definition>', tail).group(1)
@@ -105,6 +121,10 @@ class Design:
         # the chart's own size: the Block's Bounds (the only non-zero ones)
         model = re.sub(r"<Width>\d+\.0</Width>(\s*)<Height>\d+\.0</Height>",
                        f"<Width>{width}.0</Width>\\1<Height>{height}.0</Height>", model)
+        if series_by:
+            at = model.index('<Children xsi:type="layout:Legend">')
+            model = model[:at] + re.sub(r"(</Outline>\s*)<Visible>false</Visible>", r"\1<Visible>true</Visible>",
+                                        model[at:], count=1)
         last = model.rindex("<Orientation>")
         orientation = "Horizontal" if horizontal else "Vertical"
         model = model[:last] + re.sub(r"<Orientation>\w+</Orientation>", f"<Orientation>{orientation}</Orientation>",
@@ -116,7 +136,7 @@ class Design:
             <property name="height">{height}pt</property>
             <property name="width">{width}pt</property>
             <property name="dataSet">{dataset}</property>
-{self.visibility(show_if)}{self.bound(dataset, [category] + list(values))}        </extended-item>''')
+{self.visibility(show_if)}{self.bound(dataset, [category] + list(values) + ([series_by] if series_by else []))}        </extended-item>''')
 
     def table(self, dataset, columns, show_if=None, font_size=None, heat=None):
         """columns: (column, header value key, format pattern or None, align, width or None)."""
@@ -407,7 +427,39 @@ def clv():
     d.write("clv.rptdesign")
 
 
+COHORT_PERIODS = 13
+
+
+def cohorts():
+    d = Design("Cohort retention: the triangle of cohorts by first paid order (heat table), the LTV curves per "
+               "cohort (line chart), and the cohorts' figures per breakdown group (acquisition channel).")
+    d.dataset("heat", [("cohort", "string"), ("size", "integer")] +
+              [(f"c{k}", "decimal") for k in range(1, COHORT_PERIODS + 1)] +
+              [(f"p{k}", "decimal") for k in range(1, COHORT_PERIODS + 1)])
+    d.dataset("ltv", [("cohort", "string"), ("period", "string"), ("ltv", "decimal")])
+    d.dataset("groups", [("group", "string"), ("customers", "integer"), ("retained1", "decimal"),
+                         ("ltv3", "decimal"), ("ltv6", "decimal"), ("ltv12", "decimal")])
+    d.text("title", "title")
+    d.text("subtitle", "subtitle")
+    d.text("h_matrix", "h2")
+    d.text("matrix_note", "note")
+    d.table("heat", [("cohort", "col_cohort", None, "left", "48pt"), ("size", "col_size", N0, "right", "50pt")] +
+            [(f"c{k}", f"h{k}", "#,##0.0#", "center", None) for k in range(1, COHORT_PERIODS + 1)],
+            heat=COHORT_PERIODS, font_size="7pt")
+    d.text("h_ltv", "h2")
+    d.chart("ltvCurves", "ltv", "period", ["ltv"], kind="line", width=515, height=240, pattern="#,##0.00",
+            show_if="has_ltv", series_by="cohort", from_zero=True)
+    d.text("ltv_note", "note")
+    d.text("h_groups", "h2")
+    d.text("groups_note", "note")
+    d.table("groups", [("group", "col_group", None, "left", "110pt"), ("customers", "col_customers", N0, "right", None),
+                       ("retained1", "col_retained1", "#,##0.00", "right", None),
+                       ("ltv3", "col_ltv3", MONEY, "right", None), ("ltv6", "col_ltv6", MONEY, "right", None),
+                       ("ltv12", "col_ltv12", MONEY, "right", None)], show_if="has_groups", font_size="8pt")
+    d.write("cohorts.rptdesign")
+
+
 if __name__ == "__main__":
-    for make in (roi, tier_conversion, behavior_path, clv):
+    for make in (roi, tier_conversion, behavior_path, clv, cohorts):
         make()
     sys.exit(0)

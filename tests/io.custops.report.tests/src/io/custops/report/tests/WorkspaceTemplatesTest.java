@@ -52,6 +52,8 @@ import io.custops.core.spi.ServiceKind;
 import io.custops.engine.Analyses;
 import io.custops.engine.Campaign;
 import io.custops.engine.CampaignRoi;
+import io.custops.engine.CohortAnalysis;
+import io.custops.engine.CohortResult;
 import io.custops.engine.ConversionResult;
 import io.custops.engine.FunnelAnalysis;
 import io.custops.engine.FunnelResult;
@@ -99,7 +101,7 @@ class WorkspaceTemplatesTest {
 		ServiceCatalog catalog = service(ServiceCatalog.class);
 		for (String[] wanted : new String[][] { { "CONNECTOR", "demo" }, { "STRATEGY", "rfm" }, { "STRATEGY", "tiers" },
 				{ "MODEL", "bgnbd" }, { "TEMPLATE", "roi" }, { "TEMPLATE", "tier-conversion" }, { "TEMPLATE", "behavior-path" },
-				{ "TEMPLATE", "clv" } }) {
+				{ "TEMPLATE", "clv" }, { "TEMPLATE", "cohorts" } }) {
 			ServiceKind kind = ServiceKind.valueOf(wanted[0]);
 			for (int i = 0; i < 200 && catalog.services(kind).stream().noneMatch(e -> e.id().equals(wanted[1])); i++) {
 				Thread.sleep(50);
@@ -409,6 +411,36 @@ class WorkspaceTemplatesTest {
 					+ plain(s.get(2).pctOfFirst()));
 		}
 		assertCharts(report, 2);
+	}
+
+	// --- cohorts ----------------------------------------------------------------------------------------
+
+	@Test
+	void cohortsPrintTheEnginesTriangleCurvesAndChannels() throws Exception {
+		RenderedReport report = render("cohorts", Map.of("format", "pdf,html"), "cohorts-en");
+		String text = pdfText(report, "cohorts-en");
+		CohortResult r = service(CohortAnalysis.class).run(data, Map.of("asOf", TODAY.toString(), "maxPeriods", "12",
+				"breakdown", "channel"), ProgressMonitor.NULL);
+		assertTrue(r.cohorts().size() > 6, "the demo shop has cohorts: " + r.cohorts().size());
+		DecimalFormat cell = new DecimalFormat("#,##0.0#", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+		for (CohortResult.Cohort c : r.cohorts()) {
+			StringBuilder row = new StringBuilder(Pattern.quote(c.cohort()) + "\\s+" + count(c.size()));
+			for (CohortResult.Period p : c.periods().subList(0, Math.min(3, c.periods().size()))) {
+				row.append("\\s+").append(Pattern.quote(cell.format(p.pct())));
+			}
+			find(text, row.toString());
+		}
+		assertFalse(r.groups().isEmpty());
+		for (CohortResult.Group g : r.groups()) {
+			find(text, Pattern.quote(g.group()) + "\\s+" + count(g.cohorts().stream().mapToLong(CohortResult.Cohort::size).sum()));
+		}
+		assertCharts(report, 1);
+		RenderedReport zh = render("cohorts", Map.of("lang", "zh", "format", "pdf", "by", "first-order-week",
+				"metric", "revenue"), "cohorts-zh");
+		String zhText = pdfText(zh, "cohorts-zh");
+		find(zhText, "同期群留存分析");
+		find(zhText, "按获客渠道对比");
+		assertCharts(zh, 1);
 	}
 
 	// --- clv -------------------------------------------------------------------------------------------
