@@ -30,7 +30,7 @@ public class CustopsApplication implements IApplication {
 	public CustopsApplication() {
 		for (Command command : List.<Command>of(new ServicesCommand(), new ImportCommand(),
 				new WorkspaceCommand(), new DemoCommand(), AnalysisCommand.segment(), AnalysisCommand.lifecycle(),
-				new ConversionCommand(), BehaviourCommand.funnel(), BehaviourCommand.paths(), new CohortsCommand(), new CampaignCommand(),
+				new ConversionCommand(), BehaviourCommand.funnel(), BehaviourCommand.paths(), new CohortsCommand(), new OverviewCommand(), new CampaignCommand(),
 				new RoiCommand(), new TagsCommand(), new ReportCommand(), new ScheduleCommand(), new PlaybookCommand(), new PluginsCommand(), new SourceCommand())) {
 			commands.put(command.name(), command);
 		}
