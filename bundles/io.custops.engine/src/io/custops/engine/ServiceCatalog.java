@@ -3,6 +3,8 @@ package io.custops.engine;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import io.custops.core.spi.CustopsService;
 import io.custops.core.spi.ServiceKind;
 
@@ -11,6 +13,7 @@ import io.custops.core.spi.ServiceKind;
  * workbench list them. Follows the service registry: a bundle stopped or installed changes it
  * at once, and listeners hear of it.
  */
+@ProviderType
 public interface ServiceCatalog {
 
 	/** All services, ordered by kind, then id. */

@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Installs, lists and uninstalls plugins at run time. Installed plugins are kept per user under
  * {@link #home()} (not in the product), installed into the running framework at once, and
  * installed again by every later start of the command line or the workbench. Registered as an
  * OSGi service by the bundle {@code io.custops.plugins}.
  */
+@ProviderType
 public interface PluginManager {
 
 	/** {@code CUSTOPS_HOME/plugins}: the installed bundle jars and the record of what is installed. */

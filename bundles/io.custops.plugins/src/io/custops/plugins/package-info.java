@@ -5,4 +5,7 @@
  * command line or the workbench installs the recorded plugins again, so they survive a rebuild
  * of the product. See docs/plugin-guide.md.
  */
+@Version("1.0.0")
 package io.custops.plugins;
+
+import org.osgi.annotation.versioning.Version;

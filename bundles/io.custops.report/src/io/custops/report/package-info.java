@@ -5,4 +5,7 @@
  * design reads {@link io.custops.core.spi.ReportData} (see {@link io.custops.report.ReportDesigns}
  * and docs/reports.md).
  */
+@Version("1.0.0")
 package io.custops.report;
+
+import org.osgi.annotation.versioning.Version;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.data.FactKind;
@@ -22,6 +24,7 @@ import io.custops.core.spi.DataConnector;
  *
  * <p>Methods are thread-safe; imports and other writes run one at a time.
  */
+@ProviderType
 public interface Workspace extends AutoCloseable {
 
 	/**

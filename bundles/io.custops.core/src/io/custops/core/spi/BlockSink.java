@@ -1,10 +1,13 @@
 package io.custops.core.spi;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A {@link RecordSink} that also takes rows a {@link RowBlock} at a time. A connector that can
  * fill blocks checks for it ({@code sink instanceof BlockSink}) and otherwise hands rows one by
  * one; both ways give the same import: the same rows stored, rejected and counted.
  */
+@ProviderType
 public interface BlockSink extends RecordSink {
 
 	/**

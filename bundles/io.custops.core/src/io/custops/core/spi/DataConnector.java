@@ -2,6 +2,8 @@ package io.custops.core.spi;
 
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import io.custops.core.data.FactKind;
 
 /**
@@ -12,6 +14,7 @@ import io.custops.core.data.FactKind;
  *
  * <p>Register an implementation as an OSGi service of this interface (DS component).
  */
+@ConsumerType
 public interface DataConnector extends CustopsService {
 
 	/** The kinds of facts this connector can read. */

@@ -2,10 +2,13 @@ package io.custops.core.spi;
 
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Receives the rows a {@link DataConnector} reads. Line numbers are those of the source
  * (1-based, the header counts), so that a rejected row can be found in the file.
  */
+@ProviderType
 public interface RecordSink {
 
 	/**

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import io.custops.core.param.Parameters;
 
 /**
@@ -23,6 +25,7 @@ import io.custops.core.param.Parameters;
  * the same "as of" (only what happened before {@code asOf} 00:00 counts, in the source's
  * wall-clock time), exact quantiles.
  */
+@ConsumerType
 public interface SqlPushdown {
 
 	/** Whether {@link #query} can be written for this dialect. */

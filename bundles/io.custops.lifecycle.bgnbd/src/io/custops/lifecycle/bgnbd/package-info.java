@@ -3,4 +3,7 @@
  * with their maximum-likelihood fits over grouped per-customer summaries, the special functions
  * they need and the optimiser. No OSGi and no CustOps types: usable from any Java code.
  */
+@Version("1.0.0")
 package io.custops.lifecycle.bgnbd;
+
+import org.osgi.annotation.versioning.Version;
