@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmarks of CustOps Workbench (see README.md beside this file):
-#   benchmarks/run.sh [segment|analyses|import|all] [SIZE]
+#   benchmarks/run.sh [segment|analyses|cohorts|import|all] [SIZE]
 #     segment   issue 4: rfm + stages + tiers vs DuckDB and HSQLDB SQL; BG/NBD fits  (SIZE = orders, default 10M)
 #     analyses  issue 5: funnel, paths, tier conversion vs DuckDB SQL               (SIZE = events, default 20M)
+#     cohorts   issue 18: monthly cohort retention vs DuckDB SQL                 (SIZE = orders, default 10M)
 #     import    issue 3: CSV import vs DuckDB read_csv; open time; bytes per order   (SIZE = orders, default 10M)
 # Builds what is missing first: the bundle jars (the main build, tests skipped) and this project.
 # Environment: BENCH_QUICK=1 runs every benchmark once, briefly (a smoke test, not a measurement);

@@ -41,10 +41,11 @@ public final class Bench {
 		switch (suite) {
 		case "segment" -> segment(args.length > 1 ? size(args[1]) : 10_000_000L);
 		case "analyses" -> analyses(args.length > 1 ? size(args[1]) : 20_000_000L);
+		case "cohorts" -> cohorts(args.length > 1 ? size(args[1]) : 10_000_000L);
 		case "import" -> ImportBench.run(args.length > 1 ? size(args[1]) : 10_000_000L,
 				Path.of(args.length > 2 ? args[2] : "/tmp/custops-bench"));
 		default -> {
-			System.err.println("usage: run.sh segment|analyses|import [SIZE]");
+			System.err.println("usage: run.sh segment|analyses|cohorts|import [SIZE]");
 			System.exit(2);
 		}
 		}
@@ -94,6 +95,21 @@ public final class Bench {
 				"≤ 1 (at most DuckDB's time)");
 		compare("tier conversion (tiers, 1 year): engine vs DuckDB SQL", ms, "engineConversion", "duckdbConversion", 1,
 				"≤ 1 (at most DuckDB's time)");
+	}
+
+	/** Issue 18: cohort retention (SIZE = orders, default 10M, customers = orders / 10). */
+	static void cohorts(long orders) throws Exception {
+		int customers = (int) Math.max(1, orders / 10);
+		if (checking()) {
+			Check.cohorts(20_000, 200_000);
+		}
+		describe(customers, orders, 0);
+		Map<String, Double> ms = run("cohorts", "CohortBenchmark",
+				Map.of("customers", Integer.toString(customers), "orders", Long.toString(orders)));
+		System.out.println();
+		System.out.printf("== issue 18: cohorts (%,d orders / %,d customers)%n", orders, customers);
+		compare("monthly cohorts, 36 periods: engine vs DuckDB SQL", ms, "CohortBenchmark.engine", "CohortBenchmark.duckdb",
+				0.5, "≤ 0.5 (at most half of DuckDB's time)");
 	}
 
 	/** Generates once here to print the exact sizes (every fork makes the same rows from the same seed). */

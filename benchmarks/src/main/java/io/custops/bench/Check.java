@@ -87,6 +87,26 @@ public final class Check {
 		}
 	}
 
+	public static void cohorts(int customers, long orders) throws Exception {
+		ShopData d = ShopData.generate(customers, orders, 0, 7);
+		io.custops.engine.CohortResult r = new Engine().cohorts(d.dataset());
+		Map<String, Long> engine = new TreeMap<>();
+		for (io.custops.engine.CohortResult.Cohort c : r.cohorts()) {
+			for (io.custops.engine.CohortResult.Period p : c.periods()) {
+				if (p.customers() > 0) {
+					String key = c.cohort() + "/" + p.period() + " ";
+					engine.put(key + "customers", p.customers());
+					engine.put(key + "orders", p.orders());
+					engine.put(key + "cents", p.revenue().movePointRight(2).longValueExact());
+				}
+			}
+		}
+		try (Connection duck = Sql.duckdb()) {
+			Sql.loadDuckOrders(duck, d);
+			same("monthly cohorts: customers, orders and revenue per cell (DuckDB)", engine, Sql.duckCohorts(duck));
+		}
+	}
+
 	private static Map<String, Long> nonZero(Map<String, Long> counts) {
 		Map<String, Long> map = new TreeMap<>();
 		counts.forEach((k, v) -> {

@@ -14,6 +14,8 @@ import io.custops.core.spi.CustomerAnalysis;
 import io.custops.core.spi.CustomerClassification;
 import io.custops.core.spi.ServiceKind;
 import io.custops.engine.Analyses;
+import io.custops.engine.CohortAnalysis;
+import io.custops.engine.CohortResult;
 import io.custops.engine.ConversionResult;
 import io.custops.engine.FunnelAnalysis;
 import io.custops.engine.FunnelResult;
@@ -42,11 +44,13 @@ public final class Engine implements Analyses {
 	public final FunnelAnalysis funnel;
 	public final PathAnalysis paths;
 	public final TierConversion conversion;
+	public final CohortAnalysis cohorts;
 
 	public Engine() {
 		funnel = inject(new io.custops.engine.internal.FunnelService());
 		paths = new io.custops.engine.internal.PathService();
 		conversion = inject(new io.custops.engine.internal.TierConversionService());
+		cohorts = inject(new io.custops.engine.internal.CohortService());
 	}
 
 	private <T> T inject(T service) {
@@ -79,6 +83,12 @@ public final class Engine implements Analyses {
 
 	public ConversionResult conversion(CustomerDataset data) {
 		return conversion.run(data, "tiers", CONVERSION_FROM, ShopData.END, Map.of(), ProgressMonitor.NULL);
+	}
+
+	/** Monthly cohorts of the whole history (36 periods), as of its end. */
+	public CohortResult cohorts(CustomerDataset data) {
+		return cohorts.run(data, Map.of(CohortAnalysis.AS_OF, ShopData.END.toString(), CohortAnalysis.MAX_PERIODS, "36"),
+				ProgressMonitor.NULL);
 	}
 
 	@Override

@@ -162,6 +162,36 @@ public final class Sql {
 
 	// ---------------------------------------------------------------- HSQLDB
 
+	/**
+	 * Monthly cohorts as the engine defines them (docs/analyses.md, "Cohorts"), as of the end of
+	 * the history, 36 periods: per (cohort, period) the cohort's size, the customers who paid in
+	 * the period, their orders and cents, the percentage and the cumulative revenue per customer.
+	 * Keys {@code cohort/period customers|orders|cents} (non-empty cells only).
+	 */
+	public static Map<String, Long> duckCohorts(Connection c) throws SQLException {
+		String month = "(year(DATE '1970-01-01' + day) * 12 + month(DATE '1970-01-01' + day) - 1)";
+		String q = "WITH p AS (SELECT customer, " + month + " AS mon, amount FROM orders WHERE status = 0 AND day < " + D
+				+ "), f AS (SELECT customer, min(mon) AS cohort FROM p GROUP BY customer), "
+				+ "sizes AS (SELECT cohort, count(*) AS size FROM f GROUP BY cohort), "
+				+ "cells AS (SELECT f.cohort, p.mon - f.cohort AS period, count(DISTINCT p.customer) AS customers, "
+				+ "count(*) AS orders, sum(p.amount) AS cents FROM p JOIN f USING (customer) WHERE p.mon - f.cohort <= 36 "
+				+ "GROUP BY ALL) "
+				+ "SELECT cells.cohort, period, customers, orders, cents, round(customers * 100.0 / size, 2) AS pct, "
+				+ "sum(cents) OVER (PARTITION BY cells.cohort ORDER BY period) / size AS cumulative "
+				+ "FROM cells JOIN sizes USING (cohort) ORDER BY 1, 2";
+		Map<String, Long> cells = new java.util.TreeMap<>();
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(q)) {
+			while (rs.next()) {
+				int cohort = rs.getInt(1);
+				String key = String.format("%04d-%02d/%d ", Math.floorDiv(cohort, 12), Math.floorMod(cohort, 12) + 1, rs.getInt(2));
+				cells.put(key + "customers", rs.getLong(3));
+				cells.put(key + "orders", rs.getLong(4));
+				cells.put(key + "cents", rs.getLong(5));
+			}
+		}
+		return cells;
+	}
+
 	public static Connection hsqldb(String name) throws SQLException {
 		return DriverManager.getConnection("jdbc:hsqldb:mem:" + name + ";shutdown=true", "SA", "");
 	}
