@@ -55,6 +55,7 @@ public final class CampaignsView extends View {
 	private final Table segments;
 	private final BarChart segmentChart;
 	private final Label summary;
+	private final CampaignEditor editor;
 	private final List<String> breakdownKeys = new ArrayList<>();
 	private List<StoredCampaign> stored = List.of();
 	private List<RoiResult> results = List.of();
@@ -88,8 +89,8 @@ public final class CampaignsView extends View {
 		export.setText(t("Export target list…", "导出目标名单…"));
 		export.addListener(SWT.Selection, e -> exportTargets());
 		Label note = new Label(lower, SWT.WRAP);
-		note.setText(t("Campaigns come from imports (kinds campaigns and campaign-members).",
-				"活动来自导入（数据类型 campaigns 和 campaign-members）。"));
+		note.setText(t("Campaigns come from imports, ./custops campaign create, playbooks and the form below.",
+				"活动来自导入、./custops campaign create、自动化剧本和下方表单。"));
 		SashForm bottom = new SashForm(lower, SWT.HORIZONTAL);
 		bottom.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
 		segments = Tables.table(bottom, SWT.SINGLE, ctx.zh()
@@ -101,7 +102,8 @@ public final class CampaignsView extends View {
 		segmentChart.setAxisTitles("", "ROI %");
 		segmentChart.setBarLabels((s, c, v) -> String.format("%.0f%%", v));
 		bottom.setWeights(55, 45);
-		sash.setWeights(55, 45);
+		editor = new CampaignEditor(sash, this, this::selectedId);
+		sash.setWeights(34, 26, 40);
 		campaigns.addListener(SWT.Selection, e -> computeBreakdown());
 		start();
 	}
@@ -216,6 +218,13 @@ public final class CampaignsView extends View {
 		summary.setText(String.format(t("%d campaigns; cost %s, net return %s", "%d 个活动；成本 %s，净回报 %s"), measured.size(),
 				Tables.money(totalCost), Tables.money(totalNet)));
 		root.layout(true, true);
+		editor.refresh();
+	}
+
+	/** The id of the campaign selected in the table, or null. */
+	String selectedId() {
+		int index = campaigns.getSelectionIndex();
+		return index < 0 || index >= stored.size() ? null : stored.get(index).id();
 	}
 
 	/** The selected campaign's figures by segment at its start. */
@@ -294,5 +303,9 @@ public final class CampaignsView extends View {
 
 	public List<RoiResult> results() {
 		return results;
+	}
+
+	CampaignEditor editor() {
+		return editor;
 	}
 }

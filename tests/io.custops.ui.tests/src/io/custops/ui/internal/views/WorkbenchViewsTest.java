@@ -406,6 +406,37 @@ class WorkbenchViewsTest {
 		List<String> lines = Files.readAllLines(targets);
 		assertEquals("customer_id,group", lines.get(0));
 		assertEquals(view.results().get(0).total().treatmentSize(), lines.size() - 1);
+		// the form: a campaign from a lifecycle stage with a control group, the plan's size shown
+		int before = view.results().size();
+		CampaignEditor editor = view.editor();
+		io.custops.ui.internal.campaigns.CampaignFormModel form = editor.model();
+		form.id = "ui-dormant";
+		form.name = "Wake the dormant";
+		form.start = java.time.LocalDate.now().plusDays(3).toString();
+		form.end = java.time.LocalDate.now().plusDays(16).toString();
+		form.cost = "120";
+		form.margin = "35%";
+		form.targetKind = io.custops.ui.internal.campaigns.CampaignFormModel.TargetKind.STAGE;
+		form.targetValue = "dormant";
+		form.control = "20%";
+		editor.show();
+		editor.check();
+		settle();
+		assertNoError(view);
+		assertTrue(editor.planText().contains("customers;"), editor.planText());
+		// a playbook, for the Playbooks section (read again after the save)
+		io.custops.campaign.Playbooks.add(session.workspace(), new io.custops.store.PlaybookRecord("weekly-second",
+				"0 9 * * 1", "second-purchase", Map.of(), true, new java.math.BigDecimal("0.1"),
+				new java.math.BigDecimal("0.10"), java.math.BigDecimal.ONE, 7, target.resolve("ui-lists").toString(),
+				"csv", 3, "run", null, null, null, null), java.time.Instant.now());
+		editor.save();
+		settle();
+		assertNoError(view);
+		assertTrue(session.workspace().campaigns().get("ui-dormant").isPresent());
+		assertTrue(session.workspace().campaigns().get("ui-dormant").get().controlSize() > 0);
+		assertTrue(view.results().size() >= before, "the list is read again");
+		assertEquals(1, editor.playbooksTable().getItemCount());
+		assertEquals("weekly-second", editor.playbooksTable().getItem(0).getText(0));
 		screenshot(view, "campaigns-en");
 	}
 
