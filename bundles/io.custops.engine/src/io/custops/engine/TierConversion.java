@@ -7,6 +7,9 @@ import java.util.Map;
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.param.ParameterSpec;
+import io.custops.core.spi.SqlDialect;
+import io.custops.core.spi.SqlPushdown.SourceTables;
+import io.custops.engine.sql.ConversionQuery;
 
 /**
  * How customers moved between the levels of any segmentation strategy or lifecycle model
@@ -40,4 +43,16 @@ public interface TierConversion {
 	 */
 	ConversionResult run(CustomerDataset data, String analysisId, LocalDate from, LocalDate to,
 			Map<String, String> parameters, ProgressMonitor monitor);
+
+	/**
+	 * The same conversion inside a source: the analysis's parameters are resolved as for
+	 * {@link #run}, then the query is written for the dialect; the caller sends it, hands each
+	 * row to {@link ConversionQuery#accept} and takes {@link ConversionQuery#result()}.
+	 *
+	 * @throws io.custops.engine.sql.NoPushdownException when the analysis has no pushdown for the
+	 *                                                   dialect (nothing is read)
+	 * @throws AnalysisInputException when {@code from} is not before {@code to}
+	 */
+	ConversionQuery pushdown(String analysisId, LocalDate from, LocalDate to, Map<String, String> parameters,
+			SqlDialect dialect, SourceTables tables);
 }

@@ -56,4 +56,16 @@ public interface SourceRuntime {
 	 * analyses. The caller closes it.
 	 */
 	Connection connect(SourceRecord source, boolean readOnly) throws SourceException;
+
+	/**
+	 * Runs a query of one of the engine's shared analyses (conversion, ROI: SQL written by
+	 * {@code io.custops.engine.sql}) and hands each row to the sink as text as it arrives. The
+	 * connection is read-only; with an {@link Upload}, that temporary table is created and filled
+	 * first (the session's own table, gone at the end) and the connection made read-only after.
+	 *
+	 * @param analysis the analysis's name in messages
+	 * @param upload   null, or the temporary table the query reads
+	 * @return the rows read
+	 */
+	long query(SourceRecord source, String analysis, Upload upload, String sql, TextRowSink sink) throws SourceException;
 }

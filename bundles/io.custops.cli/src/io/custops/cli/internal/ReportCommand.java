@@ -14,6 +14,8 @@ import io.custops.report.RenderedReport;
 import io.custops.report.ReportFormat;
 import io.custops.report.schedule.ScheduleException;
 import io.custops.report.schedule.WorkspaceReports;
+import io.custops.engine.sql.NoPushdownException;
+import io.custops.store.SourceRecord;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceManager;
 
@@ -41,6 +43,7 @@ final class ReportCommand implements Command {
 				                             tier-conversion: from=D1 to=D2 period=month levels=… basis=spend
 				                             behavior-path: steps=view,cart,order window=7d
 				                             rfm, lifecycle, clv: asOf=D
+				                             source=ID: from a registered source (rfm, lifecycle, tier-conversion, roi)
 				  Dates may be relative: @today, @yesterday, @today-7d, @last-month.start, @last-month.end…
 				  Templates and their parameters: ./custops services --kind template --json
 				  --json   {"template", "files": [{"format", "path", "bytes"}], "parameters", "timings_ms": {"load",
@@ -62,11 +65,27 @@ final class ReportCommand implements Command {
 		}
 		WorkspaceReports reports = services.require(WorkspaceReports.class);
 		WorkspaceReports.Result result;
+		String sourceId = params.remove("source");
+		SourceRecord source = sourceId == null ? null : SourceCommand.find(inv, services, sourceId);
 		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
 			LocalDate today = LocalDate.now(ws.zone());
-			result = reports.render(ws, templateId, params, out, today, ProgressMonitor.NULL);
+			if (source != null) {
+				// the data comes from the source; the workspace gives the campaigns only
+				result = reports.render(ws, templateId, params, out, today,
+						new SourceShared(services, source, ws.campaigns(), inv.workspace()), ProgressMonitor.NULL);
+			} else {
+				result = reports.render(ws, templateId, params, out, today, ProgressMonitor.NULL);
+			}
 		} catch (ScheduleException e) {
 			throw new UsageException(e.getMessage());
+		} catch (NoPushdownException e) {
+			throw new UsageException(e.getMessage());
+		} catch (io.custops.report.ReportException e) {
+			// a template refused inside a source: the user's choice of source, said in plain words (exit 2)
+			if (e.getCause() instanceof NoPushdownException refused) {
+				throw new UsageException(refused.getMessage());
+			}
+			throw e;
 		}
 		RenderedReport report = result.report();
 		List<Map<String, Object>> files = new ArrayList<>();
@@ -86,6 +105,9 @@ final class ReportCommand implements Command {
 			doc.put("workspace", inv.workspace().toString());
 			doc.put("out", out.toString());
 			doc.put("files", files);
+			if (sourceId != null) {
+				doc.put("source", sourceId);
+			}
 			doc.put("parameters", result.parameters());
 			doc.put("timings_ms", timings(result));
 			inv.out.print(Json.write(doc));

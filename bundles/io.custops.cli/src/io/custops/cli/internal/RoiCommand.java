@@ -13,7 +13,11 @@ import io.custops.core.data.CustomerDataset;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.RoiResult;
 import io.custops.engine.RoiStatistics;
+import io.custops.core.spi.SqlDialect;
+import io.custops.engine.sql.NoPushdownException;
+import io.custops.engine.sql.RoiQuery;
 import io.custops.store.CampaignRecord;
+import io.custops.store.SourceRecord;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceManager;
 
@@ -34,6 +38,7 @@ final class RoiCommand implements Command {
 	public String usage() {
 		return """
 				usage: ./custops roi --campaign ID [--param breakdown=…] [--param breakdown.<key>=v]… [--json]
+				                     [--source ID [--explain]]
 				  Revenue of the members' paid orders dated in the campaign's window [start, end];
 				  incremental revenue = (treatment revenue / treatment size − control revenue / control size)
 				  × treatment size; ROI = (incremental revenue × margin − cost) / cost, a ratio (−0.25 = −25 %).
@@ -48,16 +53,60 @@ final class RoiCommand implements Command {
 				           "incremental_revenue_ci", "roi_ci", "p_value", "significant", "warnings", "by_segment"}
 				  Intervals: response rates Wilson, uplift Newcombe, incremental revenue Welch's t; an arm with
 				  fewer than 100 members or 10 responders, or an interval including zero: "too few customers to tell".
+				  --source ID    the orders of a registered source instead of the workspace's: the members (from the
+				                 workspace) go to a temporary table of the session (inline on Trino and Spark), the
+				                 source sums each arm; the same figures (docs/warehouse.md, "Campaign ROI")
+				  --explain      with --source: prints the SQL that would be sent, runs nothing
 				""";
 	}
 
 	@Override
 	public int run(Invocation inv, CliServices services) throws Exception {
-		inv.allowOnly(Set.of("campaign"));
+		inv.allowOnly(Set.of("campaign", "source"));
 		String id = inv.requireOption("campaign");
 		CampaignRoi roi = services.require(CampaignRoi.class);
 		RoiResult result;
 		CampaignRecord record;
+		String sourceId = inv.option("source");
+		SqlDialect dialect = null;
+		long millis = -1;
+		if (inv.options.containsKey("explain") && sourceId == null) {
+			throw new UsageException("--explain needs --source ID");
+		}
+		if (sourceId != null) {
+			SourceShared shared = new SourceShared(services, SourceCommand.find(inv, services, sourceId), null,
+					inv.workspace());
+			SourceRecord source = shared.record();
+			dialect = shared.dialect();
+			SourceShared.Loaded campaign = shared.campaign(id);
+			record = campaign.record();
+			int members = campaign.members().size();
+			RoiQuery query;
+			try {
+				query = shared.roiQuery(campaign, inv.params);
+			} catch (NoPushdownException e) {
+				throw new UsageException(e.getMessage());
+			}
+			if (inv.options.containsKey("explain")) {
+				String sql = (query.inline() ? "" : query.create() + ";\n-- then " + members + " rows: "
+						+ query.insert() + ";\n") + query.sql().strip() + ";";
+				if (inv.json()) {
+					Map<String, Object> doc = new LinkedHashMap<>();
+					doc.put("campaign", record.id());
+					doc.put("source", source.id());
+					doc.put("dialect", dialect.id());
+					doc.put("members_table", query.inline() ? null : query.create());
+					doc.put("sql", query.sql());
+					inv.out.print(Json.write(doc));
+				} else {
+					inv.out.println(sql);
+				}
+				return CustopsApplication.OK;
+			}
+			long started = System.nanoTime();
+			result = shared.run(query, id);
+			millis = (System.nanoTime() - started) / 1_000_000;
+		} else
 		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
 			CustomerDataset data = ws.dataset();
 			LoadedCampaign loaded = CampaignLoader.load(ws.campaigns(), id, data);
@@ -70,8 +119,16 @@ final class RoiCommand implements Command {
 			doc.put("target", record.target());
 			doc.put("control_share", record.controlShare());
 			doc.put("seed", record.seed());
+			if (sourceId != null) {
+				doc.put("source", sourceId);
+				doc.put("dialect", dialect.id());
+				doc.put("millis", millis);
+			}
 			inv.out.print(Json.write(doc));
 			return CustopsApplication.OK;
+		}
+		if (sourceId != null) {
+			inv.out.printf("in source %s (%s, %d ms)%n", sourceId, dialect.id(), millis);
 		}
 		print(inv, result);
 		return CustopsApplication.OK;

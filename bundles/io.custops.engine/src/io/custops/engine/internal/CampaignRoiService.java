@@ -1,6 +1,7 @@
 package io.custops.engine.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -22,6 +23,13 @@ import io.custops.engine.Analyses;
 import io.custops.engine.Campaign;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.RoiResult;
+import io.custops.core.spi.CustomerAnalysis;
+import io.custops.core.spi.ServiceKind;
+import io.custops.core.spi.SqlDialect;
+import io.custops.core.spi.SqlPushdown;
+import io.custops.core.spi.SqlPushdown.SourceTables;
+import io.custops.engine.sql.NoPushdownException;
+import io.custops.engine.sql.RoiQuery;
 import io.custops.engine.RoiStatistics;
 import io.custops.engine.RoiResult.Figures;
 import io.custops.engine.RoiResult.Segment;
@@ -35,7 +43,7 @@ public class CampaignRoiService implements CampaignRoi {
 
 	private static final MathContext EXACT = MathContext.DECIMAL128;
 
-	private static final List<ParameterSpec> PARAMETERS = List.of(
+	public static final List<ParameterSpec> PARAMETERS = List.of(
 			ParameterSpec.builder(BREAKDOWN, ParameterType.STRING).label("Breakdown", "细分")
 					.description("ROI per segment at the campaign start: a customer attribute or a strategy or model id "
 							+ "(tier, segment, stage, strategy:ID, model:ID)",
@@ -93,6 +101,80 @@ public class CampaignRoiService implements CampaignRoi {
 				breakdownBy, segments, params.asText());
 	}
 
+	@Override
+	public RoiQuery pushdown(String id, String name, java.time.LocalDate start, java.time.LocalDate end, BigDecimal cost,
+			BigDecimal margin, List<RoiQuery.Member> members, Map<String, String> raw, SqlDialect dialect,
+			SourceTables tables) {
+		Parameters params = Parameters.resolve(PARAMETERS, raw);
+		int treated = 0;
+		Map<String, Boolean> seen = new java.util.HashMap<>();
+		for (RoiQuery.Member m : members) {
+			Boolean before = seen.put(m.customerId(), m.control());
+			if (before != null) {
+				throw new AnalysisInputException("campaign '" + id + "': customer '" + m.customerId() + "' is listed "
+						+ (before == m.control() ? "twice in the " + (m.control() ? "control" : "treatment") + " group"
+								: "in both the treatment and the control group"));
+			}
+			treated += m.control() ? 0 : 1;
+		}
+		// the record's own checks (dates, cost, margin, a treatment member), with placeholders for the indexes
+		new Campaign(id, name, start, end, cost, margin, new int[treated], new int[members.size() - treated]);
+		double alpha = params.decimal(ALPHA).doubleValue();
+		String what = "roi of campaign '" + id + "'";
+		RoiQuery.Breakdown breakdown = null;
+		Map<String, String> used = params.asText();
+		if (params.has(BREAKDOWN)) {
+			String spec = params.string(BREAKDOWN).strip();
+			if (spec.equals(RoiQuery.TARGET)) {
+				for (String key : raw.keySet()) {
+					if (!key.equals(BREAKDOWN) && !key.equals(ALPHA)) {
+						throw new io.custops.core.param.ParameterException(key,
+								"breakdown=target (the segments recorded at creation) takes no other parameter");
+					}
+				}
+				breakdown = RoiQuery.Breakdown.target();
+				Map<String, String> alphaOnly = raw.containsKey(ALPHA) ? Map.of(ALPHA, raw.get(ALPHA)) : Map.of();
+				used = new java.util.LinkedHashMap<>(Parameters.resolve(PARAMETERS, alphaOnly).asText());
+				used.put(BREAKDOWN, RoiQuery.TARGET);
+			} else {
+				breakdown = breakdown(what, spec, params.family("breakdown"), dialect);
+			}
+		}
+		return new RoiQuery(id, name, start, end, cost, margin, alpha, used, members, breakdown, dialect, tables);
+	}
+
+	private RoiQuery.Breakdown breakdown(String what, String spec, Map<String, String> analysisParameters,
+			SqlDialect dialect) {
+		if (spec.startsWith("attribute:")) {
+			throw new NoPushdownException(what + " broken down by " + spec, dialect,
+					"customer attributes are not mapped in sources; break down by a strategy or model");
+		}
+		CustomerAnalysis analysis;
+		try {
+			if (spec.startsWith("strategy:")) {
+				analysis = analyses.find(ServiceKind.STRATEGY, spec.substring("strategy:".length()));
+			} else if (spec.startsWith("model:")) {
+				analysis = analyses.find(ServiceKind.MODEL, spec.substring("model:".length()));
+			} else {
+				analysis = analyses.find(Grouping.ALIASES.getOrDefault(spec, spec));
+			}
+		} catch (java.util.NoSuchElementException e) {
+			throw new io.custops.core.param.ParameterException(BREAKDOWN, "'" + spec
+					+ "' is neither 'target' nor an installed strategy or model (customer attributes are not mapped in sources): "
+					+ e.getMessage());
+		}
+		Parameters parameters = analyses.resolve(analysis, analysisParameters);
+		String name = what + " broken down by " + analysis.id();
+		SqlPushdown pushdown = analysis.sqlPushdown()
+				.orElseThrow(() -> new NoPushdownException(name, dialect, analysis.id() + " has no SQL pushdown"));
+		if (!pushdown.supports(dialect) || !pushdown.supports(dialect, parameters)) {
+			throw new NoPushdownException(name, dialect, analysis.id() + "'s pushdown does not support this dialect"
+					+ (pushdown.supports(dialect) ? " with these parameters (" + parameters.asText() + ")" : ""));
+		}
+		return new RoiQuery.Breakdown(analysis.id(), pushdown, parameters,
+				analysis.labels(parameters).stream().map(io.custops.core.spi.Label::id).toList());
+	}
+
 	private static void checkMembers(CustomerDataset data, Campaign campaign) {
 		int n = data.customerCount();
 		byte[] group = new byte[n];
@@ -147,7 +229,7 @@ public class CampaignRoiService implements CampaignRoi {
 	 * The figures of a group pair. Incremental revenue = (T / |T| − C / |C|) × |T| = (T·|C| − C·|T|) / |C|;
 	 * ROI = (incremental × margin − cost) / cost. Without control members, gross: incremental = T.
 	 */
-	static Figures figures(long treatmentSize, long controlSize, long treatmentResponders, long controlResponders,
+	public static Figures figures(long treatmentSize, long controlSize, long treatmentResponders, long controlResponders,
 			long treatmentCents, long controlCents, double treatmentSquares, double controlSquares, BigDecimal cost,
 			BigDecimal margin, double alpha) {
 		boolean incremental = controlSize > 0;
@@ -196,8 +278,8 @@ public class CampaignRoiService implements CampaignRoi {
 		int groups = grouping.none() + 1;
 		long[][] t = new long[groups][3];
 		long[][] c = new long[groups][3];
-		double[] tSquares = new double[groups];
-		double[] cSquares = new double[groups];
+		BigInteger[] tSquares = zeros(groups);
+		BigInteger[] cSquares = zeros(groups);
 		add(grouping, campaign.treatment(), treatmentRevenue, treatmentResponded, t, tSquares);
 		add(grouping, campaign.control(), controlRevenue, controlResponded, c, cSquares);
 		List<Integer> order = new ArrayList<>();
@@ -218,7 +300,7 @@ public class CampaignRoiService implements CampaignRoi {
 			BigDecimal cost = campaign.cost().multiply(BigDecimal.valueOf(t[g][0]))
 					.divide(BigDecimal.valueOf(treated), EXACT);
 			segments.add(new Segment(grouping.names.get(g),
-					figures(t[g][0], c[g][0], t[g][1], c[g][1], t[g][2], c[g][2], tSquares[g], cSquares[g], cost,
+					figures(t[g][0], c[g][0], t[g][1], c[g][1], t[g][2], c[g][2], squares(tSquares[g]), squares(cSquares[g]), cost,
 							campaign.margin(), alpha)));
 		}
 		return segments;
@@ -226,22 +308,28 @@ public class CampaignRoiService implements CampaignRoi {
 
 	/** Adds members to their groups: size, responders, revenue in cents. */
 	private static void add(Grouping grouping, int[] members, long[] revenue, boolean[] responded, long[][] into,
-			double[] squares) {
+			BigInteger[] squares) {
 		int none = grouping.none();
 		for (int m = 0; m < members.length; m++) {
 			int c = members[m];
 			int from = grouping.offsets[c];
 			int to = grouping.offsets[c + 1];
-			double units = revenue[m] / 100.0;
+			BigInteger square = BigInteger.valueOf(revenue[m]).multiply(BigInteger.valueOf(revenue[m]));
 			if (from == to) {
 				add(into[none], revenue[m], responded[m]);
-				squares[none] += units * units;
+				squares[none] = squares[none].add(square);
 			}
 			for (int i = from; i < to; i++) {
 				add(into[grouping.ids[i]], revenue[m], responded[m]);
-				squares[grouping.ids[i]] += units * units;
+				squares[grouping.ids[i]] = squares[grouping.ids[i]].add(square);
 			}
 		}
+	}
+
+	private static BigInteger[] zeros(int n) {
+		BigInteger[] zeros = new BigInteger[n];
+		java.util.Arrays.fill(zeros, BigInteger.ZERO);
+		return zeros;
 	}
 
 	private static void add(long[] group, long revenue, boolean responded) {
@@ -268,14 +356,22 @@ public class CampaignRoiService implements CampaignRoi {
 		return n;
 	}
 
-	/** The sum of squares of the members' revenue in the shop's currency (Welch's t needs no more). */
+	/**
+	 * The sum of squares of the members' revenue in the shop's currency (Welch's t needs no more):
+	 * summed exactly in cents², then made a double once, so that a source's exact SQL sum gives
+	 * the very same double.
+	 */
 	private static double squares(long[] cents) {
-		double s = 0;
+		BigInteger s = BigInteger.ZERO;
 		for (long v : cents) {
-			double units = v / 100.0;
-			s += units * units;
+			s = s.add(BigInteger.valueOf(v).multiply(BigInteger.valueOf(v)));
 		}
-		return s;
+		return squares(s);
+	}
+
+	/** Exact cents² as the shop's currency squared, a double rounded once. */
+	public static double squares(BigInteger centsSquared) {
+		return new BigDecimal(centsSquared, 4).doubleValue();
 	}
 
 	private static long sum(long[] values) {

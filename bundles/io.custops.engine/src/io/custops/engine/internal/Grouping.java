@@ -31,7 +31,7 @@ final class Grouping {
 	static final String CHANNEL = "channel";
 
 	/** Short names for the built-in analyses most often used to break down by. */
-	private static final Map<String, String> ALIASES = Map.of("tier", "tiers", "segment", "rfm", "stage", "stages");
+	static final Map<String, String> ALIASES = Map.of("tier", "tiers", "segment", "rfm", "stage", "stages");
 
 	/** What the user asked for, resolved: {@code channel}, {@code attribute:province}, {@code strategy:tiers}… */
 	final String by;

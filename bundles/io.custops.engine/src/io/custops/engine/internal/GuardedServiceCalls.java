@@ -277,7 +277,8 @@ public class GuardedServiceCalls implements ServiceGuard {
 			Throwable cause = e.getCause();
 			if (cause instanceof ParameterException || cause instanceof CancellationException
 					|| cause instanceof io.custops.engine.AnalysisInputException
-					|| cause instanceof java.util.NoSuchElementException) {
+					|| cause instanceof java.util.NoSuchElementException
+					|| cause instanceof io.custops.engine.sql.NoPushdownException) {
 				throw (RuntimeException) cause;
 			}
 			if (cause instanceof ConnectorException ce) {

@@ -19,6 +19,9 @@ import io.custops.core.param.Parameters;
 import io.custops.core.spi.CustomerAnalysis;
 import io.custops.core.spi.CustomerClassification;
 import io.custops.core.spi.Label;
+import io.custops.core.spi.SqlDialect;
+import io.custops.core.spi.SqlPushdown;
+import io.custops.core.spi.SqlPushdown.SourceTables;
 import io.custops.engine.AnalysisInputException;
 import io.custops.engine.Analyses;
 import io.custops.engine.ConversionResult;
@@ -27,6 +30,8 @@ import io.custops.engine.ConversionResult.Move;
 import io.custops.engine.ConversionResult.Period;
 import io.custops.engine.ConversionResult.Totals;
 import io.custops.engine.TierConversion;
+import io.custops.engine.sql.ConversionQuery;
+import io.custops.engine.sql.NoPushdownException;
 
 /**
  * Classifies the customers at each bound with the analysis (through {@link Analyses}), then
@@ -58,24 +63,10 @@ public class TierConversionService implements TierConversion {
 		if (!from.isBefore(to)) {
 			throw new AnalysisInputException("the end date " + to + " is not after the start date " + from);
 		}
-		CustomerAnalysis analysis = analyses.find(analysisId == null ? DEFAULT_ANALYSIS : analysisId);
-		// the conversion's own keys are not the analysis's, unless the analysis declares them too
-		Map<String, String> own = new LinkedHashMap<>();
-		Map<String, String> forAnalysis = new LinkedHashMap<>();
-		raw.forEach((key, value) -> {
-			boolean declaredByAnalysis = analysis.parameters().stream().anyMatch(s -> s.matches(key));
-			if (PARAMETERS.stream().anyMatch(s -> s.matches(key))) {
-				own.put(key, value);
-				if (declaredByAnalysis) {
-					forAnalysis.put(key, value);
-				}
-			} else {
-				forAnalysis.put(key, value);
-			}
-		});
-		Parameters ownParams = Parameters.resolve(PARAMETERS, own);
-		Parameters params = analyses.resolve(analysis, forAnalysis);
-		String period = ownParams.has(PERIOD) ? ownParams.string(PERIOD) : null;
+		Resolved r = resolve(analysisId, raw);
+		CustomerAnalysis analysis = r.analysis();
+		Parameters params = r.params();
+		String period = r.period();
 
 		List<Label> declared = analysis.labels(params);
 		List<String> levels = declared.stream().map(Label::id).toList();
@@ -95,26 +86,91 @@ public class TierConversionService implements TierConversion {
 		int[] rankFrom = ranks[0];
 		int[] rankTo = ranks[ranks.length - 1];
 
-		int d1 = CustomerDataset.epochDay(from);
-		int d2 = CustomerDataset.epochDay(to);
 		int width = none + 1;
 		long[] matrix = new long[width * width];
 		long[] entrants = new long[width];
-		long population = 0;
-		for (int c = 0; c < firstPaidDay.length; c++) {
-			int first = firstPaidDay[c];
-			if (first < d1) {
-				matrix[rankFrom[c] * width + rankTo[c]]++;
-				population++;
-			} else if (first < d2) {
-				entrants[rankTo[c]]++;
+		count(from, to, firstPaidDay, rankFrom, rankTo, width, matrix, entrants);
+
+		long[][] pairMatrices = new long[Math.max(0, bounds.size() - 1)][];
+		long[][] pairEntrants = new long[pairMatrices.length][];
+		if (period != null) {
+			for (int b = 0; b + 1 < bounds.size(); b++) {
+				pairMatrices[b] = new long[width * width];
+				pairEntrants[b] = new long[width];
+				count(bounds.get(b), bounds.get(b + 1), firstPaidDay, ranks[b], ranks[b + 1], width, pairMatrices[b],
+						pairEntrants[b]);
 			}
 		}
+		pm.done();
+		return assemble(analysis.id(), from, to, params.asText(), levels, period, bounds, matrix, entrants,
+				period == null ? null : pairMatrices, period == null ? null : pairEntrants);
+	}
 
+	@Override
+	public ConversionQuery pushdown(String analysisId, LocalDate from, LocalDate to, Map<String, String> raw,
+			SqlDialect dialect, SourceTables tables) {
+		if (!from.isBefore(to)) {
+			throw new AnalysisInputException("the end date " + to + " is not after the start date " + from);
+		}
+		Resolved r = resolve(analysisId, raw);
+		CustomerAnalysis analysis = r.analysis();
+		String name = "conversion by " + analysis.id();
+		SqlPushdown pushdown = analysis.sqlPushdown()
+				.orElseThrow(() -> new NoPushdownException(name, dialect, analysis.id() + " has no SQL pushdown"));
+		if (!pushdown.supports(dialect) || !pushdown.supports(dialect, r.params())) {
+			throw new NoPushdownException(name, dialect, analysis.id() + "'s pushdown does not support this dialect"
+					+ (pushdown.supports(dialect) ? " with these parameters (" + r.params().asText() + ")" : ""));
+		}
+		List<String> levels = analysis.labels(r.params()).stream().map(Label::id).toList();
+		return new ConversionQuery(analysis.id(), pushdown, dialect, tables, r.params(), levels, r.period(),
+				bounds(from, to, r.period()));
+	}
+
+	/** The analysis, its parameters and the conversion's period, from the raw parameters of a run. */
+	public record Resolved(CustomerAnalysis analysis, Parameters params, String period) {
+	}
+
+	/**
+	 * Splits the raw parameters into the conversion's own and the analysis's (the conversion's
+	 * keys are not the analysis's, unless the analysis declares them too) and resolves both.
+	 */
+	public Resolved resolve(String analysisId, Map<String, String> raw) {
+		CustomerAnalysis analysis = analyses.find(analysisId == null ? DEFAULT_ANALYSIS : analysisId);
+		Map<String, String> own = new LinkedHashMap<>();
+		Map<String, String> forAnalysis = new LinkedHashMap<>();
+		raw.forEach((key, value) -> {
+			boolean declaredByAnalysis = analysis.parameters().stream().anyMatch(s -> s.matches(key));
+			if (PARAMETERS.stream().anyMatch(s -> s.matches(key))) {
+				own.put(key, value);
+				if (declaredByAnalysis) {
+					forAnalysis.put(key, value);
+				}
+			} else {
+				forAnalysis.put(key, value);
+			}
+		});
+		Parameters ownParams = Parameters.resolve(PARAMETERS, own);
+		Parameters params = analyses.resolve(analysis, forAnalysis);
+		return new Resolved(analysis, params, ownParams.has(PERIOD) ? ownParams.string(PERIOD) : null);
+	}
+
+	/**
+	 * The result from the counted moves, in memory or in a source alike. {@code matrix} is
+	 * {@code (levels + 1)²} (the last row and column: unclassified), row = level at {@code from};
+	 * {@code entrants} per level at {@code to}; the pair arrays the same per period of the series
+	 * (null without a series).
+	 */
+	public static ConversionResult assemble(String analysis, LocalDate from, LocalDate to, Map<String, String> params,
+			List<String> levels, String period, List<LocalDate> bounds, long[] matrix, long[] entrants,
+			long[][] pairMatrices, long[][] pairEntrants) {
+		int none = levels.size();
+		int width = none + 1;
 		List<Move> moves = new ArrayList<>();
+		long population = 0;
 		for (int i = 0; i < width; i++) {
 			for (int j = 0; j < width; j++) {
 				long count = matrix[i * width + j];
+				population += count;
 				// the unclassified row and column appear only when someone is in them
 				if (i < none && j < none || count > 0) {
 					moves.add(new Move(name(levels, i), name(levels, j), count));
@@ -134,20 +190,23 @@ public class TierConversionService implements TierConversion {
 					Numbers.ratio(c[2], c[0]), Numbers.ratio(c[3], c[0])));
 		}
 		Totals totals = totals(counts(matrix, width, 0, none));
-
 		List<Period> series = new ArrayList<>();
 		if (period != null) {
 			for (int b = 0; b + 1 < bounds.size(); b++) {
-				series.add(period(bounds.get(b), bounds.get(b + 1), firstPaidDay, ranks[b], ranks[b + 1], none));
+				long entered = 0;
+				for (long e : pairEntrants[b]) {
+					entered += e;
+				}
+				series.add(new Period(bounds.get(b), bounds.get(b + 1), totals(counts(pairMatrices[b], width, 0, none)),
+						entered));
 			}
 		}
-		pm.done();
-		return new ConversionResult(analysis.id(), from, to, params.asText(), levels, population, moves, perLevel,
-				totals, entrantRows, period, series);
+		return new ConversionResult(analysis, from, to, params, levels, population, moves, perLevel, totals,
+				entrantRows, period, series);
 	}
 
 	/** The start, each period's end from the start ({@code from + k periods}), and {@code to}. */
-	static List<LocalDate> bounds(LocalDate from, LocalDate to, String period) {
+	public static List<LocalDate> bounds(LocalDate from, LocalDate to, String period) {
 		List<LocalDate> bounds = new ArrayList<>();
 		bounds.add(from);
 		if (period != null) {
@@ -248,35 +307,19 @@ public class TierConversionService implements TierConversion {
 				Numbers.ratio(c[3], c[0]));
 	}
 
-	private static Period period(LocalDate from, LocalDate to, int[] firstPaidDay, int[] rankFrom, int[] rankTo,
-			int none) {
+	/** Counts the moves between two bounds into a matrix and the entrants, as for the whole span. */
+	private static void count(LocalDate from, LocalDate to, int[] firstPaidDay, int[] rankFrom, int[] rankTo, int width,
+			long[] matrix, long[] entrants) {
 		int d1 = CustomerDataset.epochDay(from);
 		int d2 = CustomerDataset.epochDay(to);
-		long[] c = new long[5];
-		long entrants = 0;
 		for (int i = 0; i < firstPaidDay.length; i++) {
 			int first = firstPaidDay[i];
 			if (first < d1) {
-				int a = rankFrom[i];
-				if (a == none) {
-					continue;
-				}
-				int b = rankTo[i];
-				c[0]++;
-				if (b == none) {
-					c[4]++;
-				} else if (b == a) {
-					c[1]++;
-				} else if (b > a) {
-					c[2]++;
-				} else {
-					c[3]++;
-				}
+				matrix[rankFrom[i] * width + rankTo[i]]++;
 			} else if (first < d2) {
-				entrants++;
+				entrants[rankTo[i]]++;
 			}
 		}
-		return new Period(from, to, totals(c), entrants);
 	}
 
 	private static String name(List<String> levels, int rank) {

@@ -30,4 +30,13 @@ public interface WorkspaceReports {
 	 */
 	Result render(Workspace workspace, String templateId, Map<String, String> parameters, Path folder, LocalDate today,
 			ProgressMonitor monitor) throws Exception;
+
+	/**
+	 * Renders a template from a source instead of the workspace's dataset: the templates find the
+	 * source as the report input {@link io.custops.engine.sql.SourceAnalyses}, and the dataset is
+	 * never loaded. A template that reads the dataset or runs an analysis over it fails at that
+	 * call, naming the template and the source's dialect (nothing pulls every row).
+	 */
+	Result render(Workspace workspace, String templateId, Map<String, String> parameters, Path folder, LocalDate today,
+			io.custops.engine.sql.SourceAnalyses source, ProgressMonitor monitor) throws Exception;
 }

@@ -38,6 +38,8 @@ import io.custops.source.RowSink;
 import io.custops.source.SourceCheck;
 import io.custops.source.SourceException;
 import io.custops.source.SourceRuntime;
+import io.custops.source.TextRowSink;
+import io.custops.source.Upload;
 import io.custops.store.SourceRecord;
 
 /** The source runtime over JDBC. */
@@ -250,6 +252,77 @@ public class JdbcSourceRuntime implements SourceRuntime {
 		} catch (SQLException e) {
 			throw new SourceException(analysis.id() + " into " + table + " in source '" + source.id() + "' ("
 					+ dialect.id() + "): " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public long query(SourceRecord source, String analysis, Upload upload, String sql, TextRowSink sink)
+			throws SourceException {
+		SqlDialect dialect = dialect(source.url());
+		try (Connection c = connect(source, upload == null)) {
+			if (upload != null) {
+				upload(c, upload);
+				if (dialect != SqlDialect.DUCKDB) {
+					c.setReadOnly(true); // the query itself still only reads
+				}
+			}
+			boolean auto = c.getAutoCommit();
+			if (dialect == SqlDialect.POSTGRESQL) {
+				c.setAutoCommit(false); // PostgreSQL pages a result (fetch size) only inside a transaction
+			}
+			long rows = 0;
+			try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+				s.setFetchSize(FETCH_SIZE);
+				try (ResultSet rs = s.executeQuery(sql)) {
+					String[] values = new String[rs.getMetaData().getColumnCount()];
+					while (rs.next()) {
+						for (int i = 0; i < values.length; i++) {
+							values[i] = rs.getString(i + 1);
+						}
+						rows++;
+						sink.row(values);
+					}
+				}
+			} finally {
+				if (dialect == SqlDialect.POSTGRESQL) {
+					c.rollback();
+					c.setAutoCommit(auto);
+				}
+			}
+			return rows;
+		} catch (SQLException e) {
+			throw new SourceException(analysis + " in source '" + source.id() + "' (" + dialect.id() + "): "
+					+ e.getMessage(), e);
+		} catch (IOException e) {
+			throw new SourceException(analysis + " in source '" + source.id() + "': " + e.getMessage(), e);
+		}
+	}
+
+	/** Creates and fills the session's temporary table, in batches, committed before the query. */
+	private static void upload(Connection c, Upload upload) throws SQLException {
+		try (Statement s = c.createStatement()) {
+			s.execute(upload.create());
+		}
+		boolean auto = c.getAutoCommit();
+		c.setAutoCommit(false);
+		try (java.sql.PreparedStatement ps = c.prepareStatement(upload.insert())) {
+			int pending = 0;
+			for (String[] row : upload.rows()) {
+				for (int i = 0; i < row.length; i++) {
+					ps.setString(i + 1, row[i]);
+				}
+				ps.addBatch();
+				if (++pending == 5_000) {
+					ps.executeBatch();
+					pending = 0;
+				}
+			}
+			if (pending > 0) {
+				ps.executeBatch();
+			}
+			c.commit();
+		} finally {
+			c.setAutoCommit(auto);
 		}
 	}
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,7 +34,16 @@ import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ResultColumn;
 import io.custops.core.spi.ServiceKind;
 import io.custops.engine.Analyses;
+import io.custops.engine.Campaign;
+import io.custops.engine.CampaignRoi;
+import io.custops.engine.ConversionResult;
+import io.custops.engine.RoiResult;
+import io.custops.engine.sql.RoiQuery;
+import io.custops.source.Upload;
 import io.custops.engine.ServiceCatalog;
+import io.custops.engine.TierConversion;
+import io.custops.engine.sql.ConversionQuery;
+import io.custops.engine.sql.NoPushdownException;
 import io.custops.source.PushdownRun;
 import io.custops.source.PushdownUnsupportedException;
 import io.custops.source.SourceRuntime;
@@ -103,6 +114,167 @@ class EqualityTest {
 	Stream<DynamicTest> stages() {
 		return cases(ServiceKind.MODEL, "stages", List.of(Map.of(), Map.of("usageCycle", "true", "dormantDays", "90",
 				"fanOrders", "3")));
+	}
+
+	static final LocalDate CONVERSION_FROM = LocalDate.of(2025, 9, 15);
+	static final LocalDate CONVERSION_TO = LocalDate.of(2026, 7, 1);
+
+	/** The conversion matrix, rates, entrants and series: the whole --json document, equal to the in-memory one. */
+	@TestFactory
+	Stream<DynamicTest> conversion() {
+		List<Map.Entry<String, Map<String, String>>> runs = List.of(Map.entry("tiers", Map.of()),
+				Map.entry("tiers", Map.of("period", "quarter", "basis", "orders", "levels", "one:1,two:2,many:4")),
+				Map.entry("stages", Map.of("usageCycle", "true", "dormantDays", "90")), Map.entry("rfm", Map.of()));
+		List<DynamicTest> tests = new ArrayList<>();
+		for (EngineUnderTest engine : engines) {
+			for (Map.Entry<String, Map<String, String>> run : runs) {
+				tests.add(DynamicTest.dynamicTest(engine + " conversion " + run.getKey() + " " + run.getValue(),
+						() -> compareConversion(engine, run.getKey(), run.getValue())));
+			}
+			tests.add(DynamicTest.dynamicTest(engine + " conversion by tags is refused by name", () -> {
+				NoPushdownException refused = assertThrows(NoPushdownException.class,
+						() -> Services.get(TierConversion.class).pushdown("tags", CONVERSION_FROM, CONVERSION_TO, Map.of(),
+								engine.dialect, Services.get(SourceRuntime.class).tables(engine.source())));
+				assertTrue(refused.getMessage().contains("tags") && refused.getMessage().contains(engine.dialect.id()),
+						refused.getMessage());
+			}));
+		}
+		return tests.stream();
+	}
+
+	static void compareConversion(EngineUnderTest engine, String analysis, Map<String, String> params) throws Exception {
+		TierConversion conversion = Services.get(TierConversion.class);
+		Analyses analyses = Services.get(Analyses.class);
+		CustomerAnalysis strategy = analyses.find(analysis);
+		Map<String, String> own = new HashMap<>(params);
+		own.remove("period");
+		if (!strategy.sqlPushdown().orElseThrow().supports(engine.dialect, analyses.resolve(strategy, own))) {
+			NoPushdownException refused = assertThrows(NoPushdownException.class, () -> conversion.pushdown(analysis,
+					CONVERSION_FROM, CONVERSION_TO, params, engine.dialect, Services.get(SourceRuntime.class).tables(engine.source())));
+			assertTrue(refused.getMessage().contains(analysis) && refused.getMessage().contains(engine.dialect.id()),
+					refused.getMessage());
+			return;
+		}
+		ConversionResult memory = conversion.run(data, analysis, CONVERSION_FROM, CONVERSION_TO, params,
+				ProgressMonitor.NULL);
+		SourceRuntime runtime = Services.get(SourceRuntime.class);
+		ConversionQuery query = conversion.pushdown(analysis, CONVERSION_FROM, CONVERSION_TO, params, engine.dialect,
+				runtime.tables(engine.source()));
+		long t = System.nanoTime();
+		runtime.query(engine.source(), "conversion", null, query.sql(), query::accept);
+		TIMINGS.add(String.format("%-10s %-7s %-60s %6d ms", engine, "conv", analysis + " " + params,
+				(System.nanoTime() - t) / 1_000_000));
+		ConversionResult pushed = query.result();
+		assertTrue(memory.customers() > 1000, "members at the start: " + memory.customers());
+		assertEquals(memory.toJson(), pushed.toJson());
+		StringWriter a = new StringWriter();
+		StringWriter b = new StringWriter();
+		memory.writeCsv(a);
+		pushed.writeCsv(b);
+		assertEquals(a.toString(), b.toString(), "--out CSV");
+	}
+
+	/**
+	 * A campaign's ROI: every figure, interval, p-value and warning of the --json document, in
+	 * total and broken down, equal to the in-memory run. Members: every 5th customer treated,
+	 * every 20th (offset 1) held out; segments recorded for the treated only, so that a segment
+	 * has no control and another no treated member.
+	 */
+	@TestFactory
+	Stream<DynamicTest> roi() {
+		List<Map<String, String>> runs = List.of(Map.of(), Map.of("alpha", "0.1"), Map.of("breakdown", "tier"),
+				Map.of("breakdown", "stages", "breakdown.dormantDays", "90"), Map.of("breakdown", "target"));
+		List<DynamicTest> tests = new ArrayList<>();
+		for (EngineUnderTest engine : engines) {
+			for (Map<String, String> run : runs) {
+				tests.add(DynamicTest.dynamicTest(engine + " roi " + run, () -> compareRoi(engine, run)));
+			}
+		}
+		return tests.stream();
+	}
+
+	static void compareRoi(EngineUnderTest engine, Map<String, String> params) throws Exception {
+		List<Integer> treated = new ArrayList<>();
+		List<Integer> held = new ArrayList<>();
+		List<RoiQuery.Member> members = new ArrayList<>();
+		for (int c = 0; c < data.customerCount(); c++) {
+			if (c % 5 == 0) {
+				treated.add(c);
+				members.add(new RoiQuery.Member(data.customerId(c), false, c % 3 == 0 ? "a" : c % 3 == 1 ? "b" : null));
+			} else if (c % 20 == 1) {
+				held.add(c);
+				members.add(new RoiQuery.Member(data.customerId(c), true, c % 40 == 1 ? "a" : "c"));
+			}
+		}
+		LocalDate start = LocalDate.of(2026, 3, 1);
+		LocalDate end = LocalDate.of(2026, 4, 15);
+		BigDecimal cost = new BigDecimal("5000.00");
+		BigDecimal margin = new BigDecimal("0.30");
+		CampaignRoi roi = Services.get(CampaignRoi.class);
+		RoiResult memory;
+		if ("target".equals(params.get("breakdown"))) {
+			memory = targetBreakdown(roi, treated, held, members, start, end, cost, margin);
+		} else {
+			memory = roi.run(data, new Campaign("eq", "equality", start, end, cost, margin,
+					treated.stream().mapToInt(Integer::intValue).toArray(), held.stream().mapToInt(Integer::intValue).toArray()),
+					params, ProgressMonitor.NULL);
+		}
+		SourceRuntime runtime = Services.get(SourceRuntime.class);
+		RoiQuery query = roi.pushdown("eq", "equality", start, end, cost, margin, members, params, engine.dialect,
+				runtime.tables(engine.source()));
+		long t = System.nanoTime();
+		runtime.query(engine.source(), "roi", query.inline() ? null : new Upload(query.create(), query.insert(), query.rows()),
+				query.sql(), query::accept);
+		TIMINGS.add(String.format("%-10s %-7s %-60s %6d ms", engine, "roi", params, (System.nanoTime() - t) / 1_000_000));
+		RoiResult pushed = query.result();
+		assertTrue(memory.total().treatmentResponders() > 50, "responders: " + memory.total().treatmentResponders());
+		assertEquals(memory.toJson(), pushed.toJson());
+	}
+
+	/** The in-memory breakdown by recorded segments, as CampaignRois makes it: one run per segment. */
+	private static RoiResult targetBreakdown(CampaignRoi roi, List<Integer> treated, List<Integer> held,
+			List<RoiQuery.Member> members, LocalDate start, LocalDate end, BigDecimal cost, BigDecimal margin) {
+		int[] t = treated.stream().mapToInt(Integer::intValue).toArray();
+		int[] c = held.stream().mapToInt(Integer::intValue).toArray();
+		Map<String, String> segmentOf = new HashMap<>();
+		members.forEach(m -> segmentOf.put(m.customerId(), m.segment() == null ? "(none)" : m.segment()));
+		RoiResult total = roi.run(data, new Campaign("eq", "equality", start, end, cost, margin, t, c), Map.of(),
+				ProgressMonitor.NULL);
+		Map<String, List<Integer>> ts = new java.util.TreeMap<>();
+		Map<String, List<Integer>> cs = new java.util.TreeMap<>();
+		for (int i : t) {
+			ts.computeIfAbsent(segmentOf.get(data.customerId(i)), k -> new ArrayList<>()).add(i);
+		}
+		for (int i : c) {
+			cs.computeIfAbsent(segmentOf.get(data.customerId(i)), k -> new ArrayList<>()).add(i);
+		}
+		List<String> names = new ArrayList<>(ts.keySet());
+		cs.keySet().stream().filter(k -> !ts.containsKey(k)).forEach(names::add);
+		names.sort(java.util.Comparator.<String, Boolean>comparing("(none)"::equals)
+				.thenComparing(n -> -ts.getOrDefault(n, List.of()).size()).thenComparing(n -> n));
+		List<RoiResult.Segment> segments = new ArrayList<>();
+		for (String name : names) {
+			int[] st = ts.getOrDefault(name, List.of()).stream().mapToInt(Integer::intValue).toArray();
+			int[] sc = cs.getOrDefault(name, List.of()).stream().mapToInt(Integer::intValue).toArray();
+			RoiResult.Figures f;
+			if (st.length > 0) {
+				BigDecimal share = cost.multiply(BigDecimal.valueOf(st.length)).divide(BigDecimal.valueOf(t.length),
+						java.math.MathContext.DECIMAL128);
+				f = roi.run(data, new Campaign("eq", "equality", start, end, share, margin, st, sc), Map.of(),
+						ProgressMonitor.NULL).total();
+			} else {
+				RoiResult.Figures g = roi.run(data, new Campaign("eq", "equality", start, end, BigDecimal.ZERO, margin, sc,
+						new int[0]), Map.of(), ProgressMonitor.NULL).total();
+				BigDecimal zero = new BigDecimal("0.00");
+				f = new RoiResult.Figures(true, 0, sc.length, 0, g.treatmentResponders(), zero, g.treatmentRevenue(), null,
+						g.treatmentRevenuePerMember(), zero, zero, zero, zero, null, null, g.treatmentResponseRate(), null,
+						null);
+			}
+			segments.add(new RoiResult.Segment(name, f));
+		}
+		Map<String, String> used = new LinkedHashMap<>(total.parameters());
+		used.put("breakdown", "target");
+		return new RoiResult("eq", "equality", start, end, margin, total.total(), "target", segments, used);
 	}
 
 	private Stream<DynamicTest> cases(ServiceKind kind, String id, List<Map<String, String>> paramSets) {

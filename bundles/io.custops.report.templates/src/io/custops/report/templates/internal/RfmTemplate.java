@@ -65,40 +65,68 @@ public class RfmTemplate implements ReportTemplate {
 	}
 
 	@Override
-	public ReportData prepare(ReportContext context) {
+	public ReportData prepare(ReportContext context) throws Exception {
 		Locale locale = context.locale();
 		LocalDate asOf = Templates.asOf(context);
 		String strategy = context.parameters().string(STRATEGY);
-		CustomerClassification result = context.analyses().run(strategy, asOf,
-				Templates.given(context.parameters(), PASSED));
-		ResultColumn r = Templates.column(result, strategy, "r");
-		ResultColumn f = Templates.column(result, strategy, "f");
-		ResultColumn monetary = Templates.column(result, strategy, "monetary");
-
-		List<Label> labels = result.labels();
-		long[] segmentCustomers = new long[labels.size()];
-		long[] segmentCents = new long[labels.size()];
+		java.util.Map<String, String> given = Templates.given(context.parameters(), PASSED);
+		java.util.Optional<io.custops.engine.sql.SourceAnalyses> source = context
+				.input(io.custops.engine.sql.SourceAnalyses.class);
+		List<Label> labels;
+		long customerCount;
+		long[] segmentCustomers;
+		long[] segmentCents;
 		long[][] gridCustomers = new long[6][6];
 		long[][] gridCents = new long[6][6];
-		long scored = 0;
-		long totalCents = 0;
-		int[] labelOf = result.labelIndexes();
-		for (int c = 0; c < labelOf.length; c++) {
-			if (labelOf[c] == CustomerClassification.UNCLASSIFIED) {
-				continue; // not scored: no paid order before asOf
+		long[] totals = new long[2]; // scored, cents
+		if (source.isPresent()) {
+			// the rows stream from the source and are only counted here, never held
+			try (EngineServices engine = new EngineServices()) {
+				io.custops.engine.Analyses analyses = engine.get(io.custops.engine.Analyses.class);
+				io.custops.core.spi.CustomerAnalysis analysis = analyses.find(strategy);
+				io.custops.core.param.Parameters resolved = analyses.resolve(analysis, given);
+				labels = analysis.labels(resolved);
+				List<String> columns = analysis.columnNames(resolved);
+				int ir = index(columns, strategy, "r");
+				int jf = index(columns, strategy, "f");
+				int im = index(columns, strategy, "monetary");
+				java.util.Map<String, Integer> labelIndex = new java.util.HashMap<>();
+				for (int i = 0; i < labels.size(); i++) {
+					labelIndex.put(labels.get(i).id(), i);
+				}
+				long[] sc = segmentCustomers = new long[labels.size()];
+				long[] sm = segmentCents = new long[labels.size()];
+				customerCount = source.get().classify(strategy, asOf, given, (customer, label, values) -> {
+					if (label == null) {
+						return; // not scored
+					}
+					long cents = values[im].isEmpty() ? 0
+							: new BigDecimal(values[im]).movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP)
+									.longValueExact();
+					int l = labelIndex.get(label);
+					add(totals, sc, sm, gridCustomers, gridCents, l, cents, score(values[ir]), score(values[jf]));
+				});
 			}
-			long cents = Templates.cents(monetary, c);
-			scored++;
-			totalCents += cents;
-			segmentCustomers[labelOf[c]]++;
-			segmentCents[labelOf[c]] += cents;
-			int rs = score(r, c);
-			int fs = score(f, c);
-			if (rs > 0 && fs > 0) {
-				gridCustomers[rs][fs]++;
-				gridCents[rs][fs] += cents;
+		} else {
+			CustomerClassification result = context.analyses().run(strategy, asOf, given);
+			ResultColumn r = Templates.column(result, strategy, "r");
+			ResultColumn f = Templates.column(result, strategy, "f");
+			ResultColumn monetary = Templates.column(result, strategy, "monetary");
+			labels = result.labels();
+			customerCount = result.customerCount();
+			segmentCustomers = new long[labels.size()];
+			segmentCents = new long[labels.size()];
+			int[] labelOf = result.labelIndexes();
+			for (int c = 0; c < labelOf.length; c++) {
+				if (labelOf[c] == CustomerClassification.UNCLASSIFIED) {
+					continue; // not scored: no paid order before asOf
+				}
+				add(totals, segmentCustomers, segmentCents, gridCustomers, gridCents, labelOf[c],
+						Templates.cents(monetary, c), score(r, c), score(f, c));
 			}
 		}
+		long scored = totals[0];
+		long totalCents = totals[1];
 
 		List<Object[]> segments = new ArrayList<>();
 		for (int i = 0; i < labels.size(); i++) {
@@ -132,9 +160,9 @@ public class RfmTemplate implements ReportTemplate {
 				.value("title", Templates.t(locale, "RFM overview", "RFM 客户价值概览"))
 				.value("subtitle", Templates.t(locale,
 						"As of " + asOf + " · strategy " + strategy + " · " + Templates.count(locale, scored)
-								+ " customers scored of " + Templates.count(locale, result.customerCount()),
+								+ " customers scored of " + Templates.count(locale, customerCount),
 						"截至 " + asOf + " · 策略 " + strategy + " · 已评分客户 " + Templates.count(locale, scored) + " / "
-								+ Templates.count(locale, result.customerCount())))
+								+ Templates.count(locale, customerCount)))
 				.value("h_segments", Templates.t(locale, "Segments", "客户分群"))
 				.value("h_grid", Templates.t(locale, "R × F score grid", "R × F 评分矩阵"))
 				.value("grid_note", Templates.t(locale,
@@ -151,6 +179,36 @@ public class RfmTemplate implements ReportTemplate {
 				.value("totals", Templates.t(locale,
 						"Total: " + Templates.count(locale, scored) + " customers, monetary " + Templates.amount(total),
 						"合计：" + Templates.count(locale, scored) + " 位客户，消费金额 " + Templates.amount(total)));
+	}
+
+	private static void add(long[] totals, long[] segmentCustomers, long[] segmentCents, long[][] gridCustomers,
+			long[][] gridCents, int label, long cents, int rs, int fs) {
+		totals[0]++;
+		totals[1] += cents;
+		segmentCustomers[label]++;
+		segmentCents[label] += cents;
+		if (rs > 0 && fs > 0) {
+			gridCustomers[rs][fs]++;
+			gridCents[rs][fs] += cents;
+		}
+	}
+
+	private static int index(List<String> columns, String analysis, String name) {
+		int i = columns.indexOf(name);
+		if (i < 0) {
+			throw new IllegalStateException("analysis '" + analysis + "' gives no column '" + name + "'; its columns: "
+					+ columns);
+		}
+		return i;
+	}
+
+	/** A score 1–5 from its text, or 0 when the customer has none. */
+	private static int score(String text) {
+		if (text == null || text.isEmpty()) {
+			return 0;
+		}
+		double value = Double.parseDouble(text);
+		return value < 1 || value > 5 ? 0 : (int) value;
 	}
 
 	/** A score 1–5, or 0 when the customer has none. */

@@ -44,6 +44,13 @@ final class RoiData {
 
 	static Measured measure(CampaignStore store, CampaignRoi roi, CustomerDataset data, String campaignId,
 			String breakdown, ProgressMonitor monitor) throws Exception {
+		return measure(store, roi, data, null, campaignId, breakdown, monitor);
+	}
+
+	/** The same, on a source's orders when {@code source} is given (the dataset is then not read). */
+	static Measured measure(CampaignStore store, CampaignRoi roi, CustomerDataset data,
+			io.custops.engine.sql.SourceAnalyses source, String campaignId, String breakdown, ProgressMonitor monitor)
+			throws Exception {
 		List<CampaignRecord> campaigns = store.list();
 		if (campaignId != null) {
 			List<CampaignRecord> one = campaigns.stream().filter(c -> c.id().equals(campaignId)).toList();
@@ -64,8 +71,9 @@ final class RoiData {
 		List<RoiResult> results = new ArrayList<>();
 		for (CampaignRecord campaign : campaigns) {
 			monitor.checkCanceled();
-			results.add(CampaignRois.run(roi, data, CampaignLoader.toEngine(campaign, store.members(campaign.id()), data),
-					parameters, monitor));
+			results.add(source != null ? source.roi(campaign.id(), parameters)
+					: CampaignRois.run(roi, data, CampaignLoader.toEngine(campaign, store.members(campaign.id()), data),
+							parameters, monitor));
 		}
 		return new Measured(results, overall(results));
 	}

@@ -83,8 +83,10 @@ public class RoiTemplate implements ReportTemplate {
 		RoiData.Measured measured;
 		Map<String, String> segmentTexts;
 		try (EngineServices engine = new EngineServices()) {
-			measured = RoiData.measure(store, engine.get(CampaignRoi.class), context.dataset(),
-					p.has(CAMPAIGN) ? p.string(CAMPAIGN) : null, bySegment ? breakdown : null, context.monitor());
+			java.util.Optional<io.custops.engine.sql.SourceAnalyses> source = context
+					.input(io.custops.engine.sql.SourceAnalyses.class);
+			measured = RoiData.measure(store, engine.get(CampaignRoi.class),
+					source.isPresent() ? null : context.dataset(), source.orElse(null), p.has(CAMPAIGN) ? p.string(CAMPAIGN) : null, bySegment ? breakdown : null, context.monitor());
 			segmentTexts = bySegment ? Labels.texts(engine.get(Analyses.class), breakdown, locale) : Map.of();
 		}
 

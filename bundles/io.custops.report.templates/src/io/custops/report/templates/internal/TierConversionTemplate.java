@@ -85,7 +85,7 @@ public class TierConversionTemplate implements ReportTemplate {
 	}
 
 	@Override
-	public ReportData prepare(ReportContext context) {
+	public ReportData prepare(ReportContext context) throws Exception {
 		Locale locale = context.locale();
 		Parameters p = context.parameters();
 		LocalDate to = p.has(TO) ? p.date(TO) : context.today();
@@ -100,7 +100,10 @@ public class TierConversionTemplate implements ReportTemplate {
 		ConversionResult result;
 		Map<String, String> texts;
 		try (EngineServices engine = new EngineServices()) {
-			result = engine.get(TierConversion.class).run(context.dataset(), analysis, from, to, params, context.monitor());
+			java.util.Optional<io.custops.engine.sql.SourceAnalyses> source = context
+					.input(io.custops.engine.sql.SourceAnalyses.class);
+			result = source.isPresent() ? source.get().conversion(analysis, from, to, params)
+					: engine.get(TierConversion.class).run(context.dataset(), analysis, from, to, params, context.monitor());
 			texts = Labels.texts(engine.get(Analyses.class), analysis, passed, locale);
 		}
 

@@ -1,0 +1,52 @@
+package io.custops.engine.sql;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.custops.core.spi.SqlDialect;
+import io.custops.engine.ConversionResult;
+import io.custops.engine.RoiResult;
+
+/**
+ * The shared analyses run inside one registered source, for callers that must not know JDBC:
+ * report templates find it as a {@link io.custops.core.spi.ReportContext#input(Class) report
+ * input} when a report is rendered with {@code --param source=ID}, and then read nothing from
+ * the workspace's dataset. Each method writes its SQL with this package and has the source run it.
+ */
+public interface SourceAnalyses {
+
+	/** The source's id. */
+	String source();
+
+	SqlDialect dialect();
+
+	/**
+	 * {@link io.custops.engine.TierConversion#run} inside the source.
+	 *
+	 * @throws NoPushdownException naming the analysis and the dialect, before anything is read
+	 */
+	ConversionResult conversion(String analysisId, LocalDate from, LocalDate to, Map<String, String> parameters)
+			throws Exception;
+
+	/**
+	 * {@link io.custops.engine.CampaignRoi#run} of a campaign of the workspace, on the source's orders.
+	 *
+	 * @throws NoPushdownException naming the analysis and the dialect, before anything is read
+	 */
+	RoiResult roi(String campaignId, Map<String, String> parameters) throws Exception;
+
+	/**
+	 * Streams an analysis's per-customer rows from the source (label id or null, then the
+	 * analysis's columns as text), as {@code segment --source} does; returns the customers of the source.
+	 *
+	 * @throws NoPushdownException naming the analysis and the dialect, before anything is read
+	 */
+	long classify(String analysisId, LocalDate asOf, Map<String, String> parameters, ClassifiedRows rows) throws Exception;
+
+	/** The per-customer rows of {@link #classify}. */
+	@FunctionalInterface
+	interface ClassifiedRows {
+		/** @param values the analysis's columns ({@code CustomerAnalysis.columnNames}), reused between calls */
+		void row(String customerId, String label, String[] values) throws Exception;
+	}
+}
