@@ -6,7 +6,7 @@
  * {@link io.custops.report.schedule.WorkspaceReports}, which renders one template on an open
  * workspace. Details: docs/reports.md, "Scheduled reports".
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.custops.report.schedule;
 
 import org.osgi.annotation.versioning.Version;
