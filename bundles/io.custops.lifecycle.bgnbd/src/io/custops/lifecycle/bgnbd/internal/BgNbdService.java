@@ -37,4 +37,19 @@ public class BgNbdService extends CustomerBaseModelService {
 	ModelFit<BgNbd> fit(PurchaseSummary summary) {
 		return BgNbd.fit(summary);
 	}
+
+	@Override
+	BgNbd model(double[] p) {
+		return new BgNbd(p[0], p[1], p[2], p[3]);
+	}
+
+	@Override
+	String title() {
+		return "BG/NBD";
+	}
+
+	@Override
+	boolean oneTimeBuyersAlive() {
+		return true;
+	}
 }

@@ -57,6 +57,17 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 	/** Fits the model to the calibration summary. */
 	abstract ModelFit<? extends CustomerBaseModel> fit(PurchaseSummary summary);
 
+	/** The model of these parameters, in the order of {@link CustomerBaseModel#parameters()}. */
+	abstract CustomerBaseModel model(double[] parameters);
+
+	/** The model's name in warnings, e.g. "BG/NBD". */
+	abstract String title();
+
+	/** True when the model has every customer without a repeat purchase alive (P(alive) = 1), as BG/NBD does. */
+	boolean oneTimeBuyersAlive() {
+		return false;
+	}
+
 	@Override
 	public boolean predictive() {
 		return true;
@@ -152,6 +163,13 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		monitor.worked(1);
 		monitor.checkCanceled();
 
+		FitDiagnostics diagnostics = FitDiagnostics.of(model.parameters(), logTheta -> {
+			double[] theta = new double[logTheta.length];
+			for (int i = 0; i < theta.length; i++) {
+				theta[i] = Math.exp(logTheta[i]);
+			}
+			return model(theta).logLikelihood(summary);
+		});
 		SpendFit spend = fitSpend(calibration, scored);
 		monitor.worked(1);
 		monitor.checkCanceled();
@@ -187,6 +205,8 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		java.util.Arrays.fill(labelOf, CustomerClassification.UNCLASSIFIED);
 		double expectedTotal = 0;
 		long clvTotal = 0;
+		int repeatCustomers = 0;
+		long[] bandCount = new long[LABELS.size()];
 		for (int k = 0; k < scored.length; k++) {
 			int c = scored[k];
 			int g = summary.groupOf(k);
@@ -195,6 +215,7 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 			ageWeeks[c] = age[k] / 7.0;
 			if (x[k] > 0) {
 				monetary[c] = Math.round((double) calibration.repeatCents[c] / x[k]);
+				repeatCustomers++;
 			}
 			pAlive[c] = alive[g];
 			expected[c] = expectedIfAlive[g] * alive[g];
@@ -208,6 +229,7 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 			int band = band(1 - alive[g]);
 			labelOf[c] = band;
 			risk[c] = LABELS.get(band).id();
+			bandCount[band]++;
 		}
 		monitor.worked(1);
 
@@ -225,13 +247,16 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("model", id());
 		result.put("params", new LinkedHashMap<>(model.parameters()));
+		result.put("params_se", new LinkedHashMap<>(diagnostics.standardErrors));
+		result.put("degenerate", diagnostics.degenerate());
 		result.put("log_likelihood", fit.logLikelihood());
 		result.put("optimizer", fit.optimizer().describe());
 		Map<String, Object> calibrationInfo = new LinkedHashMap<>();
 		calibrationInfo.put("end", calibrationEnd.toString());
 		calibrationInfo.put("customers", scored.length);
 		calibrationInfo.put("distinct_histories", groups);
-		calibrationInfo.put("repeat_customers", spend.repeatCustomers);
+		calibrationInfo.put("repeat_customers", repeatCustomers);
+		calibrationInfo.put("gamma_gamma_customers", spend.customers);
 		calibrationInfo.put("unscored_customers", customers - scored.length);
 		result.put("calibration", calibrationInfo);
 		result.put("gamma_gamma", spend.describe());
@@ -241,8 +266,32 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		result.put("expected_purchases_total", expectedTotal);
 		result.put("clv_total", BigDecimal.valueOf(clvTotal, 2));
 		result.put("holdout", holdout(calibration, calibrationEnd, asOf, model, summary, scored));
+		result.put("warnings", warnings(diagnostics, spend, scored.length, repeatCustomers, bandCount));
 		monitor.done();
 		return new CustomerClassification(LABELS, labelOf, columns, result);
+	}
+
+	/** What the analyst must know before acting on the figures: degenerate fits, and P(alive) = 1 by construction. */
+	private List<String> warnings(FitDiagnostics diagnostics, SpendFit spend, int scored, int repeatCustomers,
+			long[] bandCount) {
+		List<String> warnings = new ArrayList<>();
+		if (diagnostics.degenerate()) {
+			warnings.add(String.format(java.util.Locale.ROOT,
+					"The %s fit is degenerate: %s. Its P(alive), expected purchases, CLV and churn-risk bands are not "
+							+ "to be trusted (it puts %.1f %% of the customers in the low churn-risk band).",
+					title(), String.join("; ", diagnostics.problems), 100.0 * bandCount[0] / scored));
+		}
+		if (oneTimeBuyersAlive() && repeatCustomers < scored) {
+			warnings.add(String.format(java.util.Locale.ROOT,
+					"%s gives one-time buyers P(alive) = 1 by construction: the %,d customers without a repeat purchase "
+							+ "are all low churn risk however long ago they bought.",
+					title(), scored - repeatCustomers));
+		}
+		if (spend.diagnostics != null && spend.diagnostics.degenerate()) {
+			warnings.add("The Gamma-Gamma fit is degenerate: " + String.join("; ", spend.diagnostics.problems)
+					+ ". Its expected spend and the CLV are not to be trusted.");
+		}
+		return warnings;
 	}
 
 	/** 0 low, 1 medium, 2 high, by the probability of not being alive. */
@@ -262,7 +311,7 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 			}
 		}
 		if (count == 0) {
-			return new SpendFit(null, 0);
+			return new SpendFit(null, null, 0);
 		}
 		int[] x = new int[count];
 		double[] mean = new double[count];
@@ -275,22 +324,31 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 				k++;
 			}
 		}
-		return new SpendFit(GammaGamma.fit(SpendSummary.of(x, mean)), count);
+		SpendSummary summary = SpendSummary.of(x, mean);
+		ModelFit<GammaGamma> fit = GammaGamma.fit(summary);
+		FitDiagnostics diagnostics = FitDiagnostics.of(fit.model().parameters(),
+				t -> new GammaGamma(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2])).logLikelihood(summary));
+		return new SpendFit(fit, diagnostics, count);
 	}
 
-	/** The spend model, or none when no customer has repeat transactions. */
-	private record SpendFit(ModelFit<GammaGamma> fit, int repeatCustomers) {
+	/**
+	 * The spend model, or none when no customer has repeat transactions of positive mean value;
+	 * {@code customers} is the number it was fitted to.
+	 */
+	private record SpendFit(ModelFit<GammaGamma> fit, FitDiagnostics diagnostics, int customers) {
 
 		/**
-		 * E[M | x, z̄] in currency units; the population mean for customers without repeat
-		 * transactions (or with a non-positive mean, which the model cannot describe); NaN without a model.
+		 * E[M | x, z̄] in currency units, also when the repeat purchases average 0.00 (the fit leaves
+		 * such customers out, as ln z̄ is undefined, but the formula holds); the population mean for
+		 * customers without repeat transactions (or with a negative mean, which the model cannot
+		 * describe); NaN without a model.
 		 */
 		double expectedAverage(int x, long repeatCents) {
 			if (fit == null) {
 				return Double.NaN;
 			}
 			GammaGamma model = fit.model();
-			if (x > 0 && repeatCents > 0) {
+			if (x > 0 && repeatCents >= 0) {
 				return model.conditionalExpectedAverage(x, repeatCents / 100.0 / x);
 			}
 			return model.populationMean();
@@ -302,7 +360,8 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 			}
 			Map<String, Object> map = new LinkedHashMap<>(fit.model().parameters());
 			map.put("log_likelihood", fit.logLikelihood());
-			map.put("customers", repeatCustomers);
+			map.put("customers", customers);
+			map.put("params_se", new LinkedHashMap<>(diagnostics.standardErrors));
 			double mean = fit.model().populationMean();
 			map.put("population_mean_spend", Double.isFinite(mean) ? mean : null);
 			map.put("optimizer", fit.optimizer().describe());

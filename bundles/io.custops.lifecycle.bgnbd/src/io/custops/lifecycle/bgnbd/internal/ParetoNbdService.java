@@ -37,4 +37,14 @@ public class ParetoNbdService extends CustomerBaseModelService {
 	ModelFit<ParetoNbd> fit(PurchaseSummary summary) {
 		return ParetoNbd.fit(summary);
 	}
+
+	@Override
+	ParetoNbd model(double[] p) {
+		return new ParetoNbd(p[0], p[1], p[2], p[3]);
+	}
+
+	@Override
+	String title() {
+		return "Pareto/NBD";
+	}
 }
