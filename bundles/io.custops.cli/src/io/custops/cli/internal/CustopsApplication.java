@@ -70,6 +70,9 @@ public class CustopsApplication implements IApplication {
 		BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
 		try (CliServices services = new CliServices(bundleContext)) {
 			return command.run(inv, services);
+		} catch (NoWorkspaceException e) {
+			err.println("custops " + command.name() + ": " + e.getMessage());
+			return USAGE;
 		} catch (UsageException | ParameterException | AnalysisInputException e) {
 			err.println("custops " + command.name() + ": " + e.getMessage());
 			err.print(command.usage());
@@ -77,7 +80,7 @@ public class CustopsApplication implements IApplication {
 		} catch (Exception | OutOfMemoryError | InternalError | StackOverflowError e) {
 			Path workspace = null;
 			try {
-				workspace = inv.workspace();
+				workspace = inv.workspaceToCreate();
 			} catch (RuntimeException ignored) {
 				// a failure before the options were read
 			}

@@ -63,7 +63,7 @@ final class ImportCommand implements Command {
 			throw new UsageException("connector '" + connector.id() + "' reads a file: give --file");
 		}
 		WorkspaceManager manager = services.require(WorkspaceManager.class);
-		try (Workspace ws = manager.open(inv.workspace())) {
+		try (Workspace ws = manager.open(inv.workspaceToCreate())) {
 			ImportResult result = ws.importFacts(connector, kind, file,
 					inv.params, ProgressMonitor.NULL);
 			print(inv, result, connector.id(), file.map(Path::toString).orElse(null), ws.directory());

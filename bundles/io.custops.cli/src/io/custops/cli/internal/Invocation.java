@@ -103,11 +103,31 @@ final class Invocation {
 		}
 	}
 
+	/**
+	 * The workspace a command reads or changes. A {@code --workspace} folder that holds no
+	 * workspace is bad input (exit 2, "no workspace at …"): a read must never create an empty
+	 * workspace and report zeros. Only the commands that bring data in create one
+	 * ({@link #workspaceToCreate()}).
+	 */
 	Path workspace() {
+		Path dir = workspaceToCreate();
+		if (options.containsKey("workspace") && !isWorkspace(dir)) {
+			throw new NoWorkspaceException(dir);
+		}
+		return dir;
+	}
+
+	/** The workspace of a command that may create it ({@code import}, {@code demo}, {@code source add}, setting the zone). */
+	Path workspaceToCreate() {
 		String dir = options.get("workspace");
 		if (dir != null) {
 			return Path.of(dir).toAbsolutePath();
 		}
 		return io.custops.core.CustopsHome.defaultWorkspace();
+	}
+
+	/** Whether a folder holds a workspace: its database folder is there (every workspace since the first has one). */
+	static boolean isWorkspace(Path dir) {
+		return java.nio.file.Files.isDirectory(dir.resolve("db"));
 	}
 }

@@ -117,7 +117,7 @@ final class SourceCommand implements Command {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException("--id: " + e.getMessage());
 		}
-		try (Workspace workspace = services.require(WorkspaceManager.class).open(inv.workspace())) {
+		try (Workspace workspace = services.require(WorkspaceManager.class).open(inv.workspaceToCreate())) {
 			if (workspace.sources().get(id).isPresent()) {
 				throw new UsageException("source '" + id + "' is already registered (./custops source remove " + id + ")");
 			}

@@ -50,7 +50,7 @@ final class WorkspaceCommand implements Command {
 			throw new UsageException(action == null ? "workspace needs info or zone" : "unknown action '" + action + "'");
 		}
 		WorkspaceManager manager = services.require(WorkspaceManager.class);
-		try (Workspace ws = manager.open(inv.workspace())) {
+		try (Workspace ws = manager.open(action.equals("zone") && inv.words.size() > 2 ? inv.workspaceToCreate() : inv.workspace())) {
 			if (action.equals("zone")) {
 				return zone(inv, ws);
 			}

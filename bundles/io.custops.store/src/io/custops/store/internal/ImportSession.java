@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.custops.core.ProgressMonitor;
@@ -498,6 +500,9 @@ final class ImportSession implements BlockSink {
 	/** Keeps a rejected row (already counted in {@link #read}). */
 	void rejectRow(long line, String field, String reason, String raw) {
 		rejected++;
+		if (firstRejects.size() < FIRST_REJECTS) {
+			firstRejects.add("line " + line + (field == null || field.isEmpty() ? "" : ", " + field) + ": " + reason);
+		}
 		try {
 			rejects.write(line, field, reason, raw);
 		} catch (IOException e) {
@@ -508,6 +513,11 @@ final class ImportSession implements BlockSink {
 					+ "); nothing was imported; the rejected rows are in " + rejects.path(), null);
 		}
 	}
+
+	/** How many rejects an import that rejected every row quotes in its message. */
+	private static final int FIRST_REJECTS = 3;
+	/** The first rejects' reasons, for that message (written on the storing thread, read after it ended). */
+	private final List<String> firstRejects = new ArrayList<>(FIRST_REJECTS);
 
 	/** Writes what is still buffered; called once the connector has read everything. */
 	void finish() throws SQLException, IOException {
@@ -535,6 +545,11 @@ final class ImportSession implements BlockSink {
 		writer.finish();
 		checkRunning();
 		rejects.flush();
+		if (read > 0 && rejected == read) {
+			// nothing usable: bad input, reported as such (the rejected rows are kept with their reasons)
+			throw abort("every one of the " + read + " rows was rejected, nothing was imported (" + String.join("; ", firstRejects)
+					+ (rejected > firstRejects.size() ? "; …" : "") + "); the rejected rows are in " + rejects.path(), null);
+		}
 	}
 
 	private void checkRunning() {

@@ -181,8 +181,77 @@ class DataCommandsTest {
 			Run info = run("workspace", "info", "--json", "--workspace", ws);
 			assertTrue(info.out().contains("\"customers\": 3,"), info.out());
 			assertTrue(info.out().contains("\"campaign-members\": 3,"), info.out());
+
+			// a second demo would mix with the shop there (campaigns replaced, old members kept): refused
+			calls.clear();
+			Run again = run("demo", "--param", "customers=2", "--workspace", ws);
+			assertEquals(2, again.status(), again.err());
+			assertTrue(again.err().contains("already holds data (3 customers, 3 orders, 3 campaigns, 3 campaign-members)"),
+					again.err());
+			assertTrue(again.err().contains("--param replace=true"), again.err());
+			assertEquals(List.of(), calls, "nothing was read");
+			assertTrue(run("workspace", "info", "--json", "--workspace", ws).out().contains("\"customers\": 3,"));
+
+			Run badValue = run("demo", "--param", "replace=yes", "--workspace", ws);
+			assertEquals(2, badValue.status());
+			assertTrue(badValue.err().contains("--param replace: true or false, not 'yes'"), badValue.err());
+
+			Run replaced = run("demo", "--param", "customers=2", "--param", "replace=true", "--workspace", ws);
+			assertEquals(0, replaced.status(), replaced.err());
+			assertTrue(replaced.out().startsWith("emptied " + ws + " (it held 3 customers"), replaced.out());
+			assertEquals(List.of("customers:2", "orders:2", "campaigns:2", "campaign-members:2"), calls,
+					"replace is the command's, not the connector's parameter");
+			Run after = run("workspace", "info", "--json", "--workspace", ws);
+			assertTrue(after.out().contains("\"customers\": 2,"), after.out());
+			assertTrue(after.out().contains("\"campaign-members\": 2,"), "the old members are gone: " + after.out());
 		} finally {
 			registration.unregister();
 		}
+	}
+
+	@Test
+	void aReadOnAFolderWithoutAWorkspaceExitsTwoAndCreatesNothing() throws Exception {
+		Path none = dir.resolve("no-such-workspace");
+		for (String[] read : new String[][] { { "workspace", "info" }, { "segment", "--strategy", "tiers" },
+				{ "funnel", "--steps", "view,cart" }, { "source", "list" },
+				{ "campaign", "list" } }) {
+			List<String> args = new ArrayList<>(List.of(read));
+			args.addAll(List.of("--workspace", none.toString()));
+			Run r = run(args.toArray(String[]::new));
+			assertEquals(2, r.status(), String.join(" ", read) + ": " + r.err());
+			assertTrue(r.err().contains(": no workspace at " + none + " (no such folder); ./custops import or ./custops demo"),
+					r.err());
+			assertEquals("", r.out(), "no zeros reported");
+			assertTrue(Files.notExists(none), String.join(" ", read) + " created " + none);
+		}
+		Files.createDirectories(none);
+		Run empty = run("workspace", "info", "--workspace", none.toString());
+		assertEquals(2, empty.status());
+		assertTrue(empty.err().contains("no workspace at " + none + " (the folder holds none)"), empty.err());
+		assertEquals(List.of(), Files.list(none).toList(), "the folder is left as it was");
+
+		// the commands that bring data in, or set it up, create it
+		Run zone = run("workspace", "zone", "Asia/Shanghai", "--workspace", none.toString());
+		assertEquals(0, zone.status(), zone.err());
+		assertEquals(0, run("workspace", "info", "--workspace", none.toString()).status());
+	}
+
+	@Test
+	void anImportThatRejectsEveryRowExitsTwoWithTheFirstReasonsAndKeepsThem() throws Exception {
+		String ws = dir.resolve("ws").toString();
+		Path file = dir.resolve("bad.csv");
+		Files.writeString(file, "order_id,customer_id,order_time,amount,status\n" + "o1,c1,2026-01-05,ten,paid\n"
+				+ "o2,c2,2026-02-30,5.00,paid\n");
+		Run r = run("import", "--kind", "orders", "--connector", "csv", "--file", file.toString(), "--workspace", ws);
+		assertEquals(2, r.status(), r.err());
+		assertTrue(r.err().startsWith("custops import: "), r.err());
+		assertTrue(r.err().contains("every one of the 2 rows was rejected, nothing was imported (line 2, amount: "), r.err());
+		assertTrue(r.err().contains("; line 3, order_time: "), r.err());
+		Path rejects = Path.of(r.err().substring(r.err().lastIndexOf(" in ") + 4).strip());
+		assertTrue(Files.readString(rejects).contains("ten"), "the rejected rows are kept with their reasons: " + rejects);
+
+		Run info = run("workspace", "info", "--json", "--workspace", ws);
+		assertTrue(info.out().contains("\"orders\": 0,"), info.out());
+		assertTrue(info.out().contains("\"state\": \"failed\""), "recorded as failed: " + info.out());
 	}
 }

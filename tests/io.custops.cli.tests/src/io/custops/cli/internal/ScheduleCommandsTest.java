@@ -40,6 +40,7 @@ class ScheduleCommandsTest {
 	@Test
 	void schedulesAreAddedListedAndRemoved() {
 		String ws = dir.resolve("ws").toString();
+		assertEquals(0, run("workspace", "zone", "UTC", "--workspace", ws).status(), "a workspace to schedule in");
 		Run added = add(ws, "--keep", "3", "--param", "asOf=@last-week.end", "--json");
 		assertEquals(0, added.status(), added.err());
 		assertTrue(added.out().contains("\"id\": \"weekly\"") && added.out().contains("\"keep\": 3"), added.out());
@@ -71,6 +72,7 @@ class ScheduleCommandsTest {
 	@Test
 	void badSchedulesExit2NamingWhatIsWrong() {
 		String ws = dir.resolve("ws").toString();
+		assertEquals(0, run("workspace", "zone", "UTC", "--workspace", ws).status(), "a workspace to schedule in");
 		Run noSub = run("schedule", "--workspace", ws);
 		assertEquals(2, noSub.status());
 		assertTrue(noSub.err().contains("missing the subcommand"), noSub.err());
