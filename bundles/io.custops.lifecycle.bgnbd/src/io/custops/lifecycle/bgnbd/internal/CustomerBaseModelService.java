@@ -284,7 +284,7 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		if (oneTimeBuyersAlive() && repeatCustomers < scored) {
 			warnings.add(String.format(java.util.Locale.ROOT,
 					"%s gives one-time buyers P(alive) = 1 by construction: the %,d customers without a repeat purchase "
-							+ "are all low churn risk however long ago they bought.",
+							+ "are all low churn risk however long ago they bought. The mbgnbd model lets them be gone.",
 					title(), scored - repeatCustomers));
 		}
 		if (spend.diagnostics != null && spend.diagnostics.degenerate()) {
