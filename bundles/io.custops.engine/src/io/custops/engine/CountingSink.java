@@ -51,6 +51,11 @@ class CountingSink implements RecordSink {
 		}
 	}
 
+	@Override
+	public void note(String message) {
+		sink.note(message);
+	}
+
 	final RuntimeException failed(RuntimeException e) {
 		if (sinkFailure == null) {
 			sinkFailure = e;

@@ -103,6 +103,7 @@ final class ImportCommand implements Command {
 		m.put("unchanged", r.unchanged());
 		m.put("rejects_file", r.rejectsFile() == null ? null : r.rejectsFile().toString());
 		m.put("took_ms", r.took().toMillis());
+		m.put("notes", r.notes());
 		return m;
 	}
 
@@ -123,6 +124,7 @@ final class ImportCommand implements Command {
 	static void line(Invocation inv, ImportResult r) {
 		inv.out.printf(Locale.ROOT, "  read %d, imported %d, unchanged %d, rejected %d in %.1f s%n", r.read(),
 				r.imported(), r.unchanged(), r.rejected(), r.took().toMillis() / 1000.0);
+		r.notes().forEach(note -> inv.out.println("  " + note));
 		if (r.rejectsFile() != null) {
 			inv.out.println("  rejected rows (line, field, reason, raw): " + r.rejectsFile());
 		}

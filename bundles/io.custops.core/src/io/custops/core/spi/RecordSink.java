@@ -21,4 +21,15 @@ public interface RecordSink {
 
 	/** A row the connector itself cannot map; it is kept in the rejects file with the reason. */
 	void reject(long line, String field, String reason, String raw);
+
+	/**
+	 * Something about the whole source the user should know, in plain words: an encoding the
+	 * connector detected, a time zone it assumed. Kept with the import's result and shown with
+	 * its counts; it rejects nothing.
+	 *
+	 * @since 1.3
+	 */
+	default void note(String message) {
+		// sinks that show nothing ignore it
+	}
 }

@@ -317,7 +317,7 @@ final class HsqlWorkspace implements Workspace {
 			tagsVersion++;
 		}
 		return new ImportResult(importId, kind, s.read, s.imported, s.rejected, s.unchanged,
-				rejects.exists() ? rejectsPath : null, Duration.ofNanos(System.nanoTime() - startNanos));
+				rejects.exists() ? rejectsPath : null, Duration.ofNanos(System.nanoTime() - startNanos), s.notes);
 	}
 
 	/** A guess of the rows of a file (60 bytes a row: a table grown once costs less than one too big). */

@@ -156,6 +156,16 @@ final class ImportSession implements BlockSink {
 		}
 	}
 
+	/** The connector's notes about the whole source, in order (at most a few; the connector's thread). */
+	final List<String> notes = new ArrayList<>();
+
+	@Override
+	public void note(String message) {
+		if (message != null && !message.isBlank() && notes.size() < 20) {
+			notes.add(message.strip());
+		}
+	}
+
 	@Override
 	public void reject(long line, String field, String reason, String raw) {
 		if (queue != null) {

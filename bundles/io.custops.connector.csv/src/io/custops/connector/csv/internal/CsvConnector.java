@@ -44,10 +44,10 @@ public class CsvConnector implements DataConnector {
 					.description("Names for the columns of a file without a header, comma-separated, in file order.",
 							"无列名文件的各列名称，按文件顺序，以逗号分隔。")
 					.build(),
-			ParameterSpec.builder("encoding", ParameterType.STRING).defaultValue("UTF-8")
+			ParameterSpec.builder("encoding", ParameterType.STRING).defaultValue("auto")
 					.label("Encoding", "字符编码")
-					.description("The file's character encoding: UTF-8 (with or without BOM), GBK, GB18030, UTF-16, ISO-8859-1, …",
-							"文件的字符编码：UTF-8（带或不带 BOM）、GBK、GB18030、UTF-16、ISO-8859-1 等。")
+					.description("The file's character encoding: auto (a byte order mark, else UTF-8 when the bytes are valid UTF-8, else GB18030; the import says which), or UTF-8, GBK, GB18030, UTF-16, ISO-8859-1, …",
+							"文件的字符编码：auto（按字节顺序标记；否则字节是合法 UTF-8 即为 UTF-8，否则为 GB18030；导入结果会说明所用编码），或 UTF-8、GBK、GB18030、UTF-16、ISO-8859-1 等。")
 					.build(),
 			ParameterSpec.builder("skipLines", ParameterType.INTEGER).defaultValue("0").min(0)
 					.label("Lines to skip", "跳过行数")

@@ -35,6 +35,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import io.custops.core.FileKinds;
 import io.custops.core.data.FactKind;
 import io.custops.core.param.ParameterException;
 import io.custops.core.param.Parameters;
@@ -58,7 +59,9 @@ final class CsvReading {
 
 	private final String delimiter;
 	private final Character quote;
-	private final Charset charset;
+	/** The file's encoding; with {@code encoding=auto} settled by {@link EncodingDetector} when the file is opened. */
+	private Charset charset;
+	private final boolean detectEncoding;
 	private final boolean header;
 	private final List<String> columnNames;
 	private final int skipLines;
@@ -85,7 +88,8 @@ final class CsvReading {
 		Parameters p = request.parameters();
 		this.delimiter = delimiter(p.string("delimiter"));
 		this.quote = quote(p.string("quote"));
-		this.charset = charset(p.string("encoding"));
+		this.detectEncoding = p.string("encoding").strip().equalsIgnoreCase(EncodingDetector.AUTO);
+		this.charset = detectEncoding ? StandardCharsets.UTF_8 : charset(p.string("encoding"));
 		this.header = p.bool("header");
 		this.columnNames = p.has("columns") ? p.list("columns") : null;
 		this.skipLines = p.intValue("skipLines");
@@ -183,6 +187,21 @@ final class CsvReading {
 
 	void run() throws ConnectorException {
 		Path file = request.file().orElseThrow(() -> new ConnectorException("the csv connector reads a file: name it"));
+		if (FileKinds.isZip(file)) {
+			throw new ConnectorException(source + ": an Excel workbook (xlsx), not delimited text: import it with the xlsx connector (--connector xlsx)");
+		}
+		if (FileKinds.isOle2(file)) {
+			throw new ConnectorException(source + ": an old Excel workbook (xls), not delimited text: save it as xlsx (--connector xlsx) or CSV in Excel");
+		}
+		if (detectEncoding && Files.isRegularFile(file)) {
+			try {
+				EncodingDetector.Detected found = EncodingDetector.detect(file);
+				charset = found.charset();
+				sink.note("encoding " + charset.name() + " (detected: " + found.why() + "); if that is wrong, name it with --param encoding=…");
+			} catch (IOException e) {
+				// the reading below reports it
+			}
+		}
 		if (sink instanceof BlockSink blocks && readsAsBlocks()) {
 			try {
 				new CsvBlocks(this, source, delimiter.charAt(0), quote, blocks).run(file, skipLines, header);
@@ -294,6 +313,7 @@ final class CsvReading {
 
 	ConnectorException encodingProblemAt(long line) {
 		return new ConnectorException(source + ": not valid " + charset.name() + " text at line " + line
+				+ (detectEncoding ? " (the encoding was detected from the start of the file)" : "")
 				+ "; name the file's encoding with --param encoding=… (e.g. GBK, GB18030, UTF-8)");
 	}
 
@@ -348,7 +368,9 @@ final class CsvReading {
 		if (!missing.isEmpty()) {
 			throw new ConnectorException(source + ": no column for the required field" + (missing.size() > 1 ? "s " : " ")
 					+ String.join(", ", missing) + " of " + kind.id() + " (the file's columns: " + String.join(", ", names)
-					+ "); map one with --param map." + missing.get(0) + "=COLUMN");
+					+ "); " + (FileKinds.isTaobaoExport(names)
+							? "the file is a Taobao/Tmall seller-centre order export: import it with the taobao connector (--connector taobao)"
+							: "map one with --param map." + missing.get(0) + "=COLUMN"));
 		}
 		if (kind.keepsExtraFields() && (header || columnNames != null)) {
 			for (int i = 0; i < names.size(); i++) {

@@ -132,10 +132,10 @@ public final class DataView extends View {
 		showRejects.setText(t("Open rejected rows", "查看被拒绝的行"));
 		showRejects.addListener(SWT.Selection, e -> showSelectedRejects());
 		history = Tables.table(middle, SWT.SINGLE,
-				ctx.zh() ? new String[] { "导入编号", "类型", "连接器", "来源", "状态", "读取", "导入", "拒绝", "未变", "开始时间" }
+				ctx.zh() ? new String[] { "导入编号", "类型", "连接器", "来源", "状态", "读取", "导入", "拒绝", "未变", "开始时间", "原因" }
 						: new String[] { "Import", "Kind", "Connector", "Source", "State", "Read", "Imported", "Rejected",
-								"Unchanged", "Started" },
-				new int[] { 150, 110, 80, 260, 80, 80, 80, 80, 80, 170 }, "LLLLLRRRRL");
+								"Unchanged", "Started", "Reason" },
+				new int[] { 150, 110, 80, 260, 80, 80, 80, 80, 80, 170, 400 }, "LLLLLRRRRLL");
 		history.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 		history.addListener(SWT.DefaultSelection, e -> showSelectedRejects());
 
@@ -275,7 +275,7 @@ public final class DataView extends View {
 			for (WorkspaceInfo.ImportRecord r : imports) {
 				rows.add(new String[] { r.importId(), r.kind().id(), r.connector(), r.source() == null ? "" : r.source(),
 						r.state(), Tables.count(r.read()), Tables.count(r.imported()), Tables.count(r.rejected()),
-						Tables.count(r.unchanged()), r.started().toString() });
+						Tables.count(r.unchanged()), r.started().toString(), r.message() == null ? "" : r.message() });
 			}
 			Tables.fill(history, rows);
 			root.layout(true, true);
@@ -351,9 +351,11 @@ public final class DataView extends View {
 	}
 
 	private String resultText(ImportResult r) {
-		return String.format(t("%s: read %,d, imported %,d, unchanged %,d, rejected %,d in %.1f s",
+		String counts = String.format(t("%s: read %,d, imported %,d, unchanged %,d, rejected %,d in %.1f s",
 				"%s：读取 %,d，导入 %,d，未变 %,d，拒绝 %,d，用时 %.1f 秒"), r.kind().label().get(ctx.locale()), r.read(),
 				r.imported(), r.unchanged(), r.rejected(), r.took().toMillis() / 1000.0);
+		// the connector's notes (the encoding it detected, …) are its own words, shown as they are
+		return r.notes().isEmpty() ? counts : counts + "\n" + String.join("\n", r.notes());
 	}
 
 	/** The text under the Import button: the last import's counts. */
@@ -366,9 +368,13 @@ public final class DataView extends View {
 		if (index < 0 || index >= imports.size()) {
 			return;
 		}
-		Path file = imports.get(index).rejectsFile();
-		if (file == null) {
-			rejectsTitle.setText(t("This import rejected no row.", "此次导入没有被拒绝的行。"));
+		WorkspaceInfo.ImportRecord record = imports.get(index);
+		Path file = record.rejectsFile();
+		if (file == null || !Files.isRegularFile(file)) {
+			// a failed import without rejected rows failed as a whole: its reason is what the user needs
+			rejectsTitle.setText(record.message() != null
+					? t("This import failed, nothing of it was kept: ", "此次导入失败，未保留任何数据：") + record.message()
+					: t("This import rejected no row.", "此次导入没有被拒绝的行。"));
 			rejects.removeAll();
 			return;
 		}

@@ -193,12 +193,66 @@ class CsvConnectorTest {
 		}
 		text.append("o30001,张三,2026-01-01,1,paid\n");
 		Path file = Csv.write(dir, "gbk-orders.csv", text.toString(), GBK);
-		ConnectorException e = assertThrows(ConnectorException.class, () -> Csv.load(ws, FactKind.ORDERS, file, Map.of()));
+		ConnectorException e = assertThrows(ConnectorException.class,
+				() -> Csv.load(ws, FactKind.ORDERS, file, Map.of("encoding", "UTF-8")));
 		assertTrue(e.getMessage().startsWith(file + ": not valid UTF-8 text at line 30002;"), e.getMessage());
 		assertTrue(e.getMessage().contains("--param encoding="), e.getMessage());
 		assertEquals(1L, ws.info().counts().get(FactKind.ORDERS), "the 30,000 rows before the bad bytes are not kept");
 		assertEquals("failed", ws.info().imports().get(0).state());
 		assertEquals(30_001, Csv.load(ws, FactKind.ORDERS, file, Map.of("encoding", "GBK")).imported());
+	}
+
+	@Test
+	void theEncodingIsDetectedAndNamed() throws Exception {
+		// GBK bytes after 30,000 ASCII rows: not valid UTF-8, so GB18030 (a superset of GBK)
+		StringBuilder text = new StringBuilder("order_id,customer_id,order_time,amount,status\n");
+		for (int i = 1; i <= 30_000; i++) {
+			text.append("o").append(i).append(",c").append(i % 10).append(",2026-01-01,1,paid\n");
+		}
+		text.append("o30001,张三,2026-01-01,1,paid\n");
+		ImportResult late = Csv.load(ws, FactKind.ORDERS, Csv.write(dir, "gbk-orders.csv", text.toString(), GBK), Map.of());
+		assertEquals(30_001, late.imported());
+		assertEquals(List.of("encoding GB18030 (detected: it is not valid UTF-8 (byte " + (text.toString().indexOf('张') + 1)
+				+ ")); if that is wrong, name it with --param encoding=…"), late.notes());
+
+		Path gbk = Csv.write(dir, "gbk-customers.csv", "customer_id,name\nk1,欧阳娜娜\n", GBK);
+		ImportResult customers = Csv.load(ws, FactKind.CUSTOMERS, gbk, Map.of());
+		assertTrue(customers.notes().get(0).startsWith("encoding GB18030 (detected: it is not valid UTF-8"), customers.notes().toString());
+		assertEquals("欧阳娜娜", ws.dataset().attribute("name").value(ws.dataset().indexOf("k1")));
+
+		Path bom = Csv.write(dir, "bom.csv", "\uFEFFcustomer_id,name\nk2,李𠮷\n", StandardCharsets.UTF_8);
+		assertEquals(List.of("encoding UTF-8 (detected: its byte order mark); if that is wrong, name it with --param encoding=…"),
+				Csv.load(ws, FactKind.CUSTOMERS, bom, Map.of()).notes());
+		assertEquals("李𠮷", ws.dataset().attribute("name").value(ws.dataset().indexOf("k2")));
+
+		Path utf16 = Csv.write(dir, "utf16.csv", "customer_id,name\nk3,王五\n", StandardCharsets.UTF_16);
+		assertTrue(Csv.load(ws, FactKind.CUSTOMERS, utf16, Map.of()).notes().get(0).startsWith("encoding UTF-16 (detected: its byte order mark)"));
+		assertEquals("王五", ws.dataset().attribute("name").value(ws.dataset().indexOf("k3")));
+
+		Path utf8 = Csv.write(dir, "utf8.csv", "customer_id,name\nk4,赵六\n", StandardCharsets.UTF_8);
+		assertTrue(Csv.load(ws, FactKind.CUSTOMERS, utf8, Map.of()).notes().get(0).startsWith("encoding UTF-8 (detected: it is valid UTF-8)"));
+		Path named = Csv.write(dir, "named.csv", "customer_id,name\nk5,x\n", StandardCharsets.UTF_8);
+		assertEquals(List.of(), Csv.load(ws, FactKind.CUSTOMERS, named, Map.of("encoding", "UTF-8")).notes(),
+				"a named encoding is not remarked on");
+	}
+
+	@Test
+	void aFileForAnotherConnectorNamesThatConnector() throws Exception {
+		Path workbook = dir.resolve("orders.xlsx");
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(workbook))) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+			zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+		}
+		ConnectorException xlsx = assertThrows(ConnectorException.class, () -> Csv.load(ws, FactKind.ORDERS, workbook, Map.of()));
+		assertEquals(workbook + ": an Excel workbook (xlsx), not delimited text: import it with the xlsx connector (--connector xlsx)",
+				xlsx.getMessage());
+
+		Path taobao = Csv.write(dir, "ExportOrderList.csv",
+				"订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\n1001,tb_x,10.00,交易成功,2026-01-01 10:00:00\n", GBK);
+		ConnectorException export = assertThrows(ConnectorException.class, () -> Csv.load(ws, FactKind.ORDERS, taobao, Map.of()));
+		assertTrue(export.getMessage().contains("the file is a Taobao/Tmall seller-centre order export: import it with the taobao connector (--connector taobao)"),
+				export.getMessage());
+		assertEquals(0L, ws.info().counts().get(FactKind.ORDERS));
 	}
 
 	@Test
