@@ -76,9 +76,12 @@ public class StatusLine {
 		CustomerDataset d = session.dataset();
 		String where = session.directory() == null ? session.message() : shortPath(session.directory());
 		String text = switch (session.state()) {
-		case READY -> (zh() ? "工作区 " : "Workspace ") + where + (d == null ? ""
-				: String.format(zh() ? "：%,d 客户，%,d 订单，%,d 行为" : ": %,d customers, %,d orders, %,d events",
-						d.customerCount(), d.orderCount(), d.eventCount()));
+		case READY -> session.source() != null
+				// the analyses run inside the source: say which, always
+				? (zh() ? "数据源 " : "Source ") + session.sourceTitle() + (zh() ? " · 工作区 " : " · workspace ") + where
+				: (zh() ? "工作区 " : "Workspace ") + where + (d == null ? ""
+						: String.format(zh() ? "：%,d 客户，%,d 订单，%,d 行为" : ": %,d customers, %,d orders, %,d events",
+								d.customerCount(), d.orderCount(), d.eventCount()));
 		case LOADING -> (zh() ? "正在载入 " : "Loading ") + where + " …";
 		case FAILED -> (zh() ? "无法打开工作区：" : "Workspace not open: ") + session.message();
 		case CLOSED -> zh() ? "未打开工作区" : "No workspace open";

@@ -13,6 +13,7 @@ import io.custops.engine.PathAnalysis;
 import io.custops.engine.ServiceCatalog;
 import io.custops.engine.TierConversion;
 import io.custops.report.ReportRenderer;
+import io.custops.source.SourceRuntime;
 import io.custops.store.WorkspaceManager;
 
 /**
@@ -32,6 +33,7 @@ public final class UiServices implements AutoCloseable {
 	private final ServiceTracker<CampaignRoi, CampaignRoi> roi;
 	private final ServiceTracker<ReportRenderer, ReportRenderer> renderer;
 	private final ServiceTracker<WorkspaceManager, WorkspaceManager> workspaces;
+	private final ServiceTracker<SourceRuntime, SourceRuntime> sources;
 
 	public UiServices(BundleContext context) {
 		this.context = context;
@@ -43,6 +45,7 @@ public final class UiServices implements AutoCloseable {
 		roi = track(CampaignRoi.class);
 		renderer = track(ReportRenderer.class);
 		workspaces = track(WorkspaceManager.class);
+		sources = track(SourceRuntime.class);
 	}
 
 	private <T> ServiceTracker<T, T> track(Class<T> type) {
@@ -90,6 +93,11 @@ public final class UiServices implements AutoCloseable {
 	/** The report renderer, or null when the reports bundle is not installed. */
 	public ReportRenderer renderer() {
 		return renderer.getService();
+	}
+
+	/** The runtime that runs analyses inside registered sources, or null when its bundle is not running. */
+	public SourceRuntime sourceRuntime() {
+		return sources.getService();
 	}
 
 	public WorkspaceManager workspaces() {

@@ -20,7 +20,9 @@ import io.custops.core.data.CustomerDataset;
 import io.custops.core.data.FactKind;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ServiceKind;
+import io.custops.source.SourceRuntime;
 import io.custops.store.ImportResult;
+import io.custops.store.SourceRecord;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceException;
 import io.custops.store.WorkspaceInfo;
@@ -63,6 +65,11 @@ public final class WorkbenchSession {
 	private volatile State state = State.CLOSED;
 	private volatile String message = "";
 	private volatile long loadMillis = -1;
+	/** The source the analyses run inside, or null: the workspace's own data. */
+	private volatile SourceRecord source;
+	/** What the last check of the active source found (its tables, columns, counts, date range). */
+	private volatile io.custops.source.SourceCheck sourceCheck;
+	private volatile SourceRecord checkedSource;
 
 	public WorkbenchSession(UiServices services, UiPreferences preferences, BackgroundJobs jobs, Display display) {
 		this.services = services;
@@ -113,6 +120,108 @@ public final class WorkbenchSession {
 	/** How long the last load of the dataset took, in milliseconds (-1 before). */
 	public long loadMillis() {
 		return loadMillis;
+	}
+
+	/**
+	 * The registered source the workbench analyses now, or null when it analyses the workspace's
+	 * own data (the dataset). Parts that run on a source (Data, Segments, Lifecycle, Behaviour) run
+	 * their analyses inside it; the others keep showing the workspace's data and say so.
+	 */
+	public SourceRecord source() {
+		return source;
+	}
+
+	/** "dw (PostgreSQL)": the active source as the status line and the parts name it, or null. */
+	public String sourceTitle() {
+		SourceRecord s = source;
+		return s == null ? null : title(s);
+	}
+
+	/** A source as the workbench names it: its id and its engine. */
+	public static String title(SourceRecord s) {
+		return s.id() + " (" + dialectName(s.url()) + ")";
+	}
+
+	/** The engine's name of a source URL: PostgreSQL, Trino, Spark SQL, DuckDB, HSQLDB (or "SQL"). */
+	public static String dialectName(String url) {
+		return io.custops.core.spi.SqlDialect.ofUrl(url).map(d -> switch (d) {
+		case POSTGRESQL -> "PostgreSQL";
+		case TRINO -> "Trino";
+		case SPARK_SQL -> "Spark SQL";
+		case DUCKDB -> "DuckDB";
+		case HSQLDB -> "HSQLDB";
+		}).orElse("SQL");
+	}
+
+	/** The sources registered in the open workspace (./custops source add). */
+	public List<SourceRecord> sources() throws WorkspaceException {
+		return requireWorkspace().sources().list();
+	}
+
+	/**
+	 * Makes the workbench analyse a registered source of the workspace (null: back to the
+	 * workspace's own data). Nothing is read here: each part runs its analyses inside the source
+	 * in its own background job.
+	 */
+	public void useSource(SourceRecord s) {
+		source = s;
+		fire();
+	}
+
+	/** Opens the source of that id, registered in the workspace. */
+	public SourceRecord useSource(String id) throws WorkspaceException {
+		SourceRecord s = requireWorkspace().sources().get(id)
+				.orElseThrow(() -> new WorkspaceException("no source '" + id + "' in the workspace (./custops source list)"));
+		useSource(s);
+		return s;
+	}
+
+	/**
+	 * Checks the source as {@code ./custops source test} does: connects, checks every mapped column,
+	 * counts the rows and reads the date range. Kept for the active source until it is checked again
+	 * ({@code fresh}) or another is opened. In a background job only.
+	 */
+	public io.custops.source.SourceCheck checkSource(SourceRecord s, boolean fresh, ProgressMonitor monitor)
+			throws Exception {
+		if (!fresh && s == checkedSource && sourceCheck != null) {
+			return sourceCheck;
+		}
+		monitor.begin("Checking source " + title(s) + ": tables, columns, rows, dates", -1);
+		io.custops.source.SourceCheck check = sourceRuntime().test(s);
+		sourceCheck = check;
+		checkedSource = s;
+		return check;
+	}
+
+	/**
+	 * "As of" by default inside a source: the day after its last order or event, as for the
+	 * workspace ({@link #defaultAsOf()}); today when it has none.
+	 */
+	public LocalDate sourceAsOf(SourceRecord s, ProgressMonitor monitor) throws Exception {
+		return defaultAsOf(checkSource(s, false, monitor));
+	}
+
+	/** The day after the last order or event a check found; today when none. */
+	public static LocalDate defaultAsOf(io.custops.source.SourceCheck check) {
+		LocalDate last = null;
+		for (io.custops.source.SourceCheck.TableCheck t : check.tables()) {
+			if ((t.kind().equals("orders") || t.kind().equals("events")) && t.last() != null && t.last().length() >= 10) {
+				LocalDate day = LocalDate.parse(t.last().substring(0, 10));
+				if (last == null || day.isAfter(last)) {
+					last = day;
+				}
+			}
+		}
+		return last == null ? LocalDate.now() : last.plusDays(1);
+	}
+
+	/** The source runtime (bundle io.custops.source), or an exception saying it is not running. */
+	public SourceRuntime sourceRuntime() throws WorkspaceException {
+		SourceRuntime runtime = services.sourceRuntime();
+		if (runtime == null) {
+			throw new WorkspaceException("the source runtime (bundle io.custops.source) is not running");
+		}
+		return runtime;
 	}
 
 	/** Per-customer purchase figures of the loaded dataset (computed once per dataset). */
@@ -170,6 +279,7 @@ public final class WorkbenchSession {
 		state = State.LOADING;
 		message = dir.toString();
 		fire();
+		source = null; // a source belongs to the workspace it is registered in
 		return jobs.submit("Opening " + dir, BackgroundJobs.WORKSPACE, monitor -> {
 			closeQuietly();
 			WorkspaceManager manager = services.workspaces();
@@ -341,6 +451,7 @@ public final class WorkbenchSession {
 
 	/** Closes the workspace (the lock is released). */
 	public void close() {
+		source = null;
 		closeQuietly();
 		state = State.CLOSED;
 	}

@@ -172,7 +172,7 @@ final class AnalysisControls {
 
 	void setDate(LocalDate date) {
 		if (asOf != null) {
-			asOf.setText(date.toString());
+			asOf.setText(date == null ? "" : date.toString());
 		}
 	}
 

@@ -33,7 +33,9 @@ import io.custops.core.param.ParameterSpec;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ServiceKind;
 import io.custops.engine.ServiceEntry;
+import io.custops.source.SourceCheck;
 import io.custops.store.ImportResult;
+import io.custops.store.SourceRecord;
 import io.custops.store.TooManyRejectsException;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceInfo;
@@ -64,6 +66,12 @@ public final class DataView extends View {
 	private final Table rejects;
 	private List<DataConnector> connectors = List.of();
 	private List<WorkspaceInfo.ImportRecord> imports = List.of();
+	private final Combo sourceCombo;
+	private final Label sourceStatus;
+	private final Table sourceTables;
+	private final Table sourceColumns;
+	private List<SourceRecord> sources = List.of();
+	private SourceCheck check;
 
 	public DataView(Composite parent, ViewContext ctx) {
 		super(parent, ctx);
@@ -122,6 +130,36 @@ public final class DataView extends View {
 		result.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 		connectorCombo.addListener(SWT.Selection, e -> connectorChosen());
 
+		// the workspace and import groups take their own height; the source's tables the rest
+		((GridData) ws.getLayoutData()).grabExcessVerticalSpace = false;
+		((GridData) imp.getLayoutData()).grabExcessVerticalSpace = false;
+		Group src = Tables.group(top, t("Data source", "数据源"), 4);
+		((GridData) src.getLayoutData()).horizontalSpan = 2;
+		new Label(src, SWT.NONE).setText(t("Analyse", "分析对象"));
+		sourceCombo = new Combo(src, SWT.READ_ONLY);
+		GridData comboData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+		comboData.widthHint = 320;
+		sourceCombo.setLayoutData(comboData);
+		sourceCombo.setToolTipText(t("The workspace's own data, or a source registered in it (./custops source add): the analyses then run inside that database",
+				"工作区自身的数据，或在工作区中登记的数据源（./custops source add）：分析随后在该数据库内运行"));
+		sourceCombo.addListener(SWT.Selection, e -> sourceChosen());
+		Button test = new Button(src, SWT.PUSH);
+		test.setText(t("Test again", "重新检查"));
+		test.setToolTipText(t("Connect, check every mapped column, count the rows and read the date range", "连接、检查每个映射列、统计行数并读取日期范围"));
+		test.addListener(SWT.Selection, e -> checkSource(true));
+		sourceStatus = new Label(src, SWT.WRAP);
+		sourceStatus.setLayoutData(Tables.fillH());
+		sourceTables = Tables.table(src, SWT.SINGLE, ctx.zh() ? new String[] { "类型", "表", "行数", "最早", "最晚" }
+				: new String[] { "Kind", "Table", "Rows", "From", "To" }, new int[] { 80, 150, 70, 140, 140 }, "LLRLL");
+		GridData tablesData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+		tablesData.heightHint = 90;
+		sourceTables.setLayoutData(tablesData);
+		sourceColumns = Tables.table(src, SWT.SINGLE, ctx.zh() ? new String[] { "类型", "字段", "列", "列类型", "可用" }
+				: new String[] { "Kind", "Field", "Column", "Type", "Usable" }, new int[] { 80, 110, 110, 130, 60 }, "LLLLL");
+		GridData columnsData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+		columnsData.heightHint = 90;
+		sourceColumns.setLayoutData(columnsData);
+
 		Composite middle = new Composite(sash, SWT.NONE);
 		middle.setLayout(new GridLayout(2, false));
 		Label historyTitle = new Label(middle, SWT.NONE);
@@ -147,7 +185,7 @@ public final class DataView extends View {
 		rejects = Tables.table(bottom, SWT.MULTI, ctx.zh() ? new String[] { "行", "字段", "原因", "原始内容" }
 				: new String[] { "Line", "Field", "Reason", "Raw row" }, new int[] { 70, 110, 420, 500 }, "RLLL");
 		rejects.setLayoutData(Tables.fill());
-		sash.setWeights(45, 30, 25);
+		sash.setWeights(58, 24, 18);
 
 		fillConnectors();
 		ctx.services().catalog().addListener(catalogListener);
@@ -241,6 +279,131 @@ public final class DataView extends View {
 	@Override
 	protected void datasetChanged(CustomerDataset dataset) {
 		refreshInfo();
+		fillSources();
+	}
+
+	@Override
+	protected boolean runsOnSources() {
+		return true;
+	}
+
+	@Override
+	protected void sourceChanged(SourceRecord source) {
+		refreshInfo();
+		fillSources();
+		checkSource(false);
+	}
+
+	/** The chooser: the workspace's own data first, then every source registered in the workspace. */
+	private void fillSources() {
+		try {
+			sources = session().workspace() == null ? List.of() : session().sources();
+		} catch (Exception e) {
+			sources = List.of();
+			sourceStatus.setText(t("Cannot list the sources: ", "无法列出数据源：") + WorkbenchSession.text(e));
+		}
+		sourceCombo.removeAll();
+		sourceCombo.add(t("Workspace data (in memory)", "工作区数据（内存）"));
+		SourceRecord active = session().source();
+		int selected = 0;
+		for (int i = 0; i < sources.size(); i++) {
+			sourceCombo.add(t("Source ", "数据源 ") + WorkbenchSession.title(sources.get(i)));
+			if (active != null && sources.get(i).id().equals(active.id())) {
+				selected = i + 1;
+			}
+		}
+		sourceCombo.select(selected);
+		if (active == null) {
+			sourceTables.removeAll();
+			sourceColumns.removeAll();
+			sourceStatus.setText(sources.isEmpty()
+					? t("No source registered in this workspace (./custops source add --id ID --url JDBC_URL --table orders=SCHEMA.TABLE …).",
+							"此工作区没有登记数据源（./custops source add --id ID --url JDBC_URL --table orders=SCHEMA.TABLE …）。")
+					: String.format(t("The analyses run on the workspace's data; %d source(s) registered.",
+							"分析在工作区数据上运行；已登记 %d 个数据源。"), sources.size()));
+		}
+	}
+
+	private void sourceChosen() {
+		int index = sourceCombo.getSelectionIndex();
+		openSource(index <= 0 ? null : sources.get(index - 1).id());
+	}
+
+	/** Makes the workbench analyse a registered source (null: the workspace's own data). */
+	public void openSource(String id) {
+		clearError();
+		if (id == null) {
+			session().useSource((SourceRecord) null);
+			return;
+		}
+		try {
+			session().useSource(id);
+		} catch (Exception e) {
+			showError(WorkbenchSession.text(e));
+		}
+	}
+
+	/** Checks the active source in the background: tables, mapped columns with their types, rows, date range. */
+	private void checkSource(boolean fresh) {
+		SourceRecord source = session().source();
+		if (source == null) {
+			return;
+		}
+		sourceStatus.setText(t("Checking ", "正在检查 ") + WorkbenchSession.title(source) + " …");
+		sourceTables.removeAll();
+		sourceColumns.removeAll();
+		run(t("Checking source ", "检查数据源 ") + WorkbenchSession.title(source),
+				monitor -> session().checkSource(source, fresh, monitor), c -> {
+					if (session().source() != source) {
+						return;
+					}
+					showCheck(source, c);
+				});
+	}
+
+	private void showCheck(SourceRecord source, SourceCheck c) {
+		check = c;
+		List<String[]> tables = new ArrayList<>();
+		List<String[]> columns = new ArrayList<>();
+		for (SourceCheck.TableCheck table : c.tables()) {
+			tables.add(new String[] { table.kind(), table.table(), table.rows() < 0 ? "—" : Tables.count(table.rows()),
+					table.first() == null ? "" : table.first().replace('T', ' '),
+					table.last() == null ? "" : table.last().replace('T', ' ') });
+			for (SourceCheck.ColumnCheck column : table.columns()) {
+				columns.add(new String[] { table.kind(), column.field(), column.column(),
+						column.type() == null ? t("(missing)", "（缺失）") : column.type(),
+						column.usable() ? t("yes", "是") : t("no", "否") });
+			}
+		}
+		Tables.fill(sourceTables, tables);
+		Tables.fill(sourceColumns, columns);
+		String text = String.format(t("Source %s, %s: the analyses run inside it, as of %s by default.",
+				"数据源 %s，%s：分析在其中运行，默认截至 %s。"), WorkbenchSession.title(source), c.product(),
+				WorkbenchSession.defaultAsOf(c));
+		if (!c.ok()) {
+			text += "\n" + t("Problems: ", "问题：") + String.join("; ", c.problems());
+			showError(t("The source's mapping has problems: ", "数据源映射有问题：") + String.join("; ", c.problems()));
+		}
+		sourceStatus.setText(text);
+		root.layout(true, true);
+	}
+
+	/** The last check of the active source shown, or null. */
+	public SourceCheck sourceCheck() {
+		return check;
+	}
+
+	public Table sourceTablesTable() {
+		return sourceTables;
+	}
+
+	public Table sourceColumnsTable() {
+		return sourceColumns;
+	}
+
+	/** The chooser's items, the workspace's data first. */
+	public List<String> sourceChoices() {
+		return List.of(sourceCombo.getItems());
 	}
 
 	@Override

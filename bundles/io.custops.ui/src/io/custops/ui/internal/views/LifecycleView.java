@@ -21,10 +21,13 @@ import org.eclipse.swt.widgets.Table;
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.param.ParameterSpec;
 import io.custops.core.param.ParameterType;
+import io.custops.core.param.Parameters;
 import io.custops.core.spi.CustomerAnalysis;
 import io.custops.core.spi.CustomerClassification;
 import io.custops.core.spi.ResultColumn;
 import io.custops.core.spi.ServiceKind;
+import io.custops.source.PushdownRun;
+import io.custops.store.SourceRecord;
 import io.custops.ui.charts.BarChart;
 import io.custops.ui.charts.LineChart;
 import io.custops.ui.charts.Series;
@@ -51,6 +54,7 @@ public final class LifecycleView extends View {
 	private final BarChart bands;
 	private final Table warnings;
 	private final Label churnSummary;
+	private StageFigures figures;
 
 	public LifecycleView(Composite parent, ViewContext ctx) {
 		super(parent, ctx);
@@ -112,6 +116,18 @@ public final class LifecycleView extends View {
 	}
 
 	@Override
+	protected boolean runsOnSources() {
+		return true;
+	}
+
+	@Override
+	protected void sourceChanged(SourceRecord source) {
+		stages.setDate(null); // the source's own default: the day after its last order or event
+		computeStages();
+		computeChurn();
+	}
+
+	@Override
 	protected void datasetChanged(CustomerDataset dataset) {
 		stages.setDate(session().defaultAsOf());
 		computeStages();
@@ -120,6 +136,11 @@ public final class LifecycleView extends View {
 
 	/** Runs the stage model (with its weekly series when it offers one). */
 	public void computeStages() {
+		SourceRecord source = activeSource();
+		if (source != null) {
+			computeStagesInSource(source);
+			return;
+		}
 		CustomerDataset d = session().dataset();
 		CustomerAnalysis model = stages.analysis();
 		if (d == null || model == null) {
@@ -143,42 +164,95 @@ public final class LifecycleView extends View {
 		run(t("Lifecycle with ", "生命周期：") + stages.id(), monitor -> {
 			var analyses = ctx.services().analyses();
 			return analyses.run(model, d, asOf, analyses.resolve(model, params), monitor);
-		}, r -> showStages(r, asOf));
+		}, r -> {
+			StageFigures f = StageFigures.of(r);
+			showStages(f, String.format(t("%s as of %s: %,d customers", "%s 截至 %s：%,d 位客户"), stages.id(), asOf, f.total()));
+			showTrend(r.summary());
+		});
 	}
 
-	private void showStages(CustomerClassification r, LocalDate asOf) {
-		Map<String, Long> counts = r.counts();
-		List<String> names = new ArrayList<>();
-		double[] values = new double[r.labels().size()];
-		long total = 0;
-		for (int i = 0; i < r.labels().size(); i++) {
-			names.add(r.labels().get(i).text(ctx.locale()));
-			values[i] = counts.get(r.labels().get(i).id());
-			total += (long) values[i];
+	/**
+	 * The stage model inside the session's source: counted per stage and activity as the rows
+	 * stream by. Its weekly dormant series walks every week's end and is not pushed down.
+	 */
+	private void computeStagesInSource(SourceRecord source) {
+		CustomerAnalysis model = stages.analysis();
+		if (model == null) {
+			return;
 		}
-		long sum = total;
+		LocalDate typed;
+		Map<String, String> params;
+		try {
+			typed = stages.date(null);
+			params = new LinkedHashMap<>(stages.values());
+		} catch (RuntimeException e) {
+			showError(WorkbenchSession.text(e));
+			return;
+		}
+		String id = stages.id();
+		run(t("Lifecycle in source ", "数据源中的生命周期：") + WorkbenchSession.title(source) + " — " + id, monitor -> {
+			LocalDate asOf = typed != null ? typed : session().sourceAsOf(source, monitor);
+			var analyses = ctx.services().analyses();
+			Parameters p = analyses.resolve(model, params);
+			StageFigures.Streaming streaming = StageFigures.streaming(model.labels(p), model.columnNames(p));
+			SourceRuns.Refused[] refused = new SourceRuns.Refused[1];
+			PushdownRun run = SourceRuns.run(session(), source, model, asOf, p, monitor,
+					(customer, label, values) -> streaming.row(label, values), refused);
+			return new Object[] { run == null ? refused[0] : streaming.done(run.counts().customers()), asOf, run };
+		}, out -> {
+			LocalDate asOf = (LocalDate) out[1];
+			stages.setDate(asOf);
+			if (out[0] instanceof SourceRuns.Refused refused) {
+				figures = null;
+				funnel.setData(List.of(), t("customers", "客户数"), new double[0]);
+				funnel.setEmptyText(refused.message());
+				activity.setData(List.of(), List.of());
+				activity.setEmptyText(refused.message());
+				trend.setData(List.of(), List.of());
+				trend.setEmptyText(refused.message());
+				summary.setText(refused.message());
+				info(refused.message(), null, null);
+				root.layout(true, true);
+				return;
+			}
+			StageFigures f = (StageFigures) out[0];
+			PushdownRun run = (PushdownRun) out[2];
+			showStages(f, String.format(t("%s as of %s in source %s: %,d customers (%,d ms in the source)",
+					"%s 截至 %s，数据源 %s：%,d 位客户（数据源用时 %,d 毫秒）"), id, asOf, WorkbenchSession.title(source), f.total(),
+					run.millis()));
+			trend.setData(List.of(), List.of());
+			trend.setEmptyText(t("The weekly dormant trend walks every week's end: it runs on the workspace's data, not inside a source.",
+					"每周沉睡趋势需逐周计算：只在工作区数据上运行，不在数据源中运行。"));
+		});
+	}
+
+	private void showStages(StageFigures f, String summaryText) {
+		figures = f;
+		long[] counts = f.counts();
+		List<String> names = new ArrayList<>();
+		double[] values = new double[f.labels().size()];
+		for (int i = 0; i < f.labels().size(); i++) {
+			names.add(f.labels().get(i).text(ctx.locale()));
+			values[i] = counts[i];
+		}
+		long sum = f.total();
 		funnel.setData(names, t("customers", "客户数"), values);
 		funnel.setBarLabels((s, c, v) -> Tables.count((long) v) + (sum == 0 ? "" : "  " + Tables.pct(100.0 * v / sum)));
-		summary.setText(String.format(t("%s as of %s: %,d customers", "%s 截至 %s：%,d 位客户"), stages.id(), asOf, total));
-		Optional<ResultColumn> act = r.column("activity");
-		if (act.isPresent()) {
-			Map<String, Long> split = new LinkedHashMap<>();
-			for (int c = 0; c < r.customerCount(); c++) {
-				String v = act.get().format(c);
-				if (!v.isEmpty()) {
-					split.merge(v, 1L, Long::sum);
-				}
-			}
+		summary.setText(summaryText);
+		if (f.hasActivity()) {
+			Map<String, Long> split = f.activity();
 			List<String> keys = new ArrayList<>(split.keySet());
-			List<String> order = List.of("active", "silent", "sleeping", "lost");
-			keys.sort((a, b) -> Integer.compare(rank(order, a), rank(order, b)));
 			activity.setData(keys.stream().map(this::activityName).toList(), t("customers", "客户数"),
 					keys.stream().mapToDouble(k -> split.get(k)).toArray());
 		} else {
 			activity.setData(List.of(), List.of());
 			activity.setEmptyText(t("This model gives no activity.", "此模型没有活跃度结果。"));
 		}
-		List<Map<String, Object>> points = series(r.summary());
+		root.layout(true, true);
+	}
+
+	private void showTrend(Map<String, Object> summaryOfRun) {
+		List<Map<String, Object>> points = series(summaryOfRun);
 		if (points.isEmpty()) {
 			trend.setData(List.of(), List.of());
 			trend.setEmptyText(t("This model gives no weekly series.", "此模型没有每周趋势。"));
@@ -195,11 +269,6 @@ public final class LifecycleView extends View {
 			trend.setData(weeks, List.of(new Series(t("dormant", "沉睡"), dormant)));
 		}
 		root.layout(true, true);
-	}
-
-	private static int rank(List<String> order, String value) {
-		int i = order.indexOf(value);
-		return i < 0 ? order.size() : i;
 	}
 
 	private String activityName(String id) {
@@ -239,6 +308,11 @@ public final class LifecycleView extends View {
 
 	/** Runs the churn model and lists who is most likely gone, most valuable first. */
 	public void computeChurn() {
+		SourceRecord source = activeSource();
+		if (source != null) {
+			computeChurnInSource(source);
+			return;
+		}
 		CustomerDataset d = session().dataset();
 		CustomerAnalysis model = churn.analysis();
 		if (d == null || model == null) {
@@ -250,6 +324,61 @@ public final class LifecycleView extends View {
 			var analyses = ctx.services().analyses();
 			return analyses.run(model, d, asOf, analyses.resolve(model, params), monitor);
 		}, r -> showChurn(d, r));
+	}
+
+	/**
+	 * The churn model inside the source: a model without pushdown for the dialect (the BG/NBD fit
+	 * runs in memory) is refused by name, in the section, before anything is read; one with a
+	 * pushdown that scores P(alive) gives the P(alive) bands, counted as the rows stream by.
+	 */
+	private void computeChurnInSource(SourceRecord source) {
+		CustomerAnalysis model = churn.analysis();
+		if (model == null) {
+			return;
+		}
+		Map<String, String> params = churn.values();
+		String id = churn.id();
+		run(t("Churn model in source ", "数据源中的流失模型 ") + WorkbenchSession.title(source) + " — " + id, monitor -> {
+			var analyses = ctx.services().analyses();
+			Parameters p = analyses.resolve(model, params);
+			if (model.sqlPushdown().isEmpty()) {
+				// refused by the runtime's own words, before connecting
+				SourceRuns.Refused[] refused = new SourceRuns.Refused[1];
+				SourceRuns.run(session(), source, model, LocalDate.now(), p, monitor, (c, l, v) -> {
+				}, refused);
+				return refused[0];
+			}
+			LocalDate asOf = session().sourceAsOf(source, monitor);
+			int column = model.columnNames(p).indexOf("p_alive");
+			double[] bandCounts = new double[5];
+			SourceRuns.Refused[] refused = new SourceRuns.Refused[1];
+			PushdownRun run = SourceRuns.run(session(), source, model, asOf, p, monitor, (customer, label, values) -> {
+				if (column >= 0 && !values[column].isEmpty()) {
+					double v = Double.parseDouble(values[column]);
+					bandCounts[Math.min(4, (int) (v * 5))]++;
+				}
+			}, refused);
+			return run == null ? refused[0] : column < 0 ? null : bandCounts;
+		}, out -> {
+			warnings.removeAll();
+			if (out instanceof SourceRuns.Refused refused) {
+				bands.setData(List.of(), List.of());
+				bands.setEmptyText(refused.message());
+				churnSummary.setText(refused.message());
+			} else if (out == null) {
+				bands.setData(List.of(), List.of());
+				bands.setEmptyText(t("This model gives no P(alive); choose a customer-base model (BG/NBD, Pareto/NBD).",
+						"此模型没有存活概率；请选择客户基数模型（BG/NBD、Pareto/NBD）。"));
+				churnSummary.setText(t("Model ", "模型 ") + id + t(" scores no P(alive).", " 不给出存活概率。"));
+			} else {
+				double[] bandCounts = (double[]) out;
+				bands.setData(List.of("0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1"), t("customers", "客户数"), bandCounts);
+				churnSummary.setText(String.format(t("%s in source %s: %,d customers scored (the warning list needs the workspace's orders)",
+						"%s，数据源 %s：已评分 %,d 位客户（预警名单需要工作区的订单）"), id, WorkbenchSession.title(source),
+						(long) Arrays.stream(bandCounts).sum()));
+			}
+			root.layout(true, true);
+		});
 	}
 
 	private void showChurn(CustomerDataset d, CustomerClassification r) {
@@ -312,6 +441,21 @@ public final class LifecycleView extends View {
 	/** The stage model's parameter field as the analyst sees it. */
 	public String stageParameter(String key) {
 		return stages.form() == null ? null : stages.form().get(key);
+	}
+
+	/** What the last stage run showed (in memory or in the source), or null. */
+	public StageFigures figures() {
+		return figures;
+	}
+
+	/** The churn section's summary line. */
+	public String churnSummary() {
+		return churnSummary.getText();
+	}
+
+	/** Types the stage model's as-of date (tests; the analyst types it). */
+	public void setDate(LocalDate date) {
+		stages.setDate(date);
 	}
 
 	public BarChart funnelChart() {

@@ -23,14 +23,15 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 import io.custops.core.data.CustomerDataset;
-import io.custops.core.data.OrderStatus;
 import io.custops.core.param.ParameterSpec;
+import io.custops.core.param.Parameters;
 import io.custops.core.param.ParameterType;
 import io.custops.core.spi.CustomerAnalysis;
 import io.custops.core.spi.CustomerClassification;
-import io.custops.core.spi.ResultColumn;
 import io.custops.core.spi.ServiceKind;
 import io.custops.ui.charts.BarChart;
+import io.custops.source.PushdownRun;
+import io.custops.store.SourceRecord;
 import io.custops.ui.charts.HeatMap;
 import io.custops.ui.internal.session.ViewContext;
 import io.custops.ui.internal.session.WorkbenchSession;
@@ -56,6 +57,8 @@ public final class SegmentsView extends View {
 	private final Table tags;
 	private CustomerClassification result;
 	private CustomerDataset resultData;
+	private SegmentFigures figures;
+	private SourceRecord resultSource;
 	private String summary = "";
 	private final Label summaryLabel;
 
@@ -118,6 +121,18 @@ public final class SegmentsView extends View {
 		compute();
 	}
 
+	@Override
+	protected boolean runsOnSources() {
+		return true;
+	}
+
+	@Override
+	protected void sourceChanged(SourceRecord source) {
+		controls.setDate(null); // the source's own default: the day after its last order or event
+		tags.removeAll();
+		compute();
+	}
+
 	private void fillTags(CustomerDataset d) {
 		long[] counts = new long[d.tagNames().size()];
 		for (int id : d.tagIds()) {
@@ -132,6 +147,11 @@ public final class SegmentsView extends View {
 
 	/** Runs the chosen strategy with the form's parameters, in the background. */
 	public void compute() {
+		SourceRecord source = activeSource();
+		if (source != null) {
+			computeInSource(source);
+			return;
+		}
 		CustomerDataset d = session().dataset();
 		CustomerAnalysis analysis = controls.analysis();
 		if (d == null || analysis == null) {
@@ -150,115 +170,113 @@ public final class SegmentsView extends View {
 		run(t("Segmenting with ", "正在分群：") + id, monitor -> {
 			var analyses = ctx.services().analyses();
 			CustomerClassification r = analyses.run(analysis, d, asOf, analyses.resolve(analysis, params), monitor);
-			return new Object[] { r, figures(d, r, CustomerDataset.epochDay(asOf)) };
-		}, out -> show(d, (CustomerClassification) out[0], (long[][]) out[1], asOf, params));
+			return new Object[] { r, SegmentFigures.of(d, r, CustomerDataset.epochDay(asOf)) };
+		}, out -> {
+			result = (CustomerClassification) out[0];
+			resultData = d;
+			resultSource = null;
+			show((SegmentFigures) out[1], asOf, params,
+					String.format(t("%s as of %s: %,d of %,d customers classified", "%s 截至 %s：%,d / %,d 位客户已归类"), id,
+							asOf, ((SegmentFigures) out[1]).classified(), ((SegmentFigures) out[1]).customerCount()));
+		});
 	}
 
-	/** Per label: customers, revenue (cents) and paid orders before the as-of day. */
-	private static long[][] figures(CustomerDataset d, CustomerClassification r, int asOfDay) {
-		int labels = r.labels().size();
-		long[] customers = new long[labels];
-		long[] revenue = new long[labels];
-		long[] orders = new long[labels];
-		int[] offsets = d.orderOffsets();
-		int[] day = d.orderDay();
-		long[] amount = d.orderAmount();
-		byte[] status = d.orderStatus();
-		byte paid = OrderStatus.PAID.code();
-		long totalRevenue = 0;
-		for (int c = 0; c < d.customerCount(); c++) {
-			long rev = 0;
-			long n = 0;
-			for (int i = offsets[c]; i < offsets[c + 1] && day[i] < asOfDay; i++) {
-				if (status[i] == paid) {
-					rev += amount[i];
-					n++;
-				}
-			}
-			totalRevenue += rev;
-			for (int l : r.labelIndexesOf(c)) {
-				customers[l]++;
-				revenue[l] += rev;
-				orders[l] += n;
-			}
+	/**
+	 * Runs the chosen strategy inside the session's source: its SQL goes to the engine and the
+	 * per-customer rows are counted into {@link SegmentFigures} as they arrive (nothing per
+	 * customer is kept). A strategy without pushdown for the dialect is refused by name.
+	 */
+	private void computeInSource(SourceRecord source) {
+		CustomerAnalysis analysis = controls.analysis();
+		if (analysis == null) {
+			return;
 		}
-		return new long[][] { customers, revenue, orders, { totalRevenue } };
+		LocalDate typed;
+		Map<String, String> params;
+		try {
+			typed = controls.date(null);
+			params = controls.values();
+		} catch (RuntimeException e) {
+			showError(WorkbenchSession.text(e));
+			return;
+		}
+		String id = controls.id();
+		run(t("Segmenting in source ", "正在数据源中分群：") + WorkbenchSession.title(source) + " — " + id, monitor -> {
+			LocalDate asOf = typed != null ? typed : session().sourceAsOf(source, monitor);
+			var analyses = ctx.services().analyses();
+			Parameters p = analyses.resolve(analysis, params);
+			SegmentFigures.Streaming streaming = SegmentFigures.streaming(analysis.labels(p), analysis.columnNames(p));
+			SourceRuns.Refused[] refused = new SourceRuns.Refused[1];
+			PushdownRun run = SourceRuns.run(session(), source, analysis, asOf, p, monitor,
+					(customer, label, values) -> streaming.row(label, values), refused);
+			return new Object[] { run == null ? refused[0] : streaming.done(run.counts().customers()), asOf, run };
+		}, out -> {
+			LocalDate asOf = (LocalDate) out[1];
+			controls.setDate(asOf);
+			result = null;
+			resultData = null;
+			resultSource = source;
+			if (out[0] instanceof SourceRuns.Refused refused) {
+				showRefused(refused.message());
+				return;
+			}
+			SegmentFigures f = (SegmentFigures) out[0];
+			PushdownRun run = (PushdownRun) out[2];
+			show(f, asOf, params, String.format(t("%s as of %s in source %s: %,d of %,d customers classified (%,d ms in the source)%s",
+					"%s 截至 %s，数据源 %s：%,d / %,d 位客户已归类（数据源用时 %,d 毫秒）%s"), id, asOf, WorkbenchSession.title(source),
+					f.classified(), f.customerCount(), run.millis(), f.hasRevenue() ? ""
+							: t(" — revenue needs the strategy's monetary and frequency columns", " — 金额需要策略给出 monetary 与 frequency 列")));
+		});
 	}
 
-	private void show(CustomerDataset d, CustomerClassification r, long[][] figures, LocalDate asOf, Map<String, String> params) {
-		result = r;
-		resultData = d;
-		long[] customers = figures[0];
-		long[] revenue = figures[1];
-		long[] orders = figures[2];
-		long totalRevenue = figures[3][0];
-		long classified = 0;
-		for (int c = 0; c < r.customerCount(); c++) {
-			if (r.labelIndexesOf(c).length > 0) {
-				classified++;
-			}
-		}
-		List<String[]> rows = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		double[] counts = new double[r.labels().size()];
-		for (int l = 0; l < r.labels().size(); l++) {
-			String name = r.labels().get(l).text(ctx.locale());
-			names.add(name);
-			counts[l] = customers[l];
-			rows.add(new String[] { name, Tables.count(customers[l]),
-					Tables.pct(classified == 0 ? Double.NaN : 100.0 * customers[l] / classified), Tables.money(revenue[l]),
-					Tables.pct(totalRevenue == 0 ? Double.NaN : 100.0 * revenue[l] / totalRevenue),
-					orders[l] == 0 ? "—" : Tables.money(Math.round(revenue[l] / (double) orders[l])),
-					customers[l] == 0 ? "—" : Tables.money(Math.round(revenue[l] / (double) customers[l])) });
-		}
-		Tables.fill(segments, rows);
-		sizes.setData(names, t("customers", "客户数"), counts);
-		long total = classified;
-		sizes.setBarLabels((s, c, v) -> Tables.count((long) v) + (total == 0 ? "" : "  " + Tables.pct(100.0 * v / total)));
-		summary = String.format(t("%s as of %s: %,d of %,d customers classified", "%s 截至 %s：%,d / %,d 位客户已归类"),
-				controls.id(), asOf, classified, r.customerCount());
-		summaryLabel.setText(summary);
-		showGrid(r);
-		showLadder(r, customers, params);
+	/** The source cannot run the strategy: said in the part, naming the analysis and the dialect. */
+	private void showRefused(String message) {
+		figures = null;
+		segments.removeAll();
+		sizes.setData(List.of(), t("customers", "客户数"), new double[0]);
+		sizes.setEmptyText(message);
+		grid.setData(List.of(), List.of(), new double[0][], null);
+		grid.setEmptyText(message);
+		ladder.removeAll();
+		summary = message;
+		summaryLabel.setText(message);
+		info(message, null, null);
 		root.layout(true, true);
 	}
 
-	private void showGrid(CustomerClassification r) {
-		Optional<ResultColumn> rColumn = r.column("r");
-		Optional<ResultColumn> fColumn = r.column("f");
-		if (rColumn.isEmpty() || fColumn.isEmpty()) {
+	private void show(SegmentFigures f, LocalDate asOf, Map<String, String> params, String summaryText) {
+		figures = f;
+		hideBanner();
+		long[] customers = f.customers();
+		List<String> names = new ArrayList<>();
+		double[] counts = new double[f.labels().size()];
+		for (int l = 0; l < f.labels().size(); l++) {
+			names.add(f.labels().get(l).text(ctx.locale()));
+			counts[l] = customers[l];
+		}
+		Tables.fill(segments, f.rows(ctx.locale()));
+		sizes.setData(names, t("customers", "客户数"), counts);
+		long total = f.classified();
+		sizes.setBarLabels((s, c, v) -> Tables.count((long) v) + (total == 0 ? "" : "  " + Tables.pct(100.0 * v / total)));
+		summary = summaryText;
+		summaryLabel.setText(summary);
+		showGrid(f);
+		showLadder(f, customers, params);
+		root.layout(true, true);
+	}
+
+	private void showGrid(SegmentFigures f) {
+		if (!f.hasGrid()) {
 			grid.setData(List.of(), List.of(), new double[0][], null);
 			grid.setEmptyText(t("This strategy gives no R and F scores.", "此策略没有 R、F 评分。"));
 			return;
 		}
-		Optional<ResultColumn> monetary = r.column("monetary");
-		int max = 0;
-		for (int c = 0; c < r.customerCount(); c++) {
-			double rv = rColumn.get().number(c);
-			double fv = fColumn.get().number(c);
-			if (!Double.isNaN(rv) && !Double.isNaN(fv)) {
-				max = Math.max(max, (int) Math.max(rv, fv));
-			}
-		}
+		int max = f.gridSize();
 		if (max == 0) {
 			grid.setData(List.of(), List.of(), new double[0][], null);
 			return;
 		}
 		double[][] cells = new double[max][max];
-		double[][] spend = new double[max][max];
-		for (int c = 0; c < r.customerCount(); c++) {
-			double rv = rColumn.get().number(c);
-			double fv = fColumn.get().number(c);
-			if (Double.isNaN(rv) || Double.isNaN(fv) || rv < 1 || fv < 1) {
-				continue;
-			}
-			int row = max - (int) rv; // R = max on top
-			int col = (int) fv - 1;
-			cells[row][col]++;
-			if (monetary.isPresent() && !Double.isNaN(monetary.get().number(c))) {
-				spend[row][col] += monetary.get().number(c);
-			}
-		}
 		List<String> rows = new ArrayList<>();
 		List<String> cols = new ArrayList<>();
 		String[][] texts = new String[max][max];
@@ -268,17 +286,18 @@ public final class SegmentsView extends View {
 		}
 		for (int i = 0; i < max; i++) {
 			for (int j = 0; j < max; j++) {
-				long n = (long) cells[i][j];
-				texts[i][j] = Tables.count(n) + (monetary.isPresent() && n > 0 ? "\n¥" + String.format("%,.0f", spend[i][j] / n) : "");
-				if (n == 0) {
-					cells[i][j] = 0;
-				}
+				int r = max - i; // R = max on top
+				int fScore = j + 1;
+				long n = f.cellCustomers(r, fScore);
+				cells[i][j] = n;
+				texts[i][j] = Tables.count(n) + (f.hasMonetary() && n > 0
+						? "\n¥" + String.format("%,.0f", f.cellSpend(r, fScore) / 100.0 / n) : "");
 			}
 		}
 		grid.setData(rows, cols, cells, texts);
 	}
 
-	private void showLadder(CustomerClassification r, long[] customers, Map<String, String> params) {
+	private void showLadder(SegmentFigures r, long[] customers, Map<String, String> params) {
 		CustomerAnalysis analysis = controls.analysis();
 		Optional<ParameterSpec> spec = analysis == null ? Optional.empty()
 				: analysis.parameters().stream().filter(p -> p.key().equals(LADDER) && p.type() == ParameterType.LIST).findFirst();
@@ -359,6 +378,11 @@ public final class SegmentsView extends View {
 	}
 
 	private void askAndSave() {
+		if (resultSource != null) {
+			showError(t("Segments of a source are not saved as tags: tags belong to the workspace's customers.",
+					"数据源中的客群不能保存为标签：标签属于工作区的客户。"));
+			return;
+		}
 		if (segments.getSelectionCount() == 0 || result == null) {
 			showError(t("Select one or more segments first.", "请先选择一个或多个客群。"));
 			return;
@@ -420,6 +444,16 @@ public final class SegmentsView extends View {
 
 	public String summary() {
 		return summary;
+	}
+
+	/** What the last run showed (in memory or in the source), or null. */
+	public SegmentFigures figures() {
+		return figures;
+	}
+
+	/** Types the as-of date (tests; the analyst types it). */
+	public void setDate(LocalDate date) {
+		controls.setDate(date);
 	}
 
 	public boolean selectStrategy(String id) {

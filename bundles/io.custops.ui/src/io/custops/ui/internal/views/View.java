@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 import io.custops.core.data.CustomerDataset;
+import io.custops.store.SourceRecord;
 import io.custops.ui.internal.session.BackgroundJobs;
 import io.custops.ui.internal.session.ViewContext;
 import io.custops.ui.internal.session.WorkbenchSession;
@@ -35,6 +36,7 @@ public abstract class View {
 	private String error;
 	private int busy;
 	private CustomerDataset shown;
+	private SourceRecord shownSource;
 	private final Runnable sessionListener = this::sessionChanged;
 
 	protected View(Composite parent, ViewContext ctx) {
@@ -101,6 +103,19 @@ public abstract class View {
 		WorkbenchSession s = session();
 		switch (s.state()) {
 		case READY -> {
+			SourceRecord src = s.source();
+			if (src != shownSource) {
+				shownSource = src;
+				shown = null; // back on the workspace: show its data again
+				error = null;
+				hideBanner();
+				if (src != null && runsOnSources()) {
+					sourceChanged(src);
+					return;
+				}
+			} else if (src != null && runsOnSources()) {
+				return;
+			}
 			CustomerDataset d = s.dataset();
 			if (d != shown) {
 				shown = d;
@@ -115,6 +130,11 @@ public abstract class View {
 					return;
 				}
 				datasetChanged(d);
+			}
+			if (src != null) {
+				info(String.format(t("The workbench analyses source %s; this part does not run on sources yet and shows the workspace's own data.",
+						"工作台正在分析数据源 %s；此部件暂不支持数据源，显示的是工作区自身的数据。"), WorkbenchSession.title(src)),
+						t("Back to the workspace", "返回工作区"), () -> session().useSource((SourceRecord) null));
 			}
 		}
 		case LOADING -> {
@@ -138,6 +158,23 @@ public abstract class View {
 
 	/** The session loaded a (new) dataset: show it. On the UI thread. */
 	protected abstract void datasetChanged(CustomerDataset dataset);
+
+	/**
+	 * Whether the view runs its analyses inside a source when the session has one open
+	 * ({@link #sourceChanged}); the others keep showing the workspace's data, with a banner saying so.
+	 */
+	protected boolean runsOnSources() {
+		return false;
+	}
+
+	/** The session opened a source (for views that {@link #runsOnSources()}): run on it. On the UI thread. */
+	protected void sourceChanged(SourceRecord source) {
+	}
+
+	/** The source this view runs on now, or null for the workspace's dataset. */
+	protected SourceRecord activeSource() {
+		return runsOnSources() ? session().source() : null;
+	}
 
 	/** The session is loading, failed or closed. */
 	protected void stateChanged() {
