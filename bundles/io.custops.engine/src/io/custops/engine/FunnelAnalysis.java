@@ -49,4 +49,17 @@ public interface FunnelAnalysis {
 	 *         type, an unknown breakdown attribute or analysis, or any bad value
 	 */
 	FunnelResult run(CustomerDataset data, Map<String, String> parameters, ProgressMonitor monitor);
+
+	/**
+	 * The same funnel inside a source: the query to send and the object that makes the result
+	 * from its rows, with this run's keys, figures and rounding. The breakdown may be
+	 * {@code channel} (the events table's channel column) or a customer attribute (a column of
+	 * the customers table); a breakdown by an analysis is refused.
+	 *
+	 * @throws io.custops.engine.sql.NoPushdownException naming the funnel and the dialect when it
+	 *                                                   cannot run there (nothing is read)
+	 * @throws io.custops.core.param.ParameterException for a bad value, as {@link #run}
+	 */
+	io.custops.engine.sql.FunnelQuery pushdown(Map<String, String> parameters, io.custops.core.spi.SqlDialect dialect,
+			io.custops.core.spi.SqlPushdown.SourceTables tables);
 }

@@ -80,7 +80,8 @@ public final class FunnelResult {
 	}
 
 	/**
-	 * @param depth       per customer, the number of steps reached (0 … steps); kept, not copied
+	 * @param depth       per customer, the number of steps reached (0 … steps); kept, not copied; null
+	 *                    for a funnel run inside a source (the customers stayed there)
 	 * @param breakdownBy {@code null} without a breakdown
 	 */
 	public FunnelResult(List<Step> steps, String breakdownBy, List<Group> groups, Map<String, String> parameters,
@@ -138,6 +139,9 @@ public final class FunnelResult {
 
 	/** The number of steps a customer reached (0 when they never did step 1). */
 	public int depth(int customer) {
+		if (depth == null) {
+			throw new IllegalStateException("the customers of a funnel run inside a source stayed there");
+		}
 		return depth[customer];
 	}
 
@@ -164,6 +168,9 @@ public final class FunnelResult {
 	}
 
 	private int[] select(int minDepth, int maxDepth) {
+		if (depth == null) {
+			throw new IllegalStateException("the customers of a funnel run inside a source stayed there");
+		}
 		int count = 0;
 		for (byte d : depth) {
 			if (d >= minDepth && d <= maxDepth) {
@@ -205,7 +212,7 @@ public final class FunnelResult {
 			dropped.put("step", dropAt);
 			dropped.put("after", steps.get(dropAt - 2).step());
 			dropped.put("missing", steps.get(dropAt - 1).step());
-			dropped.put("customers", (long) dropped(dropAt).length);
+			dropped.put("customers", steps.get(dropAt - 2).customers() - steps.get(dropAt - 1).customers());
 			json.put("dropped", dropped);
 		}
 		json.put("params", new LinkedHashMap<>(parameters));

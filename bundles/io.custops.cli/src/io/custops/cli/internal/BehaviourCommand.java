@@ -47,7 +47,7 @@ final class BehaviourCommand implements Command {
 	@Override
 	public String usage() {
 		return funnel ? """
-				usage: ./custops funnel --steps view,cart,order [--param k=v]… [--out F.csv] [--json]
+				usage: ./custops funnel --steps view,cart,order [--param k=v]… [--out F.csv] [--json] [--source ID [--explain]]
 				  --param window=7d          the whole funnel within 7 days of the first step (default 14d)
 				  --param order=ordered      or strict (no other event in between), any (steps in any order)
 				  --param exclude=refund     leave out customers who did refund between the steps (refund@2-3)
@@ -58,6 +58,10 @@ final class BehaviourCommand implements Command {
 				  --out F.csv                the steps; with dropAt, the dropped customers' ids
 				  --json {"window", "order", "steps": [{"step", "customers", "pct_of_first", "pct_of_previous",
 				         "median_seconds_from_previous", "mean_seconds_from_previous"}…], "time_to_convert_histogram"}
+				  --source ID                runs inside a registered source: the steps are matched there by the same
+				                             rules, only counts, sums and middle values come back; the same output
+				                             (breakdown by channel or a customer attribute; docs/warehouse.md, "Funnels")
+				  --explain                  with --source: prints the SQL that would be sent, runs nothing
 				""" : """
 				usage: ./custops paths [--param k=v]… [--out F.csv] [--json]
 				  --param top=20          how many paths
@@ -72,14 +76,21 @@ final class BehaviourCommand implements Command {
 
 	@Override
 	public int run(Invocation inv, CliServices services) throws Exception {
-		inv.allowOnly(funnel ? Set.of("steps", "out") : Set.of("out"));
+		inv.allowOnly(funnel ? Set.of("steps", "out", "source") : Set.of("out"));
 		Map<String, String> params = new LinkedHashMap<>(inv.params);
 		if (funnel) {
 			params.put(FunnelAnalysis.STEPS, inv.requireOption("steps"));
 		}
+		Path out = inv.option("out") == null ? null : Path.of(inv.option("out")).toAbsolutePath();
+		String source = funnel ? inv.option("source") : null;
+		if (source == null && inv.options.containsKey("explain")) {
+			throw new UsageException("--explain needs --source ID");
+		}
+		if (source != null) {
+			return funnelInSource(inv, services, source, params, out);
+		}
 		Object service = funnel ? services.require(FunnelAnalysis.class) : services.require(PathAnalysis.class);
 		CustomerDataset data = WorkspaceData.load(inv, services);
-		Path out = inv.option("out") == null ? null : Path.of(inv.option("out")).toAbsolutePath();
 		Map<String, Object> json;
 		List<String[]> rows;
 		if (funnel) {
@@ -93,26 +104,13 @@ final class BehaviourCommand implements Command {
 					rows.add(new String[] { data.customerId(c) });
 				}
 			} else {
-				rows.add(new String[] { "step", "customers", "pct_of_first", "pct_of_previous",
-						"median_seconds_from_previous", "mean_seconds_from_previous" });
-				for (FunnelResult.Step step : result.steps()) {
-					Map<String, Object> s = step.toJson();
-					rows.add(new String[] { step.step(), text(s.get("customers")), text(s.get("pct_of_first")),
-							text(s.get("pct_of_previous")), text(s.get("median_seconds_from_previous")),
-							text(s.get("mean_seconds_from_previous")) });
-				}
+				rows.addAll(stepRows(result));
 			}
 			if (!inv.json()) {
-				inv.out.printf("funnel %s: %s%n", String.join(" > ", result.steps().stream().map(FunnelResult.Step::step)
-						.toList()), result.describeRules());
-				for (FunnelResult.Step step : result.steps()) {
-					Map<String, Object> s = step.toJson();
-					inv.out.printf("  %-12s %10s  %7s%% of first  %7s%% of previous  median %ss  mean %ss%n",
-							step.step(), s.get("customers"), s.get("pct_of_first"), s.get("pct_of_previous"),
-							s.get("median_seconds_from_previous"), s.get("mean_seconds_from_previous"));
-				}
+				printFunnel(inv, result, null);
 			}
 		} else {
+
 			PathResult result = ((PathAnalysis) service).run(data, params, ProgressMonitor.NULL);
 			json = result.toJson();
 			rows = new java.util.ArrayList<>();
@@ -128,22 +126,7 @@ final class BehaviourCommand implements Command {
 			}
 		}
 		if (out != null) {
-			if (out.getParent() != null) {
-				Files.createDirectories(out.getParent());
-			}
-			try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-				StringBuilder line = new StringBuilder();
-				for (String[] row : rows) {
-					line.setLength(0);
-					for (int i = 0; i < row.length; i++) {
-						if (i > 0) {
-							line.append(',');
-						}
-						io.custops.engine.ClassificationCsv.quote(line, row[i]);
-					}
-					writer.write(line.append("\r\n").toString());
-				}
-			}
+			writeCsv(out, rows);
 		}
 		if (inv.json()) {
 			Map<String, Object> doc = new LinkedHashMap<>(json);
@@ -153,6 +136,129 @@ final class BehaviourCommand implements Command {
 			inv.out.print(Json.write(doc));
 		} else if (out != null) {
 			inv.out.printf("%d rows written to %s%n", rows.size() - 1, out);
+		}
+		return 0;
+	}
+
+	private static List<String[]> stepRows(FunnelResult result) {
+		List<String[]> rows = new java.util.ArrayList<>();
+		rows.add(new String[] { "step", "customers", "pct_of_first", "pct_of_previous", "median_seconds_from_previous",
+				"mean_seconds_from_previous" });
+		for (FunnelResult.Step step : result.steps()) {
+			Map<String, Object> s = step.toJson();
+			rows.add(new String[] { step.step(), text(s.get("customers")), text(s.get("pct_of_first")),
+					text(s.get("pct_of_previous")), text(s.get("median_seconds_from_previous")),
+					text(s.get("mean_seconds_from_previous")) });
+		}
+		return rows;
+	}
+
+	private static void printFunnel(Invocation inv, FunnelResult result, String where) {
+		inv.out.printf("funnel %s: %s%s%n", String.join(" > ", result.steps().stream().map(FunnelResult.Step::step).toList()),
+				result.describeRules(), where == null ? "" : where);
+		for (FunnelResult.Step step : result.steps()) {
+			Map<String, Object> s = step.toJson();
+			inv.out.printf("  %-12s %10s  %7s%% of first  %7s%% of previous  median %ss  mean %ss%n", step.step(),
+					s.get("customers"), s.get("pct_of_first"), s.get("pct_of_previous"),
+					s.get("median_seconds_from_previous"), s.get("mean_seconds_from_previous"));
+		}
+	}
+
+	private static void writeCsv(Path out, List<String[]> rows) throws java.io.IOException {
+		if (out.getParent() != null) {
+			Files.createDirectories(out.getParent());
+		}
+		try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+			StringBuilder line = new StringBuilder();
+			for (String[] row : rows) {
+				line.setLength(0);
+				for (int i = 0; i < row.length; i++) {
+					if (i > 0) {
+						line.append(',');
+					}
+					io.custops.engine.ClassificationCsv.quote(line, row[i]);
+				}
+				writer.write(line.append("\r\n").toString());
+			}
+		}
+	}
+
+	/**
+	 * {@code funnel --source ID}: the engine writes the SQL, the source matches the steps and
+	 * returns aggregates; with dropAt, {@code --out} gets the dropped customers' ids as they arrive.
+	 */
+	private int funnelInSource(Invocation inv, CliServices services, String source, Map<String, String> params, Path out)
+			throws Exception {
+		SourceShared shared = new SourceShared(services, SourceCommand.find(inv, services, source), null,
+				inv.workspace());
+		io.custops.core.spi.SqlDialect dialect = shared.dialect();
+		io.custops.engine.sql.FunnelQuery query;
+		try {
+			query = shared.funnelQuery(params);
+		} catch (io.custops.engine.sql.NoPushdownException e) {
+			throw new UsageException(e.getMessage());
+		}
+		if (inv.options.containsKey("explain")) {
+			if (inv.json()) {
+				Map<String, Object> doc = new LinkedHashMap<>();
+				doc.put("analysis", "funnel");
+				doc.put("source", source);
+				doc.put("dialect", dialect.id());
+				doc.put("sql", query.sql());
+				if (query.droppedSql() != null) {
+					doc.put("dropped_sql", query.droppedSql());
+				}
+				inv.out.print(Json.write(doc));
+			} else {
+				inv.out.println(query.sql().strip() + ";");
+				if (query.droppedSql() != null && out != null) {
+					inv.out.println(query.droppedSql().strip() + ";");
+				}
+			}
+			return 0;
+		}
+		long started = System.nanoTime();
+		FunnelResult result = shared.run(query);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		long rows = -1;
+		if (out != null) {
+			if (query.droppedSql() != null) {
+				if (out.getParent() != null) {
+					Files.createDirectories(out.getParent());
+				}
+				long[] written = new long[1];
+				try (Writer writer = new java.io.BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
+						1 << 16)) {
+					writer.write("customer_id\r\n");
+					StringBuilder line = new StringBuilder();
+					shared.dropped(query, values -> {
+						line.setLength(0);
+						io.custops.engine.ClassificationCsv.quote(line, values[0]);
+						writer.write(line.append("\r\n").toString());
+						written[0]++;
+					});
+				}
+				rows = written[0];
+			} else {
+				List<String[]> steps = stepRows(result);
+				writeCsv(out, steps);
+				rows = steps.size() - 1;
+			}
+		}
+		if (inv.json()) {
+			Map<String, Object> doc = new LinkedHashMap<>(result.toJson());
+			if (out != null) {
+				doc.put("out", out.toString());
+			}
+			doc.put("source", source);
+			doc.put("dialect", dialect.id());
+			doc.put("millis", millis);
+			inv.out.print(Json.write(doc));
+			return 0;
+		}
+		printFunnel(inv, result, " (in source " + source + ", " + dialect.id() + ", " + millis + " ms)");
+		if (out != null) {
+			inv.out.printf("%d rows written to %s%n", rows, out);
 		}
 		return 0;
 	}

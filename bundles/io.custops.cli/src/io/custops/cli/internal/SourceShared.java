@@ -15,6 +15,10 @@ import io.custops.engine.ConversionResult;
 import io.custops.engine.RoiResult;
 import io.custops.engine.TierConversion;
 import io.custops.engine.sql.ConversionQuery;
+import io.custops.engine.sql.FunnelQuery;
+import io.custops.engine.FunnelAnalysis;
+import io.custops.engine.FunnelResult;
+import io.custops.source.TextRowSink;
 import io.custops.engine.sql.NoPushdownException;
 import io.custops.engine.sql.RoiQuery;
 import io.custops.engine.sql.SourceAnalyses;
@@ -146,6 +150,29 @@ final class SourceShared implements SourceAnalyses {
 	public RoiResult roi(String campaignId, Map<String, String> parameters) throws Exception {
 		try {
 			return run(roiQuery(campaign(campaignId), parameters), campaignId);
+		} catch (SourceException e) {
+			throw unreachable(e);
+		}
+	}
+
+	FunnelQuery funnelQuery(Map<String, String> parameters) {
+		return services.require(FunnelAnalysis.class).pushdown(parameters, dialect, runtime.tables(source));
+	}
+
+	FunnelResult run(FunnelQuery query) throws Exception {
+		runtime.query(source, "funnel", null, query.sql(), query::accept);
+		return query.result();
+	}
+
+	/** Streams the ids of the customers dropping at {@code dropAt} (ascending), as they arrive. */
+	void dropped(FunnelQuery query, TextRowSink rows) throws Exception {
+		runtime.query(source, "funnel", null, query.droppedSql(), rows);
+	}
+
+	@Override
+	public FunnelResult funnel(Map<String, String> parameters) throws Exception {
+		try {
+			return run(funnelQuery(parameters));
 		} catch (SourceException e) {
 			throw unreachable(e);
 		}

@@ -25,6 +25,9 @@ import io.custops.engine.FunnelAnalysis;
 import io.custops.engine.FunnelResult;
 import io.custops.engine.FunnelResult.Group;
 import io.custops.engine.FunnelResult.Step;
+import io.custops.engine.sql.FunnelQuery;
+import io.custops.core.spi.SqlDialect;
+import io.custops.core.spi.SqlPushdown.SourceTables;
 
 /**
  * One pass over each customer's events (already in time order), matching steps by event-type
@@ -96,12 +99,10 @@ public class FunnelService implements FunnelAnalysis {
 	}
 
 	@Override
-	public FunnelResult run(CustomerDataset data, Map<String, String> raw, ProgressMonitor monitor) {
-		ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
+	public FunnelQuery pushdown(Map<String, String> raw, SqlDialect dialect, SourceTables tables) {
 		Parameters params = Parameters.resolve(PARAMETERS, raw);
 		List<String> stepNames = params.list(STEPS);
-		int[] stepType = EventTypeNames.indexes(data, STEPS, stepNames);
-		int n = stepType.length;
+		int n = stepNames.size();
 		if (n == 0) {
 			throw new ParameterException(STEPS, "names no step");
 		}
@@ -109,6 +110,44 @@ public class FunnelService implements FunnelAnalysis {
 			throw new ParameterException(STEPS, "has " + n + " steps; at most " + MAX_STEPS);
 		}
 		long window = params.has(WINDOW) ? seconds(WINDOW, params.duration(WINDOW)) : Long.MAX_VALUE;
+		long[] stepWindow = stepWindows(params, n);
+		LocalDate fromDate = params.has(FROM) ? params.date(FROM) : null;
+		LocalDate toDate = params.has(TO) ? params.date(TO) : null;
+		if (fromDate != null && toDate != null && !fromDate.isBefore(toDate)) {
+			throw new AnalysisInputException("the end date " + toDate + " is not after the start date " + fromDate);
+		}
+		Integer dropAt = dropAt(params, n);
+		List<FunnelQuery.Exclusion> exclusions = new ArrayList<>();
+		for (Exclusion x : parseExclusions(params, stepNames)) {
+			exclusions.add(new FunnelQuery.Exclusion(x.name(), x.from(), x.to()));
+		}
+		String by = null;
+		if (params.has(BREAKDOWN)) {
+			String s = params.string(BREAKDOWN).trim();
+			if (s.equals(Grouping.CHANNEL) || s.startsWith("attribute:")) {
+				by = s;
+			} else if (s.startsWith("strategy:") || s.startsWith("model:") || Grouping.ALIASES.containsKey(s)
+					|| isAnalysis(s)) {
+				by = s;
+			} else {
+				by = "attribute:" + s;
+			}
+		}
+		return new FunnelQuery(stepNames, window, stepWindow, params.string(ORDER), exclusions, fromDate, toDate, by,
+				dropAt, params.asText(), dialect, tables);
+	}
+
+	private boolean isAnalysis(String id) {
+		try {
+			analyses.find(id);
+			return true;
+		} catch (java.util.NoSuchElementException e) {
+			return false;
+		}
+	}
+
+	/** Per step, the seconds from the previous step's event it must be within ({@link Long#MAX_VALUE}: none). */
+	private static long[] stepWindows(Parameters params, int n) {
 		long[] stepWindow = new long[n];
 		long defaultStepWindow = params.has(STEP_WINDOW) ? seconds(STEP_WINDOW, params.duration(STEP_WINDOW))
 				: Long.MAX_VALUE;
@@ -127,6 +166,32 @@ public class FunnelService implements FunnelAnalysis {
 			}
 			stepWindow[step - 1] = seconds(key, params.duration(key));
 		}
+		return stepWindow;
+	}
+
+	private static Integer dropAt(Parameters params, int n) {
+		Integer dropAt = params.has(DROP_AT) ? params.intValue(DROP_AT) : null;
+		if (dropAt != null && dropAt > n) {
+			throw new ParameterException(DROP_AT, "step " + dropAt + " is not a step 2 … " + n + " of the funnel");
+		}
+		return dropAt;
+	}
+
+	@Override
+	public FunnelResult run(CustomerDataset data, Map<String, String> raw, ProgressMonitor monitor) {
+		ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
+		Parameters params = Parameters.resolve(PARAMETERS, raw);
+		List<String> stepNames = params.list(STEPS);
+		int[] stepType = EventTypeNames.indexes(data, STEPS, stepNames);
+		int n = stepType.length;
+		if (n == 0) {
+			throw new ParameterException(STEPS, "names no step");
+		}
+		if (n > MAX_STEPS) {
+			throw new ParameterException(STEPS, "has " + n + " steps; at most " + MAX_STEPS);
+		}
+		long window = params.has(WINDOW) ? seconds(WINDOW, params.duration(WINDOW)) : Long.MAX_VALUE;
+		long[] stepWindow = stepWindows(params, n);
 		LocalDate fromDate = params.has(FROM) ? params.date(FROM) : null;
 		LocalDate toDate = params.has(TO) ? params.date(TO) : null;
 		if (fromDate != null && toDate != null && !fromDate.isBefore(toDate)) {
@@ -134,10 +199,7 @@ public class FunnelService implements FunnelAnalysis {
 		}
 		long fromSecond = fromDate == null ? Long.MIN_VALUE : fromDate.toEpochDay() * CustomerDataset.SECONDS_PER_DAY;
 		long toSecond = toDate == null ? Long.MAX_VALUE : toDate.toEpochDay() * CustomerDataset.SECONDS_PER_DAY;
-		Integer dropAt = params.has(DROP_AT) ? params.intValue(DROP_AT) : null;
-		if (dropAt != null && dropAt > n) {
-			throw new ParameterException(DROP_AT, "step " + dropAt + " is not a step 2 … " + n + " of the funnel");
-		}
+		Integer dropAt = dropAt(params, n);
 
 		// the breakdown is resolved first: a bad attribute or analysis fails before the long pass
 		Grouping grouping = null;
@@ -208,11 +270,13 @@ public class FunnelService implements FunnelAnalysis {
 		}
 		List<Group> groups = grouping == null ? null
 				: groups(grouping, stepNames, depth, firstEvent, deltas, customers);
-		List<Step> steps = steps(stepNames, reached, k -> Numbers.median(deltas[k].values, 0, deltas[k].size),
-				k -> means[k]);
+		BigDecimal[] medians = new BigDecimal[n];
+		for (int k = 1; k < n; k++) {
+			medians[k] = Numbers.median(deltas[k].values, 0, deltas[k].size);
+		}
 		pm.done();
-		return new FunnelResult(steps, grouping == null ? null : grouping.by, groups, params.asText(), depth, dropAt,
-				params.asText().get(WINDOW), params.string(ORDER), n > 1 ? histogram(histogram) : null);
+		return assemble(stepNames, reached, medians, means, grouping == null ? null : grouping.by, groups,
+				histogram, params.asText(), depth, dropAt, params.asText().get(WINDOW), params.string(ORDER));
 	}
 
 	/**
@@ -251,13 +315,36 @@ public class FunnelService implements FunnelAnalysis {
 		return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(to - from), 2, java.math.RoundingMode.HALF_UP);
 	}
 
+	/** An exclusion by event type name, steps 0-based. */
+	private record Exclusion(String name, int from, int to) {
+	}
+
 	/** {@code exclude=refund,return@2-3}: types (not steps) with the steps they must not fall between. */
 	private static FunnelMatcher.Exclusion[] exclusions(CustomerDataset data, Parameters params, int[] stepType) {
-		if (!params.has(EXCLUDE)) {
-			return new FunnelMatcher.Exclusion[0];
-		}
-		int n = stepType.length;
 		List<FunnelMatcher.Exclusion> list = new ArrayList<>();
+		for (Exclusion x : parseExclusions(params, null)) {
+			int type = EventTypeNames.index(data, EXCLUDE, x.name());
+			for (int st : stepType) {
+				if (st == type) {
+					throw new ParameterException(EXCLUDE, "'" + x.name() + "' is a step of the funnel; an exclusion "
+							+ "must be another event type");
+				}
+			}
+			list.add(new FunnelMatcher.Exclusion(type, x.from(), x.to()));
+		}
+		return list.toArray(FunnelMatcher.Exclusion[]::new);
+	}
+
+	/**
+	 * The exclusions by name, checked against the steps' names when given (in memory the
+	 * dataset's type indexes check them).
+	 */
+	private static List<Exclusion> parseExclusions(Parameters params, List<String> stepNames) {
+		List<Exclusion> list = new ArrayList<>();
+		if (!params.has(EXCLUDE)) {
+			return list;
+		}
+		int n = params.list(STEPS).size();
 		for (String item : params.list(EXCLUDE)) {
 			String name = item.trim();
 			int from = 1;
@@ -284,16 +371,17 @@ public class FunnelService implements FunnelAnalysis {
 			if (n < 2) {
 				throw new ParameterException(EXCLUDE, "an exclusion needs two steps to fall between");
 			}
-			int type = EventTypeNames.index(data, EXCLUDE, name);
-			for (int st : stepType) {
-				if (st == type) {
-					throw new ParameterException(EXCLUDE, "'" + name + "' is a step of the funnel; an exclusion "
-							+ "must be another event type");
+			if (stepNames != null) {
+				for (String step : stepNames) {
+					if (step.trim().equals(name)) {
+						throw new ParameterException(EXCLUDE, "'" + name + "' is a step of the funnel; an exclusion "
+								+ "must be another event type");
+					}
 				}
 			}
-			list.add(new FunnelMatcher.Exclusion(type, from - 1, to - 1));
+			list.add(new Exclusion(name, from - 1, to - 1));
 		}
-		return list.toArray(FunnelMatcher.Exclusion[]::new);
+		return list;
 	}
 
 	private static List<Step> steps(List<String> names, long[] reached, IntFunction<BigDecimal> median,
@@ -369,25 +457,77 @@ public class FunnelService implements FunnelAnalysis {
 				medians[g][k] = Numbers.median(laid, start[g], start[g + 1]);
 			}
 		}
-		List<Integer> order = new ArrayList<>();
+		List<GroupFigures> figures = new ArrayList<>();
 		for (int g = 0; g < none; g++) {
-			if (grouping.labelOrder || reached[g][0] > 0) {
+			figures.add(new GroupFigures(grouping.names.get(g), reached[g], medians[g], means[g]));
+		}
+		return groups(stepNames, grouping.labelOrder, figures,
+				new GroupFigures(grouping.names.get(none), reached[none], medians[none], means[none]));
+	}
+
+	/**
+	 * One breakdown group's figures: customers reaching each step, and per step k ≥ 1 the median
+	 * and mean seconds from step k−1 ({@code null} at 0 and where nobody reached it).
+	 */
+	public record GroupFigures(String name, long[] reached, BigDecimal[] medians, BigDecimal[] means) {
+	}
+
+	/**
+	 * The groups as every funnel shows them: in label order (an analysis's breakdown, every label
+	 * shown) or else those reached by anyone, most customers at step 1 first, then by name; the
+	 * {@code (none)} group last when anyone is in it.
+	 */
+	public static List<Group> groups(List<String> stepNames, boolean labelOrder, List<GroupFigures> named, GroupFigures none) {
+		List<GroupFigures> order = new ArrayList<>();
+		for (GroupFigures g : named) {
+			if (labelOrder || g.reached()[0] > 0) {
 				order.add(g);
 			}
 		}
-		if (!grouping.labelOrder) {
-			order.sort(Comparator.<Integer>comparingLong(g -> -reached[g][0]).thenComparing(g -> grouping.names.get(g)));
+		if (!labelOrder) {
+			order.sort(Comparator.<GroupFigures>comparingLong(g -> -g.reached()[0]).thenComparing(GroupFigures::name));
 		}
-		if (reached[none][0] > 0) {
+		if (none != null && none.reached()[0] > 0) {
 			order.add(none);
 		}
 		List<Group> groups = new ArrayList<>();
-		for (int g : order) {
-			BigDecimal[] m = medians[g];
-			BigDecimal[] a = means[g];
-			groups.add(new Group(grouping.names.get(g), steps(stepNames, reached[g], k -> m[k], k -> a[k])));
+		for (GroupFigures g : order) {
+			groups.add(new Group(g.name(), steps(stepNames, g.reached(), k -> g.medians()[k], k -> g.means()[k])));
 		}
 		return groups;
+	}
+
+	/**
+	 * The funnel's result from its figures, as the in-memory run makes it; shared with the run
+	 * inside a source ({@link io.custops.engine.sql.FunnelQuery}), which pushes down the counts,
+	 * sums and middle values only.
+	 *
+	 * @param groups      the breakdown's groups, or null without a breakdown
+	 * @param histogram   customers per {@link #HISTOGRAM_BOUNDS} bucket
+	 * @param depth       per customer, or null when the customers stayed in the source
+	 */
+	public static FunnelResult assemble(List<String> stepNames, long[] reached, BigDecimal[] medians, BigDecimal[] means,
+			String breakdownBy, List<Group> groups, long[] histogram, Map<String, String> parameters, byte[] depth,
+			Integer dropAt, String window, String order) {
+		int n = stepNames.size();
+		List<Step> steps = steps(stepNames, reached, k -> medians[k], k -> means[k]);
+		return new FunnelResult(steps, breakdownBy, groups, parameters, depth, dropAt, window, order,
+				n > 1 ? histogram(histogram) : null);
+	}
+
+	/** The median of values whose two middle ones (the same one for an odd count) are these, as {@link Numbers#median}. */
+	public static BigDecimal median(long lowMiddle, long highMiddle) {
+		if (lowMiddle == highMiddle) {
+			return BigDecimal.valueOf(highMiddle);
+		}
+		BigDecimal half = BigDecimal.valueOf(lowMiddle).add(BigDecimal.valueOf(highMiddle)).divide(BigDecimal.valueOf(2));
+		return half.scale() > 0 ? half.setScale(1) : half;
+	}
+
+	/** The mean of {@code count} values summing to {@code sum}, as {@link #mean(long[], int, int)}. */
+	public static BigDecimal mean(long sum, long count) {
+		return count == 0 ? null
+				: BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_UP);
 	}
 
 	private static void addSteps(long[] reached, int depth) {

@@ -36,6 +36,16 @@ public interface SourceAnalyses {
 	RoiResult roi(String campaignId, Map<String, String> parameters) throws Exception;
 
 	/**
+	 * {@link io.custops.engine.FunnelAnalysis#run} on the source's events ({@code steps} required;
+	 * breakdown by {@code channel} or a customer attribute). The result has no per-customer
+	 * depths: {@link io.custops.engine.FunnelResult#dropped} is not available, its count is in
+	 * {@code toJson()}.
+	 *
+	 * @throws NoPushdownException naming the funnel and the dialect, before anything is read
+	 */
+	io.custops.engine.FunnelResult funnel(Map<String, String> parameters) throws Exception;
+
+	/**
 	 * Streams an analysis's per-customer rows from the source (label id or null, then the
 	 * analysis's columns as text), as {@code segment --source} does; returns the customers of the source.
 	 *

@@ -7,7 +7,7 @@
  * {@link java.math.BigDecimal}, since dialects differ in division (Trino keeps the decimal scale,
  * Spark and DuckDB divide whole numbers into fractions).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.custops.engine.sql;
 
 import org.osgi.annotation.versioning.Version;

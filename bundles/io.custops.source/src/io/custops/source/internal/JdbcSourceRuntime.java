@@ -456,7 +456,8 @@ public class JdbcSourceRuntime implements SourceRuntime {
 						new Field("amount", true, "a decimal number", Types.DECIMAL, Types.NUMERIC, Types.INTEGER,
 								Types.BIGINT, Types.SMALLINT),
 						text("status", true), whole("quantity"), whole("usage_days"), text("channel", false)),
-				"events", List.of(id("customer_id"), time("event_time"), text("event_type", true), text("session_id", false)),
+				"events", List.of(id("customer_id"), time("event_time"), text("event_type", true), text("session_id", false),
+						text("channel", false)),
 				"customers", List.of(id("customer_id")));
 
 		boolean accepts(int type) {
