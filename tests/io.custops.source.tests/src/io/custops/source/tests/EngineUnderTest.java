@@ -216,7 +216,7 @@ final class EngineUnderTest {
 			s.execute("CREATE TABLE shop.orders(order_id " + t + ", customer_id " + t
 					+ ", created_at TIMESTAMP, amount DECIMAL(12,2), status " + t + ", quantity INT, usage_days INT)" + using[1]);
 			s.execute("CREATE TABLE shop.events(customer_id " + t + ", event_time TIMESTAMP, event_type " + t + ", session_id "
-					+ t + ")" + using[2]);
+					+ t + ", channel " + t + ")" + using[2]);
 			switch (dialect) {
 			case POSTGRESQL -> {
 				org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.core.BaseConnection.class).getCopyAPI();
@@ -246,7 +246,7 @@ final class EngineUnderTest {
 				if (!copied) {
 					insert(c, "shop.customers", shop.customers, new boolean[] { true, true });
 					insert(c, "shop.orders", shop.orders, new boolean[] { true, true, true, false, true, false, false });
-					insert(c, "shop.events", shop.events, new boolean[] { true, true, true, true });
+					insert(c, "shop.events", shop.events, new boolean[] { true, true, true, true, true });
 				}
 			}
 			case DUCKDB -> {
@@ -261,7 +261,7 @@ final class EngineUnderTest {
 			default -> {
 				insert(c, "shop.customers", shop.customers, new boolean[] { true, true });
 				insert(c, "shop.orders", shop.orders, new boolean[] { true, true, true, false, true, false, false });
-				insert(c, "shop.events", shop.events, new boolean[] { true, true, true, true });
+				insert(c, "shop.events", shop.events, new boolean[] { true, true, true, true, true });
 			}
 			}
 		}

@@ -37,6 +37,9 @@ import io.custops.engine.Analyses;
 import io.custops.engine.Campaign;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.ConversionResult;
+import io.custops.engine.FunnelAnalysis;
+import io.custops.engine.FunnelResult;
+import io.custops.engine.sql.FunnelQuery;
 import io.custops.engine.RoiResult;
 import io.custops.engine.sql.RoiQuery;
 import io.custops.source.Upload;
@@ -275,6 +278,60 @@ class EqualityTest {
 		Map<String, String> used = new LinkedHashMap<>(total.parameters());
 		used.put("breakdown", "target");
 		return new RoiResult("eq", "equality", start, end, margin, total.total(), "target", segments, used);
+	}
+
+	/** Funnels of several shapes: the whole --json document of each, equal to the in-memory run. */
+	static final List<Map<String, String>> FUNNELS = List.of(Map.of("steps", "view,cart,order"),
+			Map.of("steps", "visit,view,cart", "window", "7d", "stepWindow", "12h", "window.3", "1d"),
+			Map.of("steps", "view,cart,order", "order", "strict"),
+			Map.of("steps", "search,view,cart", "order", "any", "window", "3d", "stepWindow", "1d"),
+			Map.of("steps", "cart,view,favorite", "order", "any"),
+			Map.of("steps", "view,cart,pay", "window", "30d", "exclude", "favorite,review@2-3"),
+			Map.of("steps", "view,cart,order", "breakdown", "channel", "dropAt", "3"),
+			Map.of("steps", "view,view,cart", "breakdown", "attribute:channel", "from", "2025-03-01", "to", "2026-03-01"),
+			Map.of("steps", "visit,view,view", "order", "strict", "window", "1d", "exclude", "search@1-2",
+					"dropAt", "2"));
+
+	@TestFactory
+	Stream<DynamicTest> funnel() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (EngineUnderTest engine : engines) {
+			for (Map<String, String> run : FUNNELS) {
+				tests.add(DynamicTest.dynamicTest(engine + " funnel " + run, () -> compareFunnel(engine, run)));
+			}
+		}
+		return tests.stream();
+	}
+
+	static void compareFunnel(EngineUnderTest engine, Map<String, String> params) throws Exception {
+		FunnelAnalysis funnel = Services.get(FunnelAnalysis.class);
+		SourceRuntime runtime = Services.get(SourceRuntime.class);
+		if (engine.dialect == io.custops.core.spi.SqlDialect.HSQLDB) {
+			NoPushdownException refused = assertThrows(NoPushdownException.class,
+					() -> funnel.pushdown(params, engine.dialect, runtime.tables(engine.source())));
+			assertTrue(refused.getMessage().contains("funnel") && refused.getMessage().contains(engine.dialect.id()),
+					refused.getMessage());
+			return;
+		}
+		FunnelResult memory = funnel.run(data, params, ProgressMonitor.NULL);
+		FunnelQuery query = funnel.pushdown(params, engine.dialect, runtime.tables(engine.source()));
+		long t = System.nanoTime();
+		runtime.query(engine.source(), "funnel", null, query.sql(), query::accept);
+		TIMINGS.add(String.format("%-10s %-7s %-60s %6d ms", engine, "funnel", params, (System.nanoTime() - t) / 1_000_000));
+		FunnelResult pushed = query.result();
+		assertTrue(memory.steps().get(memory.steps().size() - 1).customers() > 20, "last step: " + memory.toJson());
+		assertEquals(memory.toJson(), pushed.toJson());
+		if (params.containsKey("dropAt")) {
+			List<String> expected = new ArrayList<>();
+			for (int c : memory.dropped(Integer.parseInt(params.get("dropAt")))) {
+				expected.add(data.customerId(c));
+			}
+			List<String> actual = new ArrayList<>();
+			runtime.query(engine.source(), "funnel", null, query.droppedSql(), row -> actual.add(row[0]));
+			expected.sort(null);
+			assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(actual), "dropped customers");
+			assertEquals(expected.size(), actual.size(), "dropped customers");
+		}
 	}
 
 	private Stream<DynamicTest> cases(ServiceKind kind, String id, List<Map<String, String>> paramSets) {

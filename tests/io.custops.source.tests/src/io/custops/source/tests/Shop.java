@@ -14,7 +14,7 @@ import java.util.Random;
  * skewed activity and the edge cases the rules care about — equal values (ties in every RFM
  * dimension), customers with one order, customers with unpaid orders only, customers with events
  * only, customers in the customers file only, events of one customer at the same second, orders
- * on the as-of dates' midnight, usage-cycle products.
+ * on the as-of dates' midnight, usage-cycle products; events carry their session's channel (or none).
  */
 final class Shop {
 
@@ -43,7 +43,7 @@ final class Shop {
 				BufferedWriter e = Files.newBufferedWriter(shop.events, StandardCharsets.UTF_8)) {
 			c.write("customer_id,channel\n");
 			o.write("order_id,customer_id,order_time,amount,status,quantity,usage_days\n");
-			e.write("customer_id,event_time,event_type,session_id\n");
+			e.write("customer_id,event_time,event_type,session_id,channel\n");
 			long orderId = 0;
 			for (int i = 1; i <= CUSTOMERS; i++) {
 				String id = "C" + i;
@@ -85,7 +85,10 @@ final class Shop {
 				int session = 0;
 				for (int k = 0; k < events; k++) {
 					String type = EVENT_TYPES[Math.min(EVENT_TYPES.length - 1, (int) (-Math.log(1 - random.nextDouble()) * 2))];
-					e.write(id + "," + TIME.format(START.plusSeconds(second)) + "," + type + ",S" + i + "-" + session + "\n");
+					// the channel of a session (app, tmall or none): events of one second share it
+					String channel = (i + session) % 3 == 0 ? "app" : (i + session) % 3 == 1 ? "tmall" : "";
+					e.write(id + "," + TIME.format(START.plusSeconds(second)) + "," + type + ",S" + i + "-" + session + ","
+							+ channel + "\n");
 					shop.eventRows++;
 					if (random.nextInt(10) != 0) { // one in ten follows at the same second
 						long gap = (long) (random.nextDouble() * random.nextDouble() * 3 * 24 * 3600);
