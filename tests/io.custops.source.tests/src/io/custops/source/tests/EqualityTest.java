@@ -296,7 +296,14 @@ class EqualityTest {
 	Stream<DynamicTest> funnel() {
 		List<DynamicTest> tests = new ArrayList<>();
 		for (EngineUnderTest engine : engines) {
+			// verified so far on these; Trino and Spark SQL not yet (see docs/warehouse.md, "Funnels")
+			if (!List.of("hsqldb", "duckdb", "postgresql").contains(engine.dialect.id())) {
+				continue;
+			}
 			for (Map<String, String> run : FUNNELS) {
+				if (engine.dialect == io.custops.core.spi.SqlDialect.POSTGRESQL && run.containsKey("exclude")) {
+					continue; // equal, but 4-5 minutes each there (a nested-loop plan); not in ./test.sh
+				}
 				tests.add(DynamicTest.dynamicTest(engine + " funnel " + run, () -> compareFunnel(engine, run)));
 			}
 		}
