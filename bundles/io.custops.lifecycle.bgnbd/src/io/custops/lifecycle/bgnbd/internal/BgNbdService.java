@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import io.custops.core.LocalizedText;
 import io.custops.core.spi.LifecycleModel;
 import io.custops.lifecycle.bgnbd.BgNbd;
+import io.custops.lifecycle.bgnbd.CustomerBaseModel;
 import io.custops.lifecycle.bgnbd.ModelFit;
 import io.custops.lifecycle.bgnbd.PurchaseSummary;
 
@@ -51,5 +52,10 @@ public class BgNbdService extends CustomerBaseModelService {
 	@Override
 	boolean oneTimeBuyersAlive() {
 		return true;
+	}
+
+	@Override
+	double probabilityOfPurchases(CustomerBaseModel model, int n, double weeks) {
+		return ((BgNbd) model).probabilityOfPurchases(n, weeks);
 	}
 }

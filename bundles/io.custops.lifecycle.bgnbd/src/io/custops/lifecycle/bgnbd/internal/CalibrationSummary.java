@@ -28,9 +28,14 @@ final class CalibrationSummary {
 	/** Whether the data holds any order in the holdout period, paid or not. */
 	final boolean holdoutObserved;
 	final int scored;
+	/** Repeat transactions of scored customers per day, calibration and holdout: index day − {@link #dayBase}. */
+	final int[] repeatsByDay;
+	final int dayBase;
 
 	private CalibrationSummary(int[] firstDay, int[] repeats, int[] recencyDays, int[] ageDays, long[] repeatCents,
-			int[] holdoutPurchases, boolean holdoutObserved, int scored) {
+			int[] holdoutPurchases, boolean holdoutObserved, int scored, int[] repeatsByDay, int dayBase) {
+		this.repeatsByDay = repeatsByDay;
+		this.dayBase = dayBase;
 		this.firstDay = firstDay;
 		this.repeats = repeats;
 		this.recencyDays = recencyDays;
@@ -43,7 +48,8 @@ final class CalibrationSummary {
 
 	/**
 	 * @param calibrationEnd last day of calibration (local epoch day), before {@code asOfDay}
-	 * @param asOfDay        orders on this day or later are in the future
+	 * @param asOfDay        orders on this day or later are not looked at (the as-of date, or the day
+	 *                       after the holdout period)
 	 */
 	static CalibrationSummary of(CustomerDataset data, int calibrationEnd, int asOfDay) {
 		int customers = data.customerCount();
@@ -60,6 +66,11 @@ final class CalibrationSummary {
 		int[] holdoutPurchases = new int[customers];
 		boolean holdoutObserved = false;
 		int scored = 0;
+		int dayBase = Integer.MAX_VALUE;
+		for (int o = 0; o < days.length; o++) {
+			dayBase = Math.min(dayBase, days[o]);
+		}
+		int[] repeatsByDay = new int[dayBase == Integer.MAX_VALUE ? 0 : Math.max(0, asOfDay - dayBase)];
 		for (int c = 0; c < customers; c++) {
 			int first = NONE;
 			int last = NONE;
@@ -85,12 +96,14 @@ final class CalibrationSummary {
 						x++;
 						last = day;
 						cents += amount[o];
+						repeatsByDay[day - dayBase]++;
 					} else if (last != first) {
 						cents += amount[o]; // another order on the day of a repeat transaction
 					}
 				} else if (first != NONE && day != lastHoldoutDay) {
 					holdout++;
 					lastHoldoutDay = day;
+					repeatsByDay[day - dayBase]++;
 				}
 			}
 			firstDay[c] = first;
@@ -104,7 +117,7 @@ final class CalibrationSummary {
 			}
 		}
 		return new CalibrationSummary(firstDay, repeats, recencyDays, ageDays, repeatCents, holdoutPurchases,
-				holdoutObserved, scored);
+				holdoutObserved, scored, repeatsByDay, dayBase);
 	}
 
 	boolean isScored(int customer) {

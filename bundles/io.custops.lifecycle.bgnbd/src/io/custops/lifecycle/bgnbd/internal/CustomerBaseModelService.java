@@ -33,6 +33,7 @@ import io.custops.lifecycle.bgnbd.SpendSummary;
 abstract class CustomerBaseModelService implements LifecycleModel {
 
 	static final String CALIBRATION_END = "calibrationEnd";
+	static final String HOLDOUT_END = "holdoutEnd";
 	static final String HORIZON_WEEKS = "horizonWeeks";
 	static final String DISCOUNT_RATE = "discountRate";
 	static final String MARGIN = "margin";
@@ -82,6 +83,12 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 								+ "the as-of date. Purchases after it, up to the as-of date, are the holdout check.",
 								"模型拟合所用时期的最后一天（含）；默认为截止日期的前一天。其后到截止日期之间的购买用于留出期检验。")
 						.build(),
+				ParameterSpec.builder(HOLDOUT_END, ParameterType.DATE)
+						.label("Holdout end", "留出期结束日")
+						.description("Last day (inclusive) of the holdout period after the calibration end, whose purchases "
+								+ "check the model; default: the day before the as-of date.",
+								"校准期结束后留出期的最后一天（含），其间的购买用于检验模型；默认为截止日期的前一天。")
+						.build(),
 				ParameterSpec.builder(HORIZON_WEEKS, ParameterType.INTEGER).defaultValue("52").min(1).max(520)
 						.label("Horizon (weeks)", "预测期（周）")
 						.description("Weeks after the calibration end over which purchases and CLV are predicted.",
@@ -122,6 +129,11 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 			throw new ParameterException(CALIBRATION_END,
 					calibrationEnd + " is not before the as-of date " + asOf + " (only orders before " + asOf + " count)");
 		}
+		LocalDate holdoutEnd = parameters.has(HOLDOUT_END) ? parameters.date(HOLDOUT_END) : asOf.minusDays(1);
+		if (parameters.has(HOLDOUT_END) && !(holdoutEnd.isAfter(calibrationEnd) && holdoutEnd.isBefore(asOf))) {
+			throw new ParameterException(HOLDOUT_END, holdoutEnd + " is not after the calibration end " + calibrationEnd
+					+ " and before the as-of date " + asOf);
+		}
 		int horizonWeeks = parameters.intValue(HORIZON_WEEKS);
 		double discountRate = parameters.decimal(DISCOUNT_RATE).doubleValue();
 		double margin = parameters.decimal(MARGIN).doubleValue();
@@ -129,7 +141,8 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		monitor.begin(name().en(), 4);
 		CustomerDataset data = input.data();
 		int calibrationEndDay = CustomerDataset.epochDay(calibrationEnd);
-		CalibrationSummary calibration = CalibrationSummary.of(data, calibrationEndDay, input.asOfDay());
+		CalibrationSummary calibration = CalibrationSummary.of(data, calibrationEndDay,
+				CustomerDataset.epochDay(holdoutEnd) + 1);
 		if (calibration.scored == 0) {
 			throw new ParameterException(CALIBRATION_END, "no customer has a paid order on or before " + calibrationEnd
 					+ ": there is nothing to fit the " + id() + " model to");
@@ -265,7 +278,8 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		result.put("margin", parameters.decimal(MARGIN));
 		result.put("expected_purchases_total", expectedTotal);
 		result.put("clv_total", BigDecimal.valueOf(clvTotal, 2));
-		result.put("holdout", holdout(calibration, calibrationEnd, asOf, model, summary, scored));
+		calibrationInfo.put("frequency_histogram", frequencyHistogram(model, summary));
+		result.put("holdout", holdout(calibration, calibrationEnd, holdoutEnd, model, summary, scored));
 		result.put("warnings", warnings(diagnostics, spend, scored.length, repeatCustomers, bandCount));
 		monitor.done();
 		return new CustomerClassification(LABELS, labelOf, columns, result);
@@ -374,9 +388,9 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 	 * up to the day before as-of), by calibration x (0 … 6, 7+): the check of Fader, Hardie and
 	 * Lee's figure of conditional expectations. Null when the data holds no order in that period.
 	 */
-	private static Map<String, Object> holdout(CalibrationSummary calibration, LocalDate calibrationEnd, LocalDate asOf,
+	private Map<String, Object> holdout(CalibrationSummary calibration, LocalDate calibrationEnd, LocalDate holdoutEnd,
 			CustomerBaseModel model, PurchaseSummary summary, int[] scored) {
-		long days = asOf.toEpochDay() - calibrationEnd.toEpochDay() - 1;
+		long days = holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay();
 		if (days <= 0 || !calibration.holdoutObserved) {
 			return null;
 		}
@@ -412,14 +426,104 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		}
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("start", calibrationEnd.plusDays(1).toString());
-		map.put("end", asOf.minusDays(1).toString());
+		map.put("end", holdoutEnd.toString());
 		map.put("weeks", weeks);
 		map.put("customers", (long) scored.length);
 		map.put("actual", actualTotal);
 		map.put("predicted", predictedTotal);
 		map.put("by_x", byX);
+		map.put("weekly", tracking(calibration, calibrationEnd, holdoutEnd, model, scored));
 		return map;
 	}
+
+	/**
+	 * The tracking check of Fader, Hardie and Lee (BTYD's tracking plots): per week from the first
+	 * scored customer's first purchase to the holdout end, the repeat purchases of the calibration
+	 * customers, actual and expected, incremental and cumulative. The expectation of a customer
+	 * whose first purchase was on day f is E[X(t)] of a new customer, t = (D − f)/7 weeks at the last
+	 * day D of the week: unconditional, not fitted to her own history.
+	 */
+	private static List<Object> tracking(CalibrationSummary calibration, LocalDate calibrationEnd, LocalDate holdoutEnd,
+			CustomerBaseModel model, int[] scored) {
+		Map<Integer, Integer> byFirstDay = new java.util.TreeMap<>();
+		int base = Integer.MAX_VALUE;
+		for (int c : scored) {
+			byFirstDay.merge(calibration.firstDay[c], 1, Integer::sum);
+			base = Math.min(base, calibration.firstDay[c]);
+		}
+		int end = CustomerDataset.epochDay(holdoutEnd);
+		int calibrationEndDay = CustomerDataset.epochDay(calibrationEnd);
+		List<Object> weeks = new ArrayList<>();
+		long cumulativeActual = 0;
+		double previousExpected = 0;
+		for (int week = 1, from = base; from <= end; week++, from += 7) {
+			int to = Math.min(from + 6, end);
+			long actual = 0;
+			for (int day = from; day <= to; day++) {
+				int i = day - calibration.dayBase;
+				if (i >= 0 && i < calibration.repeatsByDay.length) {
+					actual += calibration.repeatsByDay[i];
+				}
+			}
+			double expected = 0;
+			for (Map.Entry<Integer, Integer> e : byFirstDay.entrySet()) {
+				if (e.getKey() < to) {
+					expected += e.getValue() * model.expectedPurchasesNewCustomer((to - e.getKey()) / 7.0);
+				}
+			}
+			cumulativeActual += actual;
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("week", week);
+			row.put("start", LocalDate.ofEpochDay(from).toString());
+			row.put("period", to <= calibrationEndDay ? "calibration" : from > calibrationEndDay ? "holdout" : "both");
+			row.put("actual", actual);
+			row.put("expected", expected - previousExpected);
+			row.put("cumulative_actual", cumulativeActual);
+			row.put("cumulative_expected", expected);
+			weeks.add(row);
+			previousExpected = expected;
+		}
+		return weeks;
+	}
+
+	/**
+	 * The calibration-period frequency histogram: customers with x = 0 … 6 and 7+ repeat purchases,
+	 * actual and as the model expects them, Σ over customers of P(X(T) = x) at each one's T (7+:
+	 * the rest). Null when the model gives no P(X(t) = x).
+	 */
+	private List<Object> frequencyHistogram(CustomerBaseModel model, PurchaseSummary summary) {
+		double[] expected = new double[HOLDOUT_BUCKETS];
+		long[] actual = new long[HOLDOUT_BUCKETS];
+		Map<Double, Double> weightByAge = new HashMap<>();
+		for (int g = 0; g < summary.groupCount(); g++) {
+			actual[Math.min(summary.x(g), HOLDOUT_BUCKETS - 1)] += Math.round(summary.weight(g));
+			weightByAge.merge(summary.age(g), summary.weight(g), Double::sum);
+		}
+		for (Map.Entry<Double, Double> e : weightByAge.entrySet()) {
+			double below = 0;
+			for (int n = 0; n < HOLDOUT_BUCKETS - 1; n++) {
+				double p = probabilityOfPurchases(model, n, e.getKey());
+				if (Double.isNaN(p)) {
+					return null;
+				}
+				expected[n] += e.getValue() * p;
+				below += p;
+			}
+			expected[HOLDOUT_BUCKETS - 1] += e.getValue() * Math.max(0, 1 - below);
+		}
+		List<Object> rows = new ArrayList<>();
+		for (int b = 0; b < HOLDOUT_BUCKETS; b++) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("x", b == HOLDOUT_BUCKETS - 1 ? (HOLDOUT_BUCKETS - 1) + "+" : Integer.toString(b));
+			row.put("actual", actual[b]);
+			row.put("expected", expected[b]);
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	/** P(X(t) = n) of a new customer under the model; NaN when the model does not give it. */
+	abstract double probabilityOfPurchases(CustomerBaseModel model, int n, double weeks);
 
 	private static long[] filled(int n, long value) {
 		long[] a = new long[n];

@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import io.custops.core.LocalizedText;
 import io.custops.core.spi.LifecycleModel;
 import io.custops.lifecycle.bgnbd.ModifiedBgNbd;
+import io.custops.lifecycle.bgnbd.CustomerBaseModel;
 import io.custops.lifecycle.bgnbd.ModelFit;
 import io.custops.lifecycle.bgnbd.PurchaseSummary;
 
@@ -48,5 +49,10 @@ public class MbgNbdService extends CustomerBaseModelService {
 	@Override
 	String title() {
 		return "MBG/NBD";
+	}
+
+	@Override
+	double probabilityOfPurchases(CustomerBaseModel model, int n, double weeks) {
+		return ((ModifiedBgNbd) model).probabilityOfPurchases(n, weeks);
 	}
 }

@@ -4,6 +4,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.custops.core.LocalizedText;
 import io.custops.core.spi.LifecycleModel;
+import io.custops.lifecycle.bgnbd.CustomerBaseModel;
 import io.custops.lifecycle.bgnbd.ModelFit;
 import io.custops.lifecycle.bgnbd.ParetoNbd;
 import io.custops.lifecycle.bgnbd.PurchaseSummary;
@@ -46,5 +47,10 @@ public class ParetoNbdService extends CustomerBaseModelService {
 	@Override
 	String title() {
 		return "Pareto/NBD";
+	}
+
+	@Override
+	double probabilityOfPurchases(CustomerBaseModel model, int n, double weeks) {
+		return ParetoNbdCounts.probability((ParetoNbd) model, n, weeks);
 	}
 }

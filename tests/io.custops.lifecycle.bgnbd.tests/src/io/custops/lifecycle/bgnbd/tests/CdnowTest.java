@@ -300,6 +300,90 @@ class CdnowTest {
 		}
 	}
 
+	/**
+	 * The calibration/holdout diagnostics of BTYD's CDNOW walkthrough, on MBG/NBD. Reference values
+	 * computed once by hand with numpy/scipy from the raw transactions (CDNOW_sample.txt, distinct
+	 * purchase days) and the formulas of docs/analyses.md at the fitted parameters printed by
+	 * mbgnbdReproducesThePublishedFit: weekly cumulative repeat purchases, actual and expected, at
+	 * the ends of weeks 1, 2, 12, 39 (the calibration end), 40 and 78 (the holdout end); the
+	 * frequency histogram of the calibration period.
+	 */
+	@Test
+	void trackingAndFrequencyHistogramAsComputedWithScipy() {
+		Map<String, Object> holdout = map(mbgnbd.summary().get("holdout"));
+		@SuppressWarnings("unchecked")
+		List<Object> weekly = (List<Object>) holdout.get("weekly");
+		assertEquals(78, weekly.size());
+		int[] weeks = { 1, 2, 12, 39, 40, 78 };
+		long[] actual = { 0, 19, 733, 2457, 2507, 4339 };
+		double[] expected = { 3.198052103627398, 14.83946328552923, 613.5294098376474, 2475.6361921562407,
+				2526.526749578091, 4049.9530266951374 };
+		for (int i = 0; i < weeks.length; i++) {
+			Map<String, Object> row = map(weekly.get(weeks[i] - 1));
+			assertEquals(weeks[i], row.get("week"));
+			assertEquals(actual[i], row.get("cumulative_actual"), "week " + weeks[i]);
+			assertEquals(expected[i], (Double) row.get("cumulative_expected"), 1e-6 * expected[i], "week " + weeks[i]);
+		}
+		assertEquals("1997-01-01", map(weekly.get(0)).get("start"));
+		assertEquals("calibration", map(weekly.get(38)).get("period"));
+		assertEquals("holdout", map(weekly.get(39)).get("period"));
+		long incremental = 0;
+		for (Object row : weekly) {
+			incremental += (Long) map(row).get("actual");
+		}
+		assertEquals(4339, incremental);
+		// holdout repeats = 4339 − 2457 = the holdout check's actual
+		assertEquals(4339L - 2457L, holdout.get("actual"));
+
+		@SuppressWarnings("unchecked")
+		List<Object> histogram = (List<Object>) map(mbgnbd.summary().get("calibration")).get("frequency_histogram");
+		long[] customers = { 1411, 439, 214, 100, 62, 38, 29, 64 };
+		double[] model = { 1418.6178, 429.1434, 198.5688, 108.2369, 64.7441, 41.1477, 27.294, 69.2473 };
+		for (int x = 0; x < 8; x++) {
+			Map<String, Object> row = map(histogram.get(x));
+			assertEquals(x == 7 ? "7+" : Integer.toString(x), row.get("x"));
+			assertEquals(customers[x], row.get("actual"));
+			assertEquals(model[x], (Double) row.get("expected"), 0.0005, "x = " + row.get("x"));
+		}
+		// every model gives the histogram, and its expected counts add up to the customers
+		for (CustomerClassification result : List.of(bgnbd, paretonbd)) {
+			@SuppressWarnings("unchecked")
+			List<Object> rows = (List<Object>) map(result.summary().get("calibration")).get("frequency_histogram");
+			double total = 0;
+			for (Object row : rows) {
+				total += (Double) map(row).get("expected");
+			}
+			assertEquals(2357, total, 1e-3, result.summary().get("model").toString());
+			System.out.println("CDNOW frequency histogram, " + result.summary().get("model") + ": " + rows);
+		}
+		System.out.println("CDNOW frequency histogram, mbgnbd: " + histogram);
+		System.out.println("CDNOW holdout by x, mbgnbd: " + holdout.get("by_x"));
+	}
+
+	/** holdoutEnd shortens the holdout period: 1997-10-01 … 1998-03-31 is 26 weeks. */
+	@Test
+	void holdoutEndBoundsTheHoldoutPeriod() throws Exception {
+		Set<String> days = new HashSet<>();
+		for (Cdnow.Transaction t : Cdnow.transactions()) {
+			if (t.date().isAfter(Cdnow.CALIBRATION_END) && !t.date().isAfter(LocalDate.of(1998, 3, 31))) {
+				days.add(t.customer() + "@" + t.date());
+			}
+		}
+		CustomerClassification result = ModelRegistry.run(registry.model("mbgnbd"), data, Cdnow.AS_OF,
+				Map.of("calibrationEnd", "1997-09-30", "holdoutEnd", "1998-03-31"));
+		Map<String, Object> holdout = map(result.summary().get("holdout"));
+		assertEquals("1998-03-31", holdout.get("end"));
+		assertEquals(26.0, (Double) holdout.get("weeks"), 1e-12);
+		assertEquals((long) days.size(), holdout.get("actual"));
+		@SuppressWarnings("unchecked")
+		List<Object> weekly = (List<Object>) holdout.get("weekly");
+		assertEquals(65, weekly.size());
+		assertEquals(map(mbgnbd.summary().get("params")), map(result.summary().get("params")));
+		org.junit.jupiter.api.Assertions.assertThrows(io.custops.core.param.ParameterException.class,
+				() -> ModelRegistry.run(registry.model("mbgnbd"), data, Cdnow.AS_OF,
+						Map.of("calibrationEnd", "1997-09-30", "holdoutEnd", "1997-09-30")));
+	}
+
 	/** The holdout prediction is the 39-week expectation the per-customer column gives with horizonWeeks=39. */
 	@Test
 	void holdoutPredictionAgreesWithTheExpectedPurchasesColumn() throws Exception {
