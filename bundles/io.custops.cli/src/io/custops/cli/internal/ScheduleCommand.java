@@ -326,6 +326,7 @@ final class ScheduleCommand implements Command {
 		m.put("id", d.id());
 		m.put("cron", d.cron());
 		m.put("description", describe(d.cron()));
+		m.put("description_zh", CronSchedule.parse(d.cron()).describe(Locale.CHINESE));
 		m.put("template", d.template());
 		m.put("formats", d.formats());
 		m.put("params", d.parameters());

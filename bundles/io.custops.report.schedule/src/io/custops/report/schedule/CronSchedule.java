@@ -12,6 +12,8 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 
+import io.custops.report.schedule.internal.CronWords;
+
 /**
  * A cron expression, read by cron-utils with the Unix definition: five fields, minute (0–59),
  * hour (0–23), day of month (1–31), month (1–12 or JAN–DEC), day of week (0–7 or SUN–SAT, 0 and
@@ -28,11 +30,14 @@ public final class CronSchedule {
 			"@annually", "0 0 1 1 *");
 
 	private final String text;
+	/** The five fields, shortcuts expanded. */
+	private final String fields;
 	private final Cron cron;
 	private final ExecutionTime times;
 
-	private CronSchedule(String text, Cron cron) {
+	private CronSchedule(String text, String fields, Cron cron) {
 		this.text = text;
+		this.fields = fields;
 		this.cron = cron;
 		this.times = ExecutionTime.forCron(cron);
 	}
@@ -55,7 +60,7 @@ public final class CronSchedule {
 		}
 		try {
 			Cron cron = PARSER.parse(expanded).validate();
-			return new CronSchedule(text, cron);
+			return new CronSchedule(text, expanded, cron);
 		} catch (IllegalArgumentException e) {
 			throw new ScheduleException("cron", "'" + text + "' is not a valid cron expression: " + e.getMessage());
 		}
@@ -76,10 +81,21 @@ public final class CronSchedule {
 		return times.lastExecution(time);
 	}
 
-	/** In words, e.g. "at 08:00 on Monday". */
+	/**
+	 * In words, in English or Chinese: "every Monday at 08:00" / "每周一 08:00". The common shapes
+	 * are worded by this bundle; any other is cron-utils' English, or in Chinese the expression
+	 * itself ("按 cron 表达式「…」"), rather than a sentence that reads wrong.
+	 */
 	public String describe(Locale locale) {
+		String words = CronWords.describe(fields.split(" "), locale);
+		if (words != null) {
+			return words;
+		}
+		if (locale != null && locale.getLanguage().equals("zh")) {
+			return "按 cron 表达式「" + text + "」";
+		}
 		try {
-			return CronDescriptor.instance(locale).describe(cron);
+			return CronDescriptor.instance(Locale.ENGLISH).describe(cron);
 		} catch (RuntimeException e) {
 			return text; // the descriptor has no text for some expressions
 		}

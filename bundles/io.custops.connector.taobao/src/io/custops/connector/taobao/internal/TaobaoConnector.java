@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.osgi.service.component.annotations.Component;
 
+import io.custops.core.FileKinds;
 import io.custops.core.LocalizedText;
 import io.custops.core.data.FactKind;
 import io.custops.core.param.ParameterSpec;
@@ -127,6 +128,12 @@ public class TaobaoConnector implements DataConnector {
 				.orElseThrow(() -> new ConnectorException("the taobao connector reads a file: give the seller centre's order export"));
 		if (!supportedKinds().contains(request.kind())) {
 			throw new ConnectorException(file + ": the taobao order export holds orders and customers, not " + request.kind().id());
+		}
+		if (FileKinds.isZip(file) || FileKinds.isOle2(file)) {
+			// seller centre exports are CSV; a workbook is the user's own copy, read by the xlsx connector
+			throw new ConnectorException(file + ": an Excel workbook, not the seller centre's CSV export: import it with the xlsx connector"
+					+ " (--connector xlsx" + (FileKinds.isOle2(file) ? ", after saving it as xlsx" : "")
+					+ ", mapping the columns with --param map.order_id=订单编号 …), or export the orders again as CSV");
 		}
 		Charset charset = Charset.forName(request.parameters().string(ENCODING));
 		String channel = request.parameters().string(CHANNEL).strip();

@@ -279,4 +279,16 @@ class TaobaoConnectorTest {
 		e = assertThrows(ConnectorException.class, () -> Connectors.read(taobao, FactKind.EVENTS, noStatus, Map.of()));
 		assertTrue(e.getMessage().contains("events"), e.getMessage());
 	}
+
+	@Test
+	void aWorkbookNamesTheXlsxConnector() throws Exception {
+		java.nio.file.Path workbook = dir.resolve("ExportOrderList.xlsx");
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(workbook))) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+			zip.write("<workbook/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		ConnectorException e = assertThrows(ConnectorException.class, () -> Connectors.read(taobao, FactKind.ORDERS, workbook, Map.of()));
+		assertTrue(e.getMessage().startsWith(workbook + ": an Excel workbook, not the seller centre's CSV export: import it with the xlsx connector (--connector xlsx"),
+				e.getMessage());
+	}
 }

@@ -45,6 +45,35 @@ class CronAndDatesTest {
 	}
 
 	@Test
+	void schedulesAreDescribedInBothLanguages() {
+		String[][] cases = { // expression, English, Chinese
+				{ "0 8 * * MON", "every Monday at 08:00", "每周一 08:00" },
+				{ "0 8 * * 1", "every Monday at 08:00", "每周一 08:00" },
+				{ "30 7 * * 1-5", "every Monday to Friday at 07:30", "每周一至周五 07:30" },
+				{ "0 9 * * MON,THU", "every Monday and Thursday at 09:00", "每周一、周四 09:00" },
+				{ "0 9 * * 0", "every Sunday at 09:00", "每周日 09:00" },
+				{ "0 9 * * 7", "every Sunday at 09:00", "每周日 09:00" },
+				{ "@weekly", "every Sunday at 00:00", "每周日 00:00" },
+				{ "@daily", "every day at 00:00", "每天 00:00" },
+				{ "15 6 * * *", "every day at 06:15", "每天 06:15" },
+				{ "0 7 1 * *", "on day 1 of every month at 07:00", "每月 1 日 07:00" },
+				{ "@monthly", "on day 1 of every month at 00:00", "每月 1 日 00:00" },
+				{ "0 0 11 11 *", "every year on 11 November at 00:00", "每年 11 月 11 日 00:00" },
+				{ "@hourly", "every hour at minute 0", "每小时第 0 分钟" },
+				{ "*/15 * * * *", "every 15 minutes", "每 15 分钟" },
+				{ "0 */2 * * *", "every 2 hours at minute 0", "每 2 小时（第 0 分钟）" } };
+		for (String[] c : cases) {
+			CronSchedule cron = CronSchedule.parse(c[0]);
+			assertEquals(c[1], cron.describe(Locale.ENGLISH), c[0]);
+			assertEquals(c[2], cron.describe(Locale.CHINESE), c[0]);
+		}
+		// a shape without a short sentence: never a wrong one
+		CronSchedule odd = CronSchedule.parse("0 8 1-7 * MON");
+		assertEquals("按 cron 表达式「0 8 1-7 * MON」", odd.describe(Locale.CHINESE));
+		assertTrue(!odd.describe(Locale.ENGLISH).isBlank(), odd.describe(Locale.ENGLISH));
+	}
+
+	@Test
 	void badCronExpressionsAreRefusedSayingWhy() {
 		for (String bad : new String[] { "", "0 8 * *", "0 8 * * * *", "61 * * * *", "0 25 * * *", "0 8 * * FUNDAY", "@sometimes",
 				"a b c d e" }) {
