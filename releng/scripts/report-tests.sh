@@ -9,7 +9,7 @@ report_tests() {
 	local rout=$out/reports rc start ms
 	mkdir -p "$rout"
 	start=$(date +%s%N)
-	custops demo --param customers=2000 --param end=2026-11-01 --json > "$rout/demo.json" 2> "$rout/demo.err"; rc=$?
+	custops demo --param customers=2000 --param end=2026-11-01 --param replace=true --json > "$rout/demo.json" 2> "$rout/demo.err"; rc=$?
 	ms=$(( ($(date +%s%N) - start) / 1000000 ))
 	if [ $rc -eq 0 ] && grep -q '"kind": "campaign-members"' "$rout/demo.json"
 	then pass "demo --param customers=2000 imports a shop with campaigns (${ms} ms)"
