@@ -100,7 +100,10 @@ public final class BehaviourView extends View {
 		options.setLayout(new GridLayout(4, false));
 		options.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
 		new Label(options, SWT.NONE).setText(t("Window (whole funnel)", "窗口（整个漏斗）"));
-		window = text(options, "7d", t("e.g. 30m, 12h, 7d; empty: none", "如 30m、12h、7d；留空表示不限"));
+		// the engine's default, as the command line and the behavior-path report use it
+		window = text(options, FunnelAnalysis.DEFAULT_WINDOW,
+				t("e.g. 30m, 12h, 7d; empty: " + FunnelAnalysis.DEFAULT_WINDOW + " (the default)",
+						"如 30m、12h、7d；留空即默认的 " + FunnelAnalysis.DEFAULT_WINDOW));
 		new Label(options, SWT.NONE).setText(t("Step window", "步骤窗口"));
 		stepWindow = text(options, "", t("each step within this time of the previous one", "每一步距上一步不超过此时间"));
 		new Label(options, SWT.NONE).setText(t("Breakdown", "细分"));
@@ -357,9 +360,9 @@ public final class BehaviourView extends View {
 		}
 		FunnelResult.Step first = r.steps().get(0);
 		FunnelResult.Step last = r.steps().get(r.steps().size() - 1);
-		funnelSummary.setText(String.format(t("%,d customers did %s; %,d reached %s (%s of them)",
-				"%,d 位客户做了 %s；%,d 位到达 %s（占 %s）"), first.customers(), first.step(), last.customers(), last.step(),
-				pct(last.pctOfFirst())));
+		funnelSummary.setText(String.format(t("%,d customers did %s; %,d reached %s (%s of them). %s",
+				"%,d 位客户做了 %s；%,d 位到达 %s（占 %s）。%s"), first.customers(), first.step(), last.customers(), last.step(),
+				pct(last.pctOfFirst()), FunnelRules.text(r, ctx.zh())));
 		root.layout(true, true);
 	}
 
@@ -458,6 +461,14 @@ public final class BehaviourView extends View {
 
 	public FunnelResult funnel() {
 		return funnel;
+	}
+
+	public String funnelSummary() {
+		return funnelSummary.getText();
+	}
+
+	public Table stepTable() {
+		return stepTable;
 	}
 
 	public PathResult paths() {

@@ -363,12 +363,17 @@ class WorkbenchViewsTest {
 	void behaviourViewBuildsAFunnelAndSavesItsDropOffs() throws Exception {
 		BehaviourView view = open("Behaviour", Locale.ENGLISH, BehaviourView::new);
 		assertNoError(view);
+		// the default window is the engine's, as in ./custops funnel and the behavior-path report, and is said
+		assertEquals("14d", view.funnel().window());
+		assertTrue(view.funnelSummary().contains("Window 14d from the first step, ordered."), view.funnelSummary());
 		view.setSteps(List.of("view", "cart", "pay"));
 		view.setWindow("7d");
 		assertTrue(view.setBreakdown("channel"));
 		view.computeFunnel();
 		settle();
 		assertNoError(view);
+		assertEquals("7d", view.funnel().window());
+		assertTrue(view.funnelSummary().contains("Window 7d from the first step, ordered."), view.funnelSummary());
 		assertEquals(List.of("view", "cart", "pay"), view.funnel().steps().stream().map(s -> s.step()).toList());
 		assertFalse(view.breakdownChart().isEmpty());
 		int dropped = view.funnel().dropped(3).length;
@@ -504,6 +509,7 @@ class WorkbenchViewsTest {
 		screenshot(conversion, "conversion-zh");
 		BehaviourView behaviour = open("行为", zh, BehaviourView::new);
 		assertNoError(behaviour);
+		assertTrue(behaviour.funnelSummary().contains("窗口：首步后 14d 内，按顺序。"), behaviour.funnelSummary());
 		screenshot(behaviour, "behaviour-zh");
 		CampaignsView campaigns = open("营销活动", zh, CampaignsView::new);
 		assertNoError(campaigns);
