@@ -6,10 +6,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -21,33 +19,27 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 
+import io.custops.campaign.CampaignRois;
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.spi.ServiceKind;
-import io.custops.engine.Campaign;
 import io.custops.engine.CampaignRoi;
-import io.custops.engine.ServiceEntry;
 import io.custops.engine.RoiResult;
-import io.custops.store.CampaignMember;
-import io.custops.store.CampaignRecord;
-import io.custops.store.CampaignStore;
+import io.custops.engine.ServiceEntry;
 import io.custops.store.Workspace;
 import io.custops.ui.charts.BarChart;
 import io.custops.ui.charts.Series;
+import io.custops.ui.internal.campaigns.CampaignRoiModel;
 import io.custops.ui.internal.session.ViewContext;
-import io.custops.ui.internal.session.WorkbenchSession;
 
 /**
  * The Campaigns part: every campaign of the workspace with what it returned (revenue of the
- * treated and the held-out members in its window, incremental revenue, cost, ROI, uplift) as a
- * table and a chart; a campaign's figures by segment (any strategy, model or attribute as of
- * its start); its target list exported as CSV.
+ * treated and the held-out members in its window, incremental revenue, cost, ROI, uplift, their
+ * 95 % intervals, p-value and significance) as a table and a chart; a campaign's figures by
+ * segment (the segments recorded at its creation, or any strategy, model or attribute as of its
+ * start); its target list exported as CSV. The figures are those of {@code ./custops roi}
+ * ({@link CampaignRoiModel}); a campaign that command refuses is listed with its reason.
  */
 public final class CampaignsView extends View {
-
-	/** A campaign as held in the workspace, with its members as customer ids. */
-	record StoredCampaign(String id, String name, LocalDate start, LocalDate end, BigDecimal cost, BigDecimal margin,
-			String segment, List<String> treatment, List<String> control) {
-	}
 
 	private final Table campaigns;
 	private final BarChart roiChart;
@@ -55,10 +47,11 @@ public final class CampaignsView extends View {
 	private final Table segments;
 	private final BarChart segmentChart;
 	private final Label summary;
+	private final Label warnings;
 	private final CampaignEditor editor;
 	private final List<String> breakdownKeys = new ArrayList<>();
-	private List<StoredCampaign> stored = List.of();
-	private List<RoiResult> results = List.of();
+	private List<CampaignRoiModel.Row> rows = List.of();
+	private RoiResult lastBreakdown;
 
 	public CampaignsView(Composite parent, ViewContext ctx) {
 		super(parent, ctx);
@@ -66,18 +59,27 @@ public final class CampaignsView extends View {
 		summary.setLayoutData(Tables.fillH());
 		SashForm sash = new SashForm(root, SWT.VERTICAL);
 		sash.setLayoutData(Tables.fill());
-		SashForm upper = new SashForm(sash, SWT.HORIZONTAL);
+		Composite top = new Composite(sash, SWT.NONE);
+		GridLayout topLayout = new GridLayout(1, false);
+		topLayout.marginWidth = 0;
+		topLayout.marginHeight = 0;
+		top.setLayout(topLayout);
+		SashForm upper = new SashForm(top, SWT.HORIZONTAL);
+		upper.setLayoutData(Tables.fill());
 		campaigns = Tables.table(upper, SWT.SINGLE, ctx.zh()
-				? new String[] { "活动", "窗口", "实验组", "对照组", "实验组收入", "增量收入", "成本", "ROI", "响应提升", "净回报" }
+				? new String[] { "活动", "窗口", "实验组", "对照组", "实验组收入", "增量收入", "成本", "ROI", "ROI 95% 区间",
+						"响应提升", "提升 95% 区间", "p 值", "显著", "净回报", "说明" }
 				: new String[] { "Campaign", "Window", "Treated", "Control", "Treated revenue", "Incremental", "Cost", "ROI",
-						"Uplift", "Net return" },
-				new int[] { 190, 170, 65, 65, 105, 100, 85, 70, 70, 95 }, "LLRRRRRRRR");
+						"ROI 95% CI", "Uplift", "Uplift 95% CI", "p-value", "Significant", "Net return", "Note" },
+				new int[] { 170, 160, 65, 65, 105, 100, 85, 70, 150, 70, 140, 70, 75, 95, 200 }, "LLRRRRRRRRRRLRL");
 		roiChart = new BarChart(upper, SWT.NONE, ctx.locale());
 		roiChart.setHorizontal(true);
 		roiChart.setTitle(t("ROI per campaign (incremental, against the control group)", "各活动 ROI（相对对照组的增量）"));
 		roiChart.setAxisTitles("ROI %", "");
 		roiChart.setBarLabels((s, c, v) -> String.format("%.0f%%", v));
-		upper.setWeights(60, 40);
+		upper.setWeights(65, 35);
+		warnings = new Label(top, SWT.WRAP);
+		warnings.setLayoutData(Tables.fillH());
 		Composite lower = new Composite(sash, SWT.NONE);
 		lower.setLayout(new GridLayout(5, false));
 		new Label(lower, SWT.NONE).setText(t("Selected campaign by", "所选活动按"));
@@ -94,17 +96,21 @@ public final class CampaignsView extends View {
 		SashForm bottom = new SashForm(lower, SWT.HORIZONTAL);
 		bottom.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
 		segments = Tables.table(bottom, SWT.SINGLE, ctx.zh()
-				? new String[] { "客群", "实验组", "对照组", "增量收入", "分摊成本", "ROI", "响应提升" }
-				: new String[] { "Segment", "Treated", "Control", "Incremental", "Cost share", "ROI", "Uplift" },
-				new int[] { 160, 70, 70, 100, 90, 75, 75 });
+				? new String[] { "客群", "实验组", "对照组", "增量收入", "分摊成本", "ROI", "ROI 95% 区间", "响应提升", "说明" }
+				: new String[] { "Segment", "Treated", "Control", "Incremental", "Cost share", "ROI", "ROI 95% CI", "Uplift",
+						"Note" },
+				new int[] { 150, 65, 65, 95, 85, 70, 150, 70, 170 }, "LRRRRRRRL");
 		segmentChart = new BarChart(bottom, SWT.NONE, ctx.locale());
-		segmentChart.setTitle(t("ROI by segment at the campaign's start", "按活动开始时客群的 ROI"));
+		segmentChart.setTitle(t("ROI by segment", "分群 ROI"));
 		segmentChart.setAxisTitles("", "ROI %");
 		segmentChart.setBarLabels((s, c, v) -> String.format("%.0f%%", v));
-		bottom.setWeights(55, 45);
+		bottom.setWeights(60, 40);
 		editor = new CampaignEditor(sash, this, this::selectedId);
 		sash.setWeights(34, 26, 40);
-		campaigns.addListener(SWT.Selection, e -> computeBreakdown());
+		campaigns.addListener(SWT.Selection, e -> {
+			showWarnings();
+			computeBreakdown();
+		});
 		start();
 	}
 
@@ -118,6 +124,9 @@ public final class CampaignsView extends View {
 		String previous = breakdown.getText();
 		breakdown.removeAll();
 		breakdownKeys.clear();
+		// as roi --param breakdown=target: the segments recorded when the campaign was created
+		breakdown.add(t("segment at creation (target)", "创建时的分群（target）"));
+		breakdownKeys.add(CampaignRois.TARGET);
 		for (ServiceEntry e : ctx.services().catalog().services(ServiceKind.STRATEGY)) {
 			breakdown.add(e.service().name().get(ctx.locale()));
 			breakdownKeys.add("strategy:" + e.id());
@@ -133,7 +142,7 @@ public final class CampaignsView extends View {
 			}
 		}
 		int index = breakdown.indexOf(previous);
-		breakdown.select(index < 0 ? 0 : index);
+		breakdown.select(index < 0 ? Math.min(1, breakdown.getItemCount() - 1) : index);
 	}
 
 	/** Reads the workspace's campaigns and measures each, in the background. */
@@ -144,131 +153,151 @@ public final class CampaignsView extends View {
 		if (d == null || ws == null || roi == null) {
 			return;
 		}
-		run(t("Measuring campaigns", "正在评估活动"), monitor -> {
-			List<StoredCampaign> read = new ArrayList<>();
-			List<RoiResult> measured = new ArrayList<>();
-			for (StoredCampaign c : read(ws)) {
-				monitor.checkCanceled();
-				if (indexes(d, c.treatment()).length == 0) {
-					continue; // nothing to measure: no treated member is a customer of the dataset
-				}
-				read.add(c);
-				measured.add(roi.run(d, campaign(d, c), Map.of(), monitor));
-			}
-			return new Object[] { read, measured };
-		}, out -> {
-			@SuppressWarnings("unchecked")
-			List<StoredCampaign> read = (List<StoredCampaign>) out[0];
-			@SuppressWarnings("unchecked")
-			List<RoiResult> measured = (List<RoiResult>) out[1];
-			show(read, measured);
-		});
+		run(t("Measuring campaigns", "正在评估活动"), monitor -> CampaignRoiModel.measure(ws.campaigns(), roi, d, monitor),
+				this::show);
 	}
 
-	/** The campaigns and their members, as the workspace's campaign store gives them. */
-	static List<StoredCampaign> read(Workspace ws) throws Exception {
-		List<StoredCampaign> out = new ArrayList<>();
-		CampaignStore store = ws.campaigns();
-		for (CampaignRecord c : store.list()) {
-			List<String> treatment = new ArrayList<>();
-			List<String> control = new ArrayList<>();
-			for (CampaignMember m : store.members(c.id())) {
-				(m.group() == CampaignMember.Group.CONTROL ? control : treatment).add(m.customerId());
-			}
-			out.add(new StoredCampaign(c.id(), c.name(), c.start(), c.end(), c.cost(), c.margin(), c.segment(), treatment,
-					control));
-		}
-		return out;
-	}
-
-	private static Campaign campaign(CustomerDataset d, StoredCampaign c) {
-		return new Campaign(c.id(), c.name(), c.start(), c.end(), c.cost(), c.margin(), indexes(d, c.treatment()),
-				indexes(d, c.control()));
-	}
-
-	private static int[] indexes(CustomerDataset d, List<String> ids) {
-		return ids.stream().mapToInt(d::indexOf).filter(i -> i >= 0).sorted().distinct().toArray();
-	}
-
-	private void show(List<StoredCampaign> read, List<RoiResult> measured) {
-		stored = read;
-		results = measured;
-		List<String[]> rows = new ArrayList<>();
+	private void show(List<CampaignRoiModel.Row> measured) {
+		rows = measured;
+		boolean zh = ctx.zh();
+		List<String[]> cells = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		double[] roi = new double[measured.size()];
+		List<Double> roi = new ArrayList<>();
 		BigDecimal totalCost = BigDecimal.ZERO;
 		BigDecimal totalNet = BigDecimal.ZERO;
-		for (int i = 0; i < measured.size(); i++) {
-			RoiResult r = measured.get(i);
+		int refused = 0;
+		int unsure = 0;
+		for (CampaignRoiModel.Row row : measured) {
+			String window = row.record().start() + " – " + row.record().end();
+			if (!row.measured()) {
+				refused++;
+				String dash = "—";
+				cells.add(new String[] { row.record().name(), window, dash, dash, dash, dash, Tables.money(row.record().cost()),
+						dash, dash, dash, dash, dash, dash, dash, CampaignRoiModel.notMeasured(zh) + ": " + row.rejected() });
+				continue;
+			}
+			RoiResult r = row.result();
 			RoiResult.Figures f = r.total();
 			names.add(r.name());
-			roi[i] = f.roi() == null ? Double.NaN : f.roi().doubleValue() * 100;
-			rows.add(new String[] { r.name(), r.start() + " – " + r.end(), Tables.count(f.treatmentSize()),
-					Tables.count(f.controlSize()), Tables.money(f.treatmentRevenue()), Tables.money(f.incrementalRevenue()),
-					Tables.money(f.cost()), Tables.ratio(f.roi()), Tables.ratio(f.uplift()), Tables.money(f.netReturn()) });
+			roi.add(f.roi() == null ? Double.NaN : f.roi().doubleValue() * 100);
+			unsure += f.tooFewToTell() ? 1 : 0;
+			var s = f.statistics();
+			cells.add(new String[] { r.name(), window, Tables.count(f.treatmentSize()), Tables.count(f.controlSize()),
+					Tables.money(f.treatmentRevenue()), Tables.money(f.incrementalRevenue()), Tables.money(f.cost()),
+					Tables.ratio(f.roi()), CampaignRoiModel.percent(s == null ? null : s.roi()), Tables.ratio(f.uplift()),
+					CampaignRoiModel.percent(s == null ? null : s.uplift()), CampaignRoiModel.pValue(f),
+					CampaignRoiModel.significant(f, zh), Tables.money(f.netReturn()), CampaignRoiModel.note(f, zh) });
 			totalCost = totalCost.add(f.cost());
 			totalNet = f.netReturn() == null ? totalNet : totalNet.add(f.netReturn());
 		}
-		Tables.fill(campaigns, rows);
-		roiChart.setData(names, "ROI", roi);
-		if (measured.isEmpty()) {
-			roiChart.setEmptyText(t("No campaign in this workspace: import campaigns and their members.",
-					"此工作区没有活动：请导入活动及其成员。"));
+		Tables.fill(campaigns, cells);
+		roiChart.setData(names, "ROI", roi.stream().mapToDouble(Double::doubleValue).toArray());
+		if (names.isEmpty()) {
+			roiChart.setEmptyText(measured.isEmpty()
+					? t("No campaign in this workspace: import campaigns and their members.", "此工作区没有活动：请导入活动及其成员。")
+					: t("No campaign could be measured: see the notes.", "没有可评估的活动：见说明。"));
 		}
-		summary.setText(String.format(t("%d campaigns; cost %s, net return %s", "%d 个活动；成本 %s，净回报 %s"), measured.size(),
-				Tables.money(totalCost), Tables.money(totalNet)));
+		String text = String.format(t("%d campaigns; cost %s, net return %s", "%d 个活动；成本 %s，净回报 %s"),
+				measured.size() - refused, Tables.money(totalCost), Tables.money(totalNet));
+		if (unsure > 0) {
+			text += String.format(t("; %d of them: %s", "；其中 %d 个：%s"), unsure, CampaignRoiModel.tooFew(zh));
+		}
+		if (refused > 0) {
+			text += String.format(t("; %d not measured, as ./custops roi refuses them (see the note)",
+					"；%d 个未评估，./custops roi 同样拒绝（见说明）"), refused);
+		}
+		summary.setText(text);
+		showWarnings();
 		root.layout(true, true);
 		editor.refresh();
 	}
 
-	/** The id of the campaign selected in the table, or null. */
-	String selectedId() {
-		int index = campaigns.getSelectionIndex();
-		return index < 0 || index >= stored.size() ? null : stored.get(index).id();
+	/** The selected campaign's warnings in full (or why it was not measured), under the table. */
+	private void showWarnings() {
+		CampaignRoiModel.Row row = selected();
+		if (row == null) {
+			warnings.setText(t("Select a campaign to see its intervals and warnings.", "选择一个活动以查看其区间与提示。"));
+		} else if (!row.measured()) {
+			warnings.setText(row.record().name() + " — " + CampaignRoiModel.notMeasured(ctx.zh()) + ": " + row.rejected());
+		} else {
+			RoiResult.Figures f = row.result().total();
+			var s = f.statistics();
+			StringBuilder text = new StringBuilder(row.record().name()).append(" — ");
+			text.append(String.format(t("%s intervals: incremental revenue %s, ROI %s, uplift %s; p-value %s",
+					"%s 区间：增量收入 %s，ROI %s，响应提升 %s；p 值 %s"), CampaignRoiModel.level(f),
+					CampaignRoiModel.money(s == null ? null : s.incrementalRevenue()),
+					CampaignRoiModel.percent(s == null ? null : s.roi()),
+					CampaignRoiModel.percent(s == null ? null : s.uplift()), CampaignRoiModel.pValue(f)));
+			for (String w : CampaignRoiModel.warnings(f, ctx.zh())) {
+				text.append('\n').append(w);
+			}
+			warnings.setText(text.toString());
+		}
+		warnings.getParent().layout(true, true);
 	}
 
-	/** The selected campaign's figures by segment at its start. */
-	public void computeBreakdown() {
+	private CampaignRoiModel.Row selected() {
 		int index = campaigns.getSelectionIndex();
+		return index < 0 || index >= rows.size() ? null : rows.get(index);
+	}
+
+	/** The id of the campaign selected in the table, or null. */
+	String selectedId() {
+		CampaignRoiModel.Row row = selected();
+		return row == null ? null : row.record().id();
+	}
+
+	/** The selected campaign's figures by segment. */
+	public void computeBreakdown() {
+		CampaignRoiModel.Row row = selected();
 		CustomerDataset d = session().dataset();
 		CampaignRoi roi = ctx.services().roi();
-		if (index < 0 || index >= stored.size() || d == null || roi == null || breakdown.getSelectionIndex() < 0) {
+		if (row == null || d == null || roi == null || breakdown.getSelectionIndex() < 0) {
 			return;
 		}
-		StoredCampaign c = stored.get(index);
+		if (!row.measured()) {
+			Tables.fill(segments, List.of());
+			segmentChart.setData(List.of(), List.of());
+			return;
+		}
 		String key = breakdownKeys.get(breakdown.getSelectionIndex());
-		run(t("Campaign by segment", "活动细分"), monitor -> roi.run(d, campaign(d, c), Map.of(CampaignRoi.BREAKDOWN, key),
-				monitor), r -> {
-					List<String[]> rows = new ArrayList<>();
-					List<String> names = new ArrayList<>();
-					double[] values = new double[r.segments().size()];
-					for (int i = 0; i < r.segments().size(); i++) {
-						RoiResult.Segment s = r.segments().get(i);
-						RoiResult.Figures f = s.figures();
-						names.add(s.segment());
-						values[i] = f.roi() == null ? Double.NaN : f.roi().doubleValue() * 100;
-						rows.add(new String[] { s.segment(), Tables.count(f.treatmentSize()), Tables.count(f.controlSize()),
-								Tables.money(f.incrementalRevenue()), Tables.money(f.cost()), Tables.ratio(f.roi()),
-								Tables.ratio(f.uplift()) });
-					}
-					Tables.fill(segments, rows);
-					segmentChart.setData(names, List.of(new Series("ROI", values)));
-				});
+		boolean zh = ctx.zh();
+		run(t("Campaign by segment", "活动细分"), monitor -> CampaignRoiModel.breakdown(roi, d, row, key, monitor), r -> {
+			lastBreakdown = r;
+			List<String[]> cells = new ArrayList<>();
+			List<String> names = new ArrayList<>();
+			double[] values = new double[r.segments().size()];
+			for (int i = 0; i < r.segments().size(); i++) {
+				RoiResult.Segment s = r.segments().get(i);
+				RoiResult.Figures f = s.figures();
+				names.add(s.segment());
+				values[i] = f.roi() == null ? Double.NaN : f.roi().doubleValue() * 100;
+				cells.add(new String[] { s.segment(), Tables.count(f.treatmentSize()), Tables.count(f.controlSize()),
+						Tables.money(f.incrementalRevenue()), Tables.money(f.cost()), Tables.ratio(f.roi()),
+						CampaignRoiModel.percent(f.statistics() == null ? null : f.statistics().roi()),
+						Tables.ratio(f.uplift()), CampaignRoiModel.note(f, zh) });
+			}
+			Tables.fill(segments, cells);
+			segmentChart.setTitle(CampaignRois.TARGET.equals(key)
+					? t("ROI by the segment recorded at the campaign's creation", "按活动创建时记录的分群的 ROI")
+					: t("ROI by segment at the campaign's start", "按活动开始时客群的 ROI"));
+			segmentChart.setData(names, List.of(new Series("ROI", values)));
+		});
 	}
 
 	private void exportTargets() {
-		int index = campaigns.getSelectionIndex();
-		if (index < 0 || index >= stored.size()) {
+		CampaignRoiModel.Row row = selected();
+		if (row == null) {
 			showError(t("Select a campaign first.", "请先选择一个活动。"));
 			return;
 		}
 		FileDialog dialog = new FileDialog(root.getShell(), SWT.SAVE);
-		dialog.setFileName(stored.get(index).id() + "-targets.csv");
+		dialog.setFileName(row.record().id() + "-targets.csv");
 		dialog.setOverwrite(true);
 		String chosen = dialog.open();
 		if (chosen != null) {
 			try {
-				exportTargets(index, Path.of(chosen));
+				exportTargets(campaigns.getSelectionIndex(), Path.of(chosen));
 			} catch (IOException e) {
 				showError(t("Cannot write ", "无法写入 ") + chosen + ": " + e.getMessage());
 			}
@@ -277,10 +306,10 @@ public final class CampaignsView extends View {
 
 	/** Writes the treated members of a campaign (customer_id, group) as CSV. */
 	public void exportTargets(int index, Path file) throws IOException {
-		StoredCampaign c = stored.get(index);
+		CampaignRoiModel.Row row = rows.get(index);
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write("customer_id,group\r\n");
-			for (String id : c.treatment()) {
+			for (String id : row.treated()) {
 				out.write(id.contains(",") ? "\"" + id.replace("\"", "\"\"") + "\"" : id);
 				out.write(",treatment\r\n");
 			}
@@ -301,8 +330,36 @@ public final class CampaignsView extends View {
 		return segments;
 	}
 
+	/** Every campaign of the workspace, measured or refused, in the table's order. */
+	public List<CampaignRoiModel.Row> rows() {
+		return rows;
+	}
+
+	/** The measured campaigns' results. */
 	public List<RoiResult> results() {
-		return results;
+		return rows.stream().filter(CampaignRoiModel.Row::measured).map(CampaignRoiModel.Row::result).toList();
+	}
+
+	/** The last breakdown shown. */
+	public RoiResult breakdownResult() {
+		return lastBreakdown;
+	}
+
+	public String summaryText() {
+		return summary.getText();
+	}
+
+	public String warningsText() {
+		return warnings.getText();
+	}
+
+	/** Chooses a breakdown by its key ({@code target}, {@code strategy:rfm}, {@code attribute:province}…). */
+	public boolean setBreakdown(String key) {
+		int index = breakdownKeys.indexOf(key);
+		if (index >= 0) {
+			breakdown.select(index);
+		}
+		return index >= 0;
 	}
 
 	CampaignEditor editor() {
