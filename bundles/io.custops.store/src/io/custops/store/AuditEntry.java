@@ -10,8 +10,8 @@ import java.util.Map;
  * not), a campaign created. Who, when, what, where to.
  *
  * @param seq     the entry's number, ascending in time
- * @param action  {@code target-list-export}, {@code campaign-create}, …
- * @param subject what the action was on (a campaign id), or null
+ * @param action  {@code target-list-export}, {@code campaign-create}, {@code personal-data-reveal}, …
+ * @param subject what the action was on (a campaign id; a customer id for {@code personal-data-reveal}), or null
  * @param file    the file written, or null
  * @param masked  whether personal data was masked, or null when not applicable
  * @param rows    rows written, or null

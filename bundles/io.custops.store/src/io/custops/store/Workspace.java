@@ -119,7 +119,7 @@ public interface Workspace extends AutoCloseable {
 	/** The playbooks of this workspace (scheduled targets) and their runs. */
 	PlaybookStore playbooks();
 
-	/** The audit log: target lists exported (masked or not), campaigns created. */
+	/** The audit log: target lists exported (masked or not), campaigns created and deleted, personal data revealed in the workbench. */
 	AuditLog audit();
 
 	/**

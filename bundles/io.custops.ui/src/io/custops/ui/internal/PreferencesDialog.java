@@ -7,7 +7,6 @@ import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -19,7 +18,7 @@ import io.custops.ui.internal.session.UiPreferences;
 /**
  * The analyst's preferences: the analysis defaults (dormancy window, fan threshold, tier
  * ladder — offered to any strategy or model declaring those parameters), the time zone of new
- * workspaces, and the masking of personal data.
+ * workspaces, and the attributes masked as personal data besides the built-in ones.
  */
 public class PreferencesDialog extends Dialog {
 
@@ -28,7 +27,6 @@ public class PreferencesDialog extends Dialog {
 	private Text fan;
 	private Text ladder;
 	private Text zone;
-	private Button masking;
 	private Text masked;
 	private Label problem;
 
@@ -55,9 +53,6 @@ public class PreferencesDialog extends Dialog {
 		fan = field(area, t("Paid orders of a fan", "粉丝订单数"), preferences.fanOrders());
 		ladder = field(area, t("Tier ladder (tier:threshold, …)", "等级阶梯（等级:门槛，…）"), preferences.tierLadder());
 		zone = field(area, t("Time zone of new workspaces", "新工作区的时区"), preferences.timeZone().getId());
-		new Label(area, SWT.NONE).setText(t("Mask personal data", "隐藏个人信息"));
-		masking = new Button(area, SWT.CHECK);
-		masking.setSelection(preferences.masking());
 		masked = field(area, t("Personal attributes", "个人信息属性"), String.join(",", preferences.maskedFields()));
 		problem = new Label(area, SWT.WRAP);
 		problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
@@ -93,7 +88,6 @@ public class PreferencesDialog extends Dialog {
 		preferences.put(UiPreferences.FAN_ORDERS, fan.getText().trim());
 		preferences.put(UiPreferences.TIER_LADDER, ladder.getText().trim());
 		preferences.put(UiPreferences.TIME_ZONE, zone.getText().trim());
-		preferences.put(UiPreferences.MASKING, Boolean.toString(masking.getSelection()));
 		preferences.put(UiPreferences.MASKED_FIELDS, masked.getText().trim());
 		preferences.flush();
 		super.okPressed();

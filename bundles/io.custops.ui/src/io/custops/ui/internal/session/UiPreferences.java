@@ -23,7 +23,6 @@ public final class UiPreferences {
 	public static final String FAN_ORDERS = "fanOrders";
 	public static final String TIER_LADDER = "levels";
 	public static final String TIME_ZONE = "timeZone";
-	public static final String MASKING = "masking";
 	public static final String MASKED_FIELDS = "maskedFields";
 
 	public static final String DEFAULT_DORMANT_DAYS = "180";
@@ -63,11 +62,10 @@ public final class UiPreferences {
 		}
 	}
 
-	/** Whether personal data (the masked fields) is masked until revealed. */
-	public boolean masking() {
-		return node.getBoolean(MASKING, true);
-	}
-
+	/**
+	 * The attributes masked as personal data; those of {@link io.custops.core.Masking#PERSONAL_FIELDS}
+	 * are masked whatever this list says (there is no switch that shows personal data unrecorded).
+	 */
 	public List<String> maskedFields() {
 		return List.of(node.get(MASKED_FIELDS, DEFAULT_MASKED_FIELDS).split("\\s*,\\s*"));
 	}

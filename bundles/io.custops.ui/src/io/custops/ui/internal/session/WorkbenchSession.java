@@ -1,12 +1,9 @@
 package io.custops.ui.internal.session;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +18,7 @@ import io.custops.core.data.FactKind;
 import io.custops.core.spi.DataConnector;
 import io.custops.core.spi.ServiceKind;
 import io.custops.source.SourceRuntime;
+import io.custops.store.AuditEntry;
 import io.custops.store.ImportResult;
 import io.custops.store.SourceRecord;
 import io.custops.store.Workspace;
@@ -406,29 +404,18 @@ public final class WorkbenchSession {
 		return requireWorkspace().info();
 	}
 
-	/**
-	 * Records that personal data of a customer was shown: a line in
-	 * {@code DIR/audit/reveals.csv} (time, user, customer, fields), so that who looked at whose
-	 * phone number can be answered later.
-	 */
-	public void recordReveal(String customerId, List<String> fields) throws IOException {
-		Path dir = directory;
-		if (dir == null) {
-			return;
-		}
-		Path file = dir.resolve("audit").resolve("reveals.csv");
-		Files.createDirectories(file.getParent());
-		boolean header = !Files.exists(file);
-		String line = (header ? "time,user,customer_id,fields\r\n" : "") + OffsetDateTime.now() + ","
-				+ csv(System.getProperty("user.name", "")) + "," + csv(customerId) + "," + csv(String.join(" ", fields))
-				+ "\r\n";
-		Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-	}
+	/** The audit log's action of a reveal of a customer's personal data in the workbench. */
+	public static final String REVEAL = "personal-data-reveal";
 
-	private static String csv(String value) {
-		return value.contains(",") || value.contains("\"") || value.contains("\n")
-				? "\"" + value.replace("\"", "\"\"") + "\""
-				: value;
+	/**
+	 * Records that personal data of a customer was shown, in the workspace's audit log
+	 * ({@link Workspace#audit()}, beside target list exports): action {@value #REVEAL}, subject
+	 * the customer id, the fields shown, unmasked; who, where and when are the log's. Called
+	 * before the data are shown: when it fails they stay masked.
+	 */
+	public AuditEntry recordReveal(String customerId, List<String> fields) throws WorkspaceException {
+		return requireWorkspace().audit().record(new AuditEntry.Action(REVEAL, customerId, null, false, null,
+				Map.of("fields", String.join(",", fields))));
 	}
 
 	private Workspace requireWorkspace() throws WorkspaceException {

@@ -1,6 +1,5 @@
 package io.custops.ui.internal.views;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -515,8 +514,7 @@ public final class CustomersView extends View {
 		title.setText(t("Customer ", "客户 ") + id);
 		title.setFont(bold());
 
-		// attributes, personal ones masked
-		List<String> masked = ctx.preferences().masking() ? ctx.preferences().maskedFields() : List.of();
+		// attributes, personal ones masked by the one rule (io.custops.core.Masking) until a recorded reveal
 		Table attrs = Tables.table(detail, SWT.NONE, new String[] { t("Attribute", "属性"), t("Value", "取值") },
 				new int[] { 150, 260 }, "LL");
 		attrs.setLayoutData(Tables.size(380, 130));
@@ -526,7 +524,7 @@ public final class CustomersView extends View {
 			if (v == null) {
 				continue;
 			}
-			boolean personal = masked.contains(name) || (ctx.preferences().masking() && io.custops.core.Masking.personal(name));
+			boolean personal = ctx.preferences().isPersonal(name);
 			if (personal) {
 				shownPersonal.add(name);
 			}
@@ -644,7 +642,7 @@ public final class CustomersView extends View {
 	private void reveal(int c, List<String> fields) {
 		try {
 			session().recordReveal(dataset.customerId(c), fields);
-		} catch (IOException e) {
+		} catch (io.custops.store.WorkspaceException | RuntimeException e) {
 			showError(t("The reveal could not be recorded, so the data stay masked: ", "无法记录查看操作，个人信息保持隐藏：")
 					+ e.getMessage());
 			return;

@@ -231,6 +231,9 @@ class WorkbenchViewsTest {
 		view.filter();
 		settle();
 		assertTrue(view.rowCount() > 0 && view.rowCount() < d.customerCount(), "filtered by the first label: " + view.rowCount());
+		// the workbench's former "mask personal data: off" and a list without name change nothing: one rule
+		session.preferences().put("masking", "false");
+		session.preferences().put(UiPreferences.MASKED_FIELDS, "city");
 		view.selectRow(0);
 		settle();
 		String[] first = view.table().visibleRows().get(0);
@@ -242,14 +245,22 @@ class WorkbenchViewsTest {
 		assertFalse(detail.contains(name), "the name is masked: " + name);
 		assertTrue(detail.contains(io.custops.core.Masking.name(name)));
 		assertTrue(detail.contains("Orders"), detail);
-		// reveal: recorded in the workspace's audit file, then shown
+		// reveal: recorded in the workspace's audit log (as target list exports are), then shown
+		String id = d.customerId(customer);
+		assertEquals(List.of(), session.workspace().audit().entries(id), "nothing recorded before the reveal");
 		org.eclipse.swt.widgets.Button reveal = button(view.detail(), "Reveal personal data (recorded)");
 		reveal.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
 		settle();
 		assertTrue(texts(view.detail()).contains(name), "shown after the reveal");
-		List<String> audit = Files.readAllLines(session.directory().resolve("audit").resolve("reveals.csv"));
-		assertEquals("time,user,customer_id,fields", audit.get(0));
-		assertTrue(audit.get(audit.size() - 1).contains("," + d.customerId(customer) + ","), audit.toString());
+		List<io.custops.store.AuditEntry> audit = session.workspace().audit().entries(id);
+		assertEquals(1, audit.size(), audit.toString());
+		assertEquals(WorkbenchSession.REVEAL, audit.get(0).action());
+		assertEquals(Boolean.FALSE, audit.get(0).masked());
+		assertTrue(List.of(audit.get(0).details().get("fields").split(",")).contains("name"), audit.toString());
+		assertEquals(System.getProperty("user.name"), audit.get(0).user());
+		assertFalse(Files.exists(session.directory().resolve("audit").resolve("reveals.csv")), "no file of the UI's own");
+		session.preferences().put("masking", null);
+		session.preferences().put(UiPreferences.MASKED_FIELDS, null);
 		assertNoError(view);
 		screenshot(view, "customers-en");
 		assertEquals("138****5678", io.custops.core.Masking.masked("phone", "13812345678"));
@@ -605,7 +616,7 @@ class WorkbenchViewsTest {
 		data.control().getShell().dispose();
 	}
 
-	private static void deleteTree(Path dir) throws IOException {
+	static void deleteTree(Path dir) throws IOException {
 		if (!Files.exists(dir)) {
 			return;
 		}
