@@ -367,7 +367,9 @@ final class HsqlWorkspace implements Workspace {
 		} else if (t instanceof WorkspaceException w) {
 			result = w;
 		} else {
-			result = new WorkspaceException("import of " + record.kind.id() + " from " + record.source + " failed: " + t,
+			// the guard's message names the service and what it did, in plain words: no class name before it
+			String why = t instanceof io.custops.engine.ServiceFailedException ? t.getMessage() : t.toString();
+			result = new WorkspaceException("import of " + record.kind.id() + " from " + record.source + " failed: " + why,
 					t);
 		}
 		if (keepRejects) {
