@@ -17,10 +17,23 @@ public record SourceCheck(String id, String dialect, String product, List<TableC
 		return problems.isEmpty();
 	}
 
-	/** A mapped table. {@code first} and {@code last} are ISO date-times, or null without rows. */
-	public record TableCheck(String kind, String table, long rows, String first, String last, List<ColumnCheck> columns) {
+	/**
+	 * A mapped table. {@code first} and {@code last} are ISO date-times, or null without rows.
+	 * {@code otherColumns} are the table's columns that no canonical field maps (a customers
+	 * table's attributes, by which a funnel can be broken down); {@code eventTypes} are the
+	 * distinct event types of an events table, the most frequent first (empty for other tables).
+	 */
+	public record TableCheck(String kind, String table, long rows, String first, String last, List<ColumnCheck> columns,
+			List<String> otherColumns, List<String> eventTypes) {
 		public TableCheck {
 			columns = List.copyOf(columns);
+			otherColumns = List.copyOf(otherColumns);
+			eventTypes = List.copyOf(eventTypes);
+		}
+
+		/** A table checked without its other columns and event types (1.1 callers). */
+		public TableCheck(String kind, String table, long rows, String first, String last, List<ColumnCheck> columns) {
+			this(kind, table, rows, first, last, columns, List.of(), List.of());
 		}
 	}
 

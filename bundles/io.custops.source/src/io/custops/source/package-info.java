@@ -4,7 +4,7 @@
  * {@link io.custops.core.spi.SqlPushdown} there, streaming the rows back or writing them into
  * the source.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package io.custops.source;
 
 import org.osgi.annotation.versioning.Version;

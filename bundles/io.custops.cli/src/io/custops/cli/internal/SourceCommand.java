@@ -234,6 +234,10 @@ final class SourceCommand implements Command {
 					columns.add(column);
 				}
 				table.put("columns", columns);
+				table.put("other_columns", t.otherColumns());
+				if (t.kind().equals("events")) {
+					table.put("event_types", t.eventTypes());
+				}
 				tables.add(table);
 			}
 			doc.put("tables", tables);
@@ -247,6 +251,12 @@ final class SourceCommand implements Command {
 				for (SourceCheck.ColumnCheck c : t.columns()) {
 					inv.out.printf("    %-12s %-20s %s%s%n", c.field(), c.column(), c.type() == null ? "missing" : c.type(),
 							c.usable() ? "" : "  ← not usable");
+				}
+				if (!t.otherColumns().isEmpty()) {
+					inv.out.printf("    other columns: %s%n", String.join(", ", t.otherColumns()));
+				}
+				if (!t.eventTypes().isEmpty()) {
+					inv.out.printf("    event types: %s%n", String.join(", ", t.eventTypes()));
 				}
 			}
 			check.problems().forEach(p -> inv.out.println("  problem: " + p));

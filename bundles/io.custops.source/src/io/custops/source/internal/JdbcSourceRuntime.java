@@ -426,13 +426,41 @@ public class JdbcSourceRuntime implements SourceRuntime {
 			}
 			columns.add(new SourceCheck.ColumnCheck(field.name(), column, typeNames.get(key), usable));
 		}
+		java.util.Set<String> mapped = new java.util.HashSet<>();
+		for (Field field : fields) {
+			mapped.add(tables.column(field.name()).toLowerCase(java.util.Locale.ROOT));
+		}
+		mapped.addAll(tables.columnByField().values().stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).toList());
+		List<String> others = types.keySet().stream().filter(name -> !mapped.contains(name)).toList();
 		String select = "SELECT COUNT(*)" + (timeColumn == null ? "" : ", MIN(" + timeColumn + "), MAX(" + timeColumn + ")")
 				+ " FROM " + table;
 		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
 			rs.next();
 			return new SourceCheck.TableCheck(kind, table, rs.getLong(1), timeColumn == null ? null : iso(rs.getObject(2)),
-					timeColumn == null ? null : iso(rs.getObject(3)), columns);
+					timeColumn == null ? null : iso(rs.getObject(3)), columns, others,
+					kind.equals("events") && types.containsKey(tables.column("event_type").toLowerCase(java.util.Locale.ROOT))
+							? eventTypes(c, table, tables.column("event_type"))
+							: List.of());
 		}
+	}
+
+	/** The most frequent event types first, at most this many (a funnel builder's choice, not a report). */
+	private static final int MAX_EVENT_TYPES = 200;
+
+	/** The events table's distinct types, the most frequent first, ties by name. */
+	private static List<String> eventTypes(Connection c, String table, String column) throws SQLException {
+		List<String> found = new ArrayList<>();
+		String sql = "SELECT " + column + ", COUNT(*) AS n FROM " + table + " WHERE " + column + " IS NOT NULL GROUP BY "
+				+ column + " ORDER BY n DESC, " + column;
+		try (Statement s = c.createStatement()) {
+			s.setMaxRows(MAX_EVENT_TYPES);
+			try (ResultSet rs = s.executeQuery(sql)) {
+				while (rs.next() && found.size() < MAX_EVENT_TYPES) {
+					found.add(rs.getString(1));
+				}
+			}
+		}
+		return found;
 	}
 
 	private static String iso(Object time) {

@@ -29,6 +29,8 @@ import io.custops.engine.FunnelResult;
 import io.custops.engine.PathAnalysis;
 import io.custops.engine.PathResult;
 import io.custops.engine.ServiceEntry;
+import io.custops.source.SourceCheck;
+import io.custops.store.SourceRecord;
 import io.custops.ui.charts.BarChart;
 import io.custops.ui.charts.FlowChart;
 import io.custops.ui.charts.Series;
@@ -67,6 +69,8 @@ public final class BehaviourView extends View {
 	private final java.util.List<String> breakdownKeys = new ArrayList<>();
 	private FunnelResult funnel;
 	private CustomerDataset funnelData;
+	/** The source the funnel ran in, or null when it ran on the workspace's dataset. */
+	private SourceRecord funnelSource;
 	private PathResult paths;
 
 	public BehaviourView(Composite parent, ViewContext ctx) {
@@ -190,8 +194,53 @@ public final class BehaviourView extends View {
 
 	@Override
 	protected void datasetChanged(CustomerDataset d) {
+		fillTypes(d.eventTypeNames());
+		fillBreakdowns(new ArrayList<>(d.attributeNames()), true);
+		if (d.eventCount() == 0) {
+			info(t("This workspace holds no behaviour events: import events to build funnels and paths.",
+					"此工作区没有行为事件：导入行为数据后才能生成漏斗和路径。"), null, null);
+			return;
+		}
+		computeFunnel();
+		computePaths(false);
+	}
+
+	@Override
+	protected boolean runsOnSources() {
+		return true;
+	}
+
+	/**
+	 * The session opened a source: the builder offers the event types and customer attributes
+	 * found by its check, and the funnel runs inside it.
+	 */
+	@Override
+	protected void sourceChanged(SourceRecord source) {
+		run(t("Reading the event types of source ", "正在读取数据源的行为类型：") + WorkbenchSession.title(source),
+				monitor -> session().checkSource(source, false, monitor), check -> {
+					SourceCheck.TableCheck events = table(check, "events");
+					SourceCheck.TableCheck customers = table(check, "customers");
+					fillTypes(events == null ? java.util.List.of() : events.eventTypes());
+					fillBreakdowns(customers == null ? java.util.List.of() : customers.otherColumns(), false);
+					if (events == null || events.rows() == 0) {
+						info(String.format(t("Source %s maps no behaviour events: add --table events=SCHEMA.TABLE to it to build funnels.",
+								"数据源 %s 没有映射行为事件表：请用 --table events=SCHEMA.TABLE 添加后再生成漏斗。"),
+								WorkbenchSession.title(source)), null, null);
+						return;
+					}
+					computeFunnel();
+					computePaths(false);
+				});
+	}
+
+	private static SourceCheck.TableCheck table(SourceCheck check, String kind) {
+		return check.tables().stream().filter(t -> t.kind().equals(kind)).findFirst().orElse(null);
+	}
+
+	/** The builder's event types (the standard ones first) and its default steps among them. */
+	private void fillTypes(java.util.List<String> found) {
 		available.removeAll();
-		java.util.List<String> types = new ArrayList<>(d.eventTypeNames());
+		java.util.List<String> types = new ArrayList<>(found);
 		types.sort((a, b) -> Integer.compare(rank(a), rank(b)));
 		types.forEach(available::add);
 		if (steps.getItemCount() == 0 || !types.containsAll(java.util.List.of(steps.getItems()))) {
@@ -202,14 +251,6 @@ public final class BehaviourView extends View {
 				}
 			}
 		}
-		fillBreakdowns(d);
-		if (d.eventCount() == 0) {
-			info(t("This workspace holds no behaviour events: import events to build funnels and paths.",
-					"此工作区没有行为事件：导入行为数据后才能生成漏斗和路径。"), null, null);
-			return;
-		}
-		computeFunnel();
-		computePaths(false);
 	}
 
 	private static int rank(String type) {
@@ -217,7 +258,12 @@ public final class BehaviourView extends View {
 		return i < 0 ? EventTypes.STANDARD.size() : i;
 	}
 
-	private void fillBreakdowns(CustomerDataset d) {
+	/**
+	 * @param attributes the customer attributes to offer
+	 * @param analyses   whether strategies and models are offered too (not inside a source: a
+	 *                   funnel there breaks down by channel or a column of the customers table)
+	 */
+	private void fillBreakdowns(java.util.List<String> attributes, boolean analyses) {
 		String previous = breakdown.getText();
 		breakdown.removeAll();
 		breakdownKeys.clear();
@@ -225,19 +271,21 @@ public final class BehaviourView extends View {
 		breakdownKeys.add("");
 		breakdown.add(t("channel of the first step", "首步渠道"));
 		breakdownKeys.add("channel");
-		for (String attribute : d.attributeNames()) {
+		for (String attribute : attributes) {
 			if (!ctx.preferences().isPersonal(attribute)) {
 				breakdown.add(t("attribute ", "属性 ") + attribute);
 				breakdownKeys.add("attribute:" + attribute);
 			}
 		}
-		for (ServiceEntry e : ctx.services().catalog().services(ServiceKind.STRATEGY)) {
-			breakdown.add(e.service().name().get(ctx.locale()));
-			breakdownKeys.add("strategy:" + e.id());
-		}
-		for (ServiceEntry e : ctx.services().catalog().services(ServiceKind.MODEL)) {
-			breakdown.add(e.service().name().get(ctx.locale()));
-			breakdownKeys.add("model:" + e.id());
+		if (analyses) {
+			for (ServiceEntry e : ctx.services().catalog().services(ServiceKind.STRATEGY)) {
+				breakdown.add(e.service().name().get(ctx.locale()));
+				breakdownKeys.add("strategy:" + e.id());
+			}
+			for (ServiceEntry e : ctx.services().catalog().services(ServiceKind.MODEL)) {
+				breakdown.add(e.service().name().get(ctx.locale()));
+				breakdownKeys.add("model:" + e.id());
+			}
 		}
 		int index = breakdown.indexOf(previous);
 		breakdown.select(index < 0 ? 0 : index);
@@ -286,9 +334,10 @@ public final class BehaviourView extends View {
 
 	/** Runs the funnel in the background. */
 	public void computeFunnel() {
+		SourceRecord source = activeSource();
 		CustomerDataset d = session().dataset();
 		FunnelAnalysis analysis = ctx.services().funnel();
-		if (d == null || analysis == null) {
+		if ((d == null && source == null) || analysis == null) {
 			return;
 		}
 		if (steps.getItemCount() == 0) {
@@ -304,15 +353,58 @@ public final class BehaviourView extends View {
 		String key = breakdownKeys.get(Math.max(0, breakdown.getSelectionIndex()));
 		if (!key.isEmpty()) {
 			params.put(FunnelAnalysis.BREAKDOWN, key);
-			if (to.getText().isBlank()) {
+			if (to.getText().isBlank() && source == null) {
 				params.put(FunnelAnalysis.AS_OF, session().defaultAsOf().toString());
 			}
+		}
+		if (source != null) {
+			computeFunnelInSource(source, analysis, params);
+			return;
 		}
 		run(t("Funnel ", "漏斗 ") + params.get(FunnelAnalysis.STEPS), monitor -> analysis.run(d, params, monitor), r -> {
 			funnel = r;
 			funnelData = d;
-			showFunnel(r);
+			funnelSource = null;
+			showFunnel(r, null);
 		});
+	}
+
+	/**
+	 * Runs the funnel inside the source, as {@code ./custops funnel --source} does; a funnel the
+	 * dialect cannot run (a breakdown by an analysis, say) is refused by name in the part.
+	 */
+	private void computeFunnelInSource(SourceRecord source, FunnelAnalysis analysis, Map<String, String> params) {
+		run(t("Funnel in source ", "数据源中的漏斗 ") + WorkbenchSession.title(source) + " — " + params.get(FunnelAnalysis.STEPS),
+				monitor -> {
+					if (params.containsKey(FunnelAnalysis.BREAKDOWN) && !params.containsKey(FunnelAnalysis.TO)) {
+						params.put(FunnelAnalysis.AS_OF, session().sourceAsOf(source, monitor).toString());
+					}
+					long started = System.nanoTime();
+					Object out = SourceRuns.funnel(session(), source, analysis, params, monitor);
+					return new Object[] { out, (System.nanoTime() - started) / 1_000_000 };
+				}, out -> {
+					funnelData = null;
+					funnelSource = source;
+					if (out[0] instanceof SourceRuns.Refused refused) {
+						funnel = null;
+						showFunnelRefused(refused.message());
+						return;
+					}
+					funnel = (FunnelResult) out[0];
+					showFunnel(funnel, String.format(t(" — inside source %s (%,d ms)", " — 在数据源 %s 中运行（%,d 毫秒）"),
+							WorkbenchSession.title(source), (Long) out[1]));
+				});
+	}
+
+	private void showFunnelRefused(String message) {
+		funnelChart.setData(java.util.List.of(), t("customers", "客户数"), new double[0]);
+		funnelChart.setEmptyText(message);
+		breakdownChart.setData(java.util.List.of(), java.util.List.of());
+		breakdownChart.setEmptyText(message);
+		stepTable.removeAll();
+		dropStep.removeAll();
+		funnelSummary.setText(message);
+		root.layout(true, true);
 	}
 
 	private static void put(Map<String, String> params, String key, Text text) {
@@ -321,7 +413,8 @@ public final class BehaviourView extends View {
 		}
 	}
 
-	private void showFunnel(FunnelResult r) {
+	/** @param where null on the workspace's data, else what to add to the summary (the source, the time) */
+	private void showFunnel(FunnelResult r, String where) {
 		java.util.List<String> names = new ArrayList<>();
 		double[] counts = new double[r.steps().size()];
 		java.util.List<String[]> rows = new ArrayList<>();
@@ -353,16 +446,16 @@ public final class BehaviourView extends View {
 		dropStep.removeAll();
 		for (int k = 2; k <= r.steps().size(); k++) {
 			dropStep.add(String.format(t("did %s, not %s (%,d)", "做了 %s 未做 %s（%,d）"), r.steps().get(k - 2).step(),
-					r.steps().get(k - 1).step(), r.dropped(k).length));
+					r.steps().get(k - 1).step(), r.steps().get(k - 2).customers() - r.steps().get(k - 1).customers()));
 		}
 		if (dropStep.getItemCount() > 0) {
 			dropStep.select(dropStep.getItemCount() - 1);
 		}
 		FunnelResult.Step first = r.steps().get(0);
 		FunnelResult.Step last = r.steps().get(r.steps().size() - 1);
-		funnelSummary.setText(String.format(t("%,d customers did %s; %,d reached %s (%s of them). %s",
-				"%,d 位客户做了 %s；%,d 位到达 %s（占 %s）。%s"), first.customers(), first.step(), last.customers(), last.step(),
-				pct(last.pctOfFirst()), FunnelRules.text(r, ctx.zh())));
+		funnelSummary.setText(String.format(t("%,d customers did %s; %,d reached %s (%s of them)%s. %s",
+				"%,d 位客户做了 %s；%,d 位到达 %s（占 %s）%s。%s"), first.customers(), first.step(), last.customers(), last.step(),
+				pct(last.pctOfFirst()), where == null ? "" : where, FunnelRules.text(r, ctx.zh())));
 		root.layout(true, true);
 	}
 
@@ -409,6 +502,11 @@ public final class BehaviourView extends View {
 
 	/** Tags the customers who reached step k−1 but not step k. */
 	public void saveDropOffs(int step, String tag) {
+		if (funnelSource != null) {
+			showError(t("Drop-offs inside a source are not saved as tags: tags belong to the workspace's customers.",
+					"数据源中的流失客户不能保存为标签：标签属于工作区的客户。"));
+			return;
+		}
 		if (funnelData != session().dataset()) {
 			showError(t("The data changed: build the funnel again before saving.", "数据已变化：请先重新生成漏斗再保存。"));
 			return;
@@ -420,6 +518,18 @@ public final class BehaviourView extends View {
 
 	/** Runs the path analysis, of everyone or of the funnel's drop-offs at the chosen step. */
 	public void computePaths(boolean dropOffs) {
+		SourceRecord source = activeSource();
+		if (source != null) {
+			paths = null;
+			pathTable.removeAll();
+			String why = String.format(t("Paths do not run inside a source yet (source %s): open the workspace's data for paths.",
+					"路径分析暂不能在数据源中运行（数据源 %s）：请切换到工作区数据。"), WorkbenchSession.title(source));
+			flows.setData(java.util.List.of(), PathResult.END);
+			flows.setEmptyText(why);
+			pathSummary.setText(why);
+			pathSummary.getParent().layout();
+			return;
+		}
 		CustomerDataset d = session().dataset();
 		PathAnalysis analysis = ctx.services().paths();
 		if (d == null || analysis == null) {
@@ -493,5 +603,10 @@ public final class BehaviourView extends View {
 
 	public Combo dropStepCombo() {
 		return dropStep;
+	}
+
+	/** The event types the builder offers. */
+	public java.util.List<String> eventTypeChoices() {
+		return java.util.List.of(available.getItems());
 	}
 }

@@ -5,7 +5,12 @@ import java.time.LocalDate;
 import io.custops.core.ProgressMonitor;
 import io.custops.core.param.Parameters;
 import io.custops.core.spi.CustomerAnalysis;
+import io.custops.engine.FunnelAnalysis;
+import io.custops.engine.FunnelResult;
+import io.custops.engine.sql.FunnelQuery;
+import io.custops.engine.sql.NoPushdownException;
 import io.custops.source.PushdownRun;
+import io.custops.source.SourceRuntime;
 import io.custops.source.PushdownUnsupportedException;
 import io.custops.source.RowSink;
 import io.custops.store.SourceRecord;
@@ -43,5 +48,28 @@ final class SourceRuns {
 			refused[0] = new Refused(e.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * Runs a funnel inside the source as {@code ./custops funnel --source} does: the engine writes
+	 * the SQL and makes the figures from its rows, the runtime runs it read-only.
+	 *
+	 * @return the {@link FunnelResult}, or a {@link Refused} naming the funnel and the dialect
+	 */
+	static Object funnel(WorkbenchSession session, SourceRecord source, FunnelAnalysis analysis,
+			java.util.Map<String, String> parameters, ProgressMonitor monitor) throws Exception {
+		SourceRuntime runtime = session.sourceRuntime();
+		FunnelQuery query;
+		try {
+			query = analysis.pushdown(parameters, runtime.dialect(source.url()), runtime.tables(source));
+		} catch (NoPushdownException e) {
+			return new Refused(e.getMessage());
+		}
+		monitor.begin("Funnel " + parameters.get(FunnelAnalysis.STEPS) + " inside " + WorkbenchSession.title(source), -1);
+		runtime.query(source, "funnel", null, query.sql(), row -> {
+			monitor.checkCanceled();
+			query.accept(row);
+		});
+		return query.result();
 	}
 }

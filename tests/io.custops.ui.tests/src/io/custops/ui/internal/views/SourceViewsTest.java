@@ -350,10 +350,68 @@ class SourceViewsTest {
 		screenshot(view, "source-lifecycle-en");
 	}
 
-	// ------------------------------------------------------------------ a source that is down; back to the workspace
+	// ------------------------------------------------------------------ Behaviour
 
 	@Test
 	@Order(6)
+	void behaviourFunnelInTheSourceEqualsTheInMemoryRun() throws Exception {
+		List<String> steps = List.of("view", "cart", "order");
+		session.useSource((SourceRecord) null);
+		BehaviourView view = open("Behaviour", Locale.ENGLISH, BehaviourView::new);
+		List<String> memoryTypes = view.eventTypeChoices();
+		view.setSteps(steps);
+		view.setWindow("3d");
+		view.computeFunnel();
+		settle();
+		assertNoError(view);
+		Map<String, Object> memory = view.funnel().toJson();
+		List<String[]> memoryRows = rows(view.stepTable());
+		List<String> memoryDrops = List.of(view.dropStepCombo().getItems());
+		session.useSource(dw);
+		settle();
+		assertNoError(view);
+		assertEquals(new java.util.TreeSet<>(memoryTypes), new java.util.TreeSet<>(view.eventTypeChoices()),
+				"the builder offers the source's event types");
+		view.setSteps(steps);
+		view.setWindow("3d");
+		view.computeFunnel();
+		settle();
+		assertNoError(view);
+		assertTrue(view.funnelSummary().contains("inside source dw (PostgreSQL)"), view.funnelSummary());
+		assertEquals(memory, view.funnel().toJson(), "the funnel inside the source: every figure of the in-memory run");
+		List<String[]> sourceRows = rows(view.stepTable());
+		assertEquals(memoryRows.size(), sourceRows.size());
+		for (int i = 0; i < memoryRows.size(); i++) {
+			assertArrayEquals(memoryRows.get(i), sourceRows.get(i), "step row " + i);
+		}
+		assertEquals(memoryDrops, List.of(view.dropStepCombo().getItems()), "drop-off choices and their counts");
+		assertTrue(((Number) ((Map<?, ?>) ((List<?>) memory.get("steps")).get(0)).get("customers")).longValue() > 0,
+				"the shop's funnel is not empty");
+		view.saveDropOffs(2, "never");
+		assertNotNull(view.error(), "drop-offs of a source are not tags of the workspace");
+		assertTrue(view.error().contains("tags belong to the workspace"), view.error());
+		view.clearError();
+		screenshot(view, "source-behaviour-en");
+	}
+
+	@Test
+	@Order(7)
+	void behaviourRefusesAnAnalysisBreakdownInsideTheSourceByName() throws Exception {
+		session.useSource(dw);
+		BehaviourView view = open("行为", Locale.CHINESE, BehaviourView::new);
+		assertFalse(view.setBreakdown("strategy:rfm"), "analyses are not offered as breakdowns inside a source");
+		view.setSteps(List.of("view", "cart"));
+		view.computeFunnel();
+		settle();
+		assertNoError(view);
+		assertTrue(view.funnelSummary().contains("数据源 dw (PostgreSQL)"), view.funnelSummary());
+		screenshot(view, "source-behaviour-zh");
+	}
+
+	// ------------------------------------------------------------------ a source that is down; back to the workspace
+
+	@Test
+	@Order(8)
 	void aSourceThatIsDownIsSaidInThePartAndTheWorkspaceComesBack() throws Exception {
 		SourceRecord down = new SourceRecord("down", "jdbc:postgresql://127.0.0.1:1/postgres?connectTimeout=3", "postgres",
 				dw.tables(), dw.columns(), false, Instant.now());
