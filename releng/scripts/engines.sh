@@ -289,7 +289,9 @@ start_spark() {
 		say "Spark Connect did not start: $(grep -m3 -E 'Exception|Error' "$dir/server.log")"
 		stop_spark; return 1
 	fi
-	export CUSTOPS_SPARK_URL="sc://127.0.0.1:$port" CUSTOPS_SPARK_PORT=$port
+	# a first answer can take longer than the driver's 10 s default on a test machine whose two
+	# cores are busy with the build: give the tests' connections a minute before they give up
+	export CUSTOPS_SPARK_URL="sc://127.0.0.1:$port/;connect_timeout=60" CUSTOPS_SPARK_PORT=$port
 	say "Spark Connect 4.2.0 (local[2]) on 127.0.0.1:$port, ready in $(seconds_since "$t0") s"
 }
 
