@@ -91,8 +91,18 @@ final class AnalysisControls {
 		fill();
 	}
 
+	/**
+	 * The analysis a chooser starts on: the built-in default of its kind, not whichever service
+	 * sorts first, so that installing a plugin whose id sorts before {@code rfm} does not change it.
+	 * The analyst's own choice then holds while the catalog changes.
+	 */
+	static String builtInDefault(List<ServiceKind> kinds) {
+		return kinds.contains(ServiceKind.STRATEGY) ? "rfm" : "stages";
+	}
+
 	private void fill() {
-		String previous = id();
+		String shown = id();
+		String previous = shown == null ? builtInDefault(kinds) : shown;
 		entries = new ArrayList<>();
 		for (ServiceKind kind : kinds) {
 			entries.addAll(ctx.services().catalog().services(kind));
@@ -109,7 +119,7 @@ final class AnalysisControls {
 				}
 			}
 			combo.select(index);
-			if (!entries.get(index).id().equals(previous)) {
+			if (!entries.get(index).id().equals(shown)) {
 				chosen();
 			}
 		}

@@ -94,7 +94,8 @@ public final class LifecycleView extends View {
 		lower.setWeights(55, 45);
 		sash.setWeights(55, 45);
 		// the stage model: one that declares the dormancy window of the preferences; the churn model: another one
-		for (String id : stages.ids()) {
+		for (String id : AnalysisControls.builtInDefault(List.of(ServiceKind.MODEL)).equals(stages.id()) ? List.<String>of()
+				: stages.ids()) {
 			CustomerAnalysis a = find(id);
 			if (a != null && a.parameters().stream().anyMatch(p -> p.key().equals(UiPreferences.DORMANT_DAYS))) {
 				stages.select(id);

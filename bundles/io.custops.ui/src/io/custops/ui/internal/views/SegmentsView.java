@@ -463,4 +463,9 @@ public final class SegmentsView extends View {
 	public List<String> strategies() {
 		return controls.ids();
 	}
+
+	/** The strategy chosen now. */
+	public String strategy() {
+		return controls.id();
+	}
 }
