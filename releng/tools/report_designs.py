@@ -269,7 +269,8 @@ def roi():
                             ("control", "integer"), ("cost", "decimal"), ("revenue", "decimal"),
                             ("control_revenue", "decimal"), ("incremental_revenue", "decimal"), ("roi", "decimal"),
                             ("response_t", "decimal"), ("response_c", "decimal"), ("uplift", "decimal"),
-                            ("basis", "string")])
+                            ("basis", "string"), ("uplift_ci", "string"), ("roi_ci", "string"), ("p_value", "decimal"),
+                            ("significant", "string"), ("note", "string")])
     d.dataset("roi_chart", [("campaign", "string"), ("roi", "decimal")])
     d.dataset("segments", [("campaign", "string"), ("segment", "string"), ("treated", "integer"), ("control", "integer"),
                            ("cost", "decimal"), ("incremental_revenue", "decimal"), ("roi", "decimal"),
@@ -296,6 +297,17 @@ def roi():
                           ("response_t", "col_response_t", RATIO_PCT, "right", None),
                           ("response_c", "col_response_c", RATIO_PCT, "right", None),
                           ("uplift", "col_uplift", RATIO_PCT, "right", None)], font_size="8pt")
+    # how sure each campaign's figures are (issue 17): 95 % intervals, Welch's p-value, what cannot be told
+    d.text("h_uncertainty", "h2")
+    d.table("campaigns", [("campaign", "col_campaign", None, "left", "70pt"),
+                          ("uplift", "col_uplift", RATIO_PCT, "right", "45pt"),
+                          ("uplift_ci", "col_uplift_ci", None, "right", "85pt"),
+                          ("roi", "col_roi", RATIO_PCT, "right", "50pt"),
+                          ("roi_ci", "col_roi_ci", None, "right", "95pt"),
+                          ("p_value", "col_p_value", "0.0000", "right", "40pt"),
+                          ("significant", "col_significant", None, "left", "48pt"),
+                          ("note", "col_note", None, "left", None)], font_size="8pt")
+    d.text("uncertainty_note", "note")
     d.text("h_segments", "h2")
     d.table("segments", [("campaign", "col_campaign", None, "left", "70pt"), ("segment", "col_segment", None, "left", "90pt"),
                          ("treated", "col_treated", N0, "right", None), ("control", "col_control", N0, "right", None),

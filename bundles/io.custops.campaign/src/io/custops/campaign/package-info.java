@@ -5,7 +5,7 @@
  * measuring it ({@link io.custops.campaign.CampaignRois}) and exporting its target list with
  * personal data masked ({@link io.custops.campaign.TargetListExport}).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.custops.campaign;
 
 import org.osgi.annotation.versioning.Version;

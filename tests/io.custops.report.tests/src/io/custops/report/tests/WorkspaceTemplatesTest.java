@@ -188,6 +188,16 @@ class WorkspaceTemplatesTest {
 		return Pattern.quote(COUNT.format(n));
 	}
 
+	/** An interval of ratios as the roi report writes it: "[-12.50%, 40.00%]", "—" for none. */
+	private static String ci(io.custops.engine.RoiStatistics.Interval interval) {
+		if (interval == null) {
+			return "—";
+		}
+		return "\\[" + Pattern.quote(interval.low().movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%")
+				+ ",\\s+" + Pattern.quote(interval.high().movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%")
+				+ "\\]";
+	}
+
 	/** A ratio (0.2500) as BIRT prints it with the pattern 0.00%: "25.00%". */
 	private static String pct(BigDecimal ratio) {
 		return ratio == null ? "" : Pattern.quote(ratio.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "%");
@@ -245,6 +255,16 @@ class WorkspaceTemplatesTest {
 					+ money(f.treatmentRevenue()) + "\\s+" + money(f.incrementalRevenue()) + "\\s+" + pct(f.roi()));
 			find(text, id + "\\s+[^\\n]+\\s+" + count(f.treatmentSize()) + "\\s+" + count(f.controlSize()) + "\\s+"
 					+ pct(f.treatmentResponseRate()) + "\\s+" + pct(f.controlResponseRate()) + "\\s+" + pct(f.uplift()));
+			// how sure: the intervals, the p-value and significance of roi --json, and its warnings word for word
+			io.custops.engine.RoiStatistics.Result st = f.statistics();
+			find(text, String.join("\\s+", java.util.stream.Stream.of(id, pct(f.uplift()), ci(st.uplift()), pct(f.roi()),
+					ci(st.roi()), st.pValue() == null ? "" : "\\d\\.\\d{4}",
+					st.significant() == null ? "—" : st.significant() ? "yes" : "no").filter(x -> !x.isEmpty()).toList()));
+			// in the HTML: the PDF's text breaks a long note with the page number
+			String flat = Files.readString(report.file(ReportFormat.HTML)).replaceAll("<[^>]+>", "").replaceAll("\\s+", "");
+			for (String w : f.warnings()) {
+				assertTrue(flat.contains(w.replaceAll("\\s+", "")), campaign.id() + ": " + w);
+			}
 			for (RoiResult.Segment s : r.segments()) {
 				RoiResult.Figures g = s.figures();
 				find(text, id + "\\s+" + Pattern.quote(segmentTexts.getOrDefault(s.segment(), s.segment())) + "\\s+"
@@ -275,6 +295,8 @@ class WorkspaceTemplatesTest {
 		RoiResult r = service(CampaignRoi.class).run(data, one, Map.of("breakdown", "segment"), ProgressMonitor.NULL);
 		assertTrue(text.contains("营销策略 ROI"), text);
 		find(text, "ROI\\s+" + pct(r.total().roi()));
+		assertTrue(text.contains("数字的可信程度"), text);
+		assertEquals(r.total().tooFewToTell(), text.replaceAll("\\s+", "").contains("客户太少，无法判断"), text);
 		find(text, Pattern.quote(one.id()) + "\\s+" + one.start() + "\\s+–\\s+" + one.end() + "\\s+" + money(r.total().cost()));
 		for (Campaign other : campaigns.subList(0, campaigns.size() - 1)) {
 			assertFalse(text.contains(other.id() + " "), "only the chosen campaign: " + other.id());

@@ -17,9 +17,11 @@ import io.custops.core.spi.ReportContext;
 import io.custops.core.spi.ReportData;
 import io.custops.core.spi.ReportTemplate;
 import io.custops.campaign.CampaignRois;
+import io.custops.campaign.RoiWords;
 import io.custops.engine.Analyses;
 import io.custops.engine.CampaignRoi;
 import io.custops.engine.RoiResult;
+import io.custops.engine.RoiStatistics;
 import io.custops.store.CampaignStore;
 
 /**
@@ -93,20 +95,32 @@ public class RoiTemplate implements ReportTemplate {
 		List<Object[]> campaigns = new ArrayList<>();
 		List<Object[]> chart = new ArrayList<>();
 		List<Object[]> segments = new ArrayList<>();
+		List<String> uncertain = new ArrayList<>();
 		boolean anyGross = false;
+		boolean zh = Templates.zh(locale);
 		for (RoiResult r : measured.results()) {
 			RoiResult.Figures f = r.total();
+			RoiStatistics.Result s = f.statistics();
 			anyGross |= r.gross();
 			campaigns.add(new Object[] { r.campaign(), r.name(), r.start() + " – " + r.end(), f.treatmentSize(),
 					f.controlSize(), f.cost(), f.treatmentRevenue(), f.controlRevenue(), f.incrementalRevenue(), f.roi(),
 					f.treatmentResponseRate(), f.controlResponseRate(), f.uplift(),
-					r.gross() ? Templates.t(locale, "gross", "总额") : Templates.t(locale, "incremental", "增量") });
+					r.gross() ? Templates.t(locale, "gross", "总额") : Templates.t(locale, "incremental", "增量"),
+					interval(s == null ? null : s.uplift()), interval(s == null ? null : s.roi()),
+					s == null ? null : s.pValue(),
+					s == null || s.significant() == null ? "—"
+							: s.significant() ? Templates.t(locale, "yes", "是") : Templates.t(locale, "no", "否"),
+					f.tooFewToTell() ? RoiWords.tooFew(zh) : "" });
+			if (!f.warnings().isEmpty()) {
+				uncertain.add(r.campaign() + ": "
+						+ String.join("; ", f.warnings().stream().map(w -> RoiWords.warning(w, zh)).toList()));
+			}
 			if (f.roi() != null) {
 				chart.add(new Object[] { r.campaign(), f.roi() });
 			}
-			for (RoiResult.Segment s : r.segments()) {
-				RoiResult.Figures g = s.figures();
-				segments.add(new Object[] { r.campaign(), segmentTexts.getOrDefault(s.segment(), s.segment()),
+			for (RoiResult.Segment seg : r.segments()) {
+				RoiResult.Figures g = seg.figures();
+				segments.add(new Object[] { r.campaign(), segmentTexts.getOrDefault(seg.segment(), seg.segment()),
 						g.treatmentSize(), g.controlSize(), g.cost(), g.incrementalRevenue(), g.roi(),
 						g.treatmentResponseRate(), g.controlResponseRate() });
 			}
@@ -118,7 +132,7 @@ public class RoiTemplate implements ReportTemplate {
 		return new ReportData()
 				.table("campaigns", new ReportData.Table(List.of("campaign", "name", "window", "treated", "control", "cost",
 						"revenue", "control_revenue", "incremental_revenue", "roi", "response_t", "response_c", "uplift",
-						"basis"), campaigns))
+						"basis", "uplift_ci", "roi_ci", "p_value", "significant", "note"), campaigns))
 				.table("roi_chart", new ReportData.Table(List.of("campaign", "roi"), chart))
 				.table("segments", new ReportData.Table(List.of("campaign", "segment", "treated", "control", "cost",
 						"incremental_revenue", "roi", "response_t", "response_c"), segments))
@@ -154,6 +168,16 @@ public class RoiTemplate implements ReportTemplate {
 						: Templates.t(locale, "Every campaign has a control group: revenue and ROI are incremental.",
 								"每个活动都有对照组：收入与 ROI 均为增量。"))
 				.value("h_response", Templates.t(locale, "Response rates: treatment vs control", "响应率：实验组与对照组"))
+				.value("h_uncertainty", Templates.t(locale, "How sure the figures are", "数字的可信程度"))
+				.value("uncertainty_note", uncertain.isEmpty()
+						? Templates.t(locale, "95 % intervals (uplift: Newcombe; ROI from incremental revenue by Welch's t); "
+								+ "p-value: Welch's t test of the revenue per member. Every campaign can be told from noise.",
+								"95% 区间（响应提升：Newcombe；ROI 由增量收入的 Welch t 区间得出）；p 值：人均收入的 Welch t 检验。"
+										+ "每个活动的结果都可与随机波动区分。")
+						: Templates.t(locale, "95 % intervals (uplift: Newcombe; ROI from incremental revenue by Welch's t); "
+								+ "p-value: Welch's t test of the revenue per member. ",
+								"95% 区间（响应提升：Newcombe；ROI 由增量收入的 Welch t 区间得出）；p 值：人均收入的 Welch t 检验。")
+								+ String.join(" · ", uncertain))
 				.value("h_segments", CampaignRois.TARGET.equals(breakdown.strip())
 						? Templates.t(locale, "ROI by segment (the segments recorded when each campaign was created)",
 								"分群 ROI（按各活动创建时记录的分群）")
@@ -175,9 +199,19 @@ public class RoiTemplate implements ReportTemplate {
 				.value("col_uplift", Templates.t(locale, "Uplift", "提升"))
 				.value("col_basis", Templates.t(locale, "Basis", "口径"))
 				.value("col_segment", Templates.t(locale, "Segment", "分群"))
+				.value("col_uplift_ci", Templates.t(locale, "Uplift 95% CI", "提升 95% 区间"))
+				.value("col_roi_ci", Templates.t(locale, "ROI 95% CI", "ROI 95% 区间"))
+				.value("col_p_value", Templates.t(locale, "p-value", "p 值"))
+				.value("col_significant", Templates.t(locale, "Significant", "显著"))
+				.value("col_note", Templates.t(locale, "Note", "说明"))
 				.value("total_cost", o.cost())
 				.value("total_incremental_revenue", o.incrementalRevenue())
 				.value("total_roi", o.roi() == null ? "" : o.roi().toPlainString());
 	}
 
+	/** An interval of ratios as percentages, {@code [-12.50%, 40.00%]}; a dash for none. */
+	static String interval(RoiStatistics.Interval interval) {
+		return interval == null ? "—"
+				: "[" + Templates.percent(interval.low()) + ", " + Templates.percent(interval.high()) + "]";
+	}
 }

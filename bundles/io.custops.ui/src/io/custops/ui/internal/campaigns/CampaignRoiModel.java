@@ -5,12 +5,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.custops.campaign.CampaignLoader;
 import io.custops.campaign.CampaignRois;
 import io.custops.campaign.LoadedCampaign;
+import io.custops.campaign.RoiWords;
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
 import io.custops.core.param.ParameterException;
@@ -136,7 +135,7 @@ public final class CampaignRoiModel {
 
 	/** The words every "cannot be told from noise" warning begins with. */
 	public static String tooFew(boolean zh) {
-		return zh ? "客户太少，无法判断" : RoiStatistics.TOO_FEW;
+		return RoiWords.tooFew(zh);
 	}
 
 	/** The note of a campaign that was not measured. */
@@ -146,30 +145,6 @@ public final class CampaignRoiModel {
 
 	/** The engine's warnings of the figures (as {@code roi} prints them), in English or Chinese. */
 	public static List<String> warnings(RoiResult.Figures f, boolean zh) {
-		return f.warnings().stream().map(w -> zh ? chinese(w) : w).toList();
-	}
-
-	private static final Pattern ARM = Pattern.compile(Pattern.quote(RoiStatistics.TOO_FEW)
-			+ ": the (treatment|control) group has (\\d+) (member|responder)s? \\(fewer than (\\d+)\\)");
-	private static final Pattern SPANS = Pattern.compile(Pattern.quote(RoiStatistics.TOO_FEW)
-			+ ": the (.+?) interval of (incremental revenue|the uplift in response rate), (\\[.*\\]), includes zero");
-	private static final String NO_CONTROL = "no control group:";
-
-	/** The Chinese of one of {@link RoiStatistics}' warnings; one it does not know stays as it is. */
-	static String chinese(String warning) {
-		Matcher m = ARM.matcher(warning);
-		if (m.matches()) {
-			return tooFew(true) + "：" + (m.group(1).equals("treatment") ? "实验组" : "对照组") + "只有 " + m.group(2)
-					+ (m.group(3).equals("member") ? " 人" : " 位响应客户") + "（少于 " + m.group(4) + "）";
-		}
-		m = SPANS.matcher(warning);
-		if (m.matches()) {
-			return tooFew(true) + "：" + (m.group(2).equals("incremental revenue") ? "增量收入" : "响应率提升") + "的 "
-					+ m.group(1) + " 区间 " + m.group(3) + " 包含 0";
-		}
-		if (warning.startsWith(NO_CONTROL)) {
-			return "没有对照组：数字为总额，无法区分成员本来就会购买的部分";
-		}
-		return warning;
+		return f.warnings().stream().map(w -> RoiWords.warning(w, zh)).toList();
 	}
 }
