@@ -354,7 +354,7 @@ final class CampaignCommand implements Command {
 		return m;
 	}
 
-	private static Map<String, Object> json(AuditEntry e) {
+	static Map<String, Object> json(AuditEntry e) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("seq", e.seq());
 		m.put("at", e.at().toString());

@@ -10,12 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.custops.core.data.FactKind;
+import io.custops.store.AuditEntry;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceException;
 import io.custops.store.WorkspaceInfo;
 import io.custops.store.WorkspaceManager;
 
-/** {@code ./custops workspace info|zone}: what a workspace holds, and its time zone. */
+/** {@code ./custops workspace info|zone|audit}: what a workspace holds, its time zone, its audit log. */
 final class WorkspaceCommand implements Command {
 
 	@Override
@@ -25,7 +26,7 @@ final class WorkspaceCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "what the workspace holds (info) and its time zone (zone)";
+		return "what the workspace holds (info), its time zone (zone) and its audit log (audit)";
 	}
 
 	@Override
@@ -39,20 +40,28 @@ final class WorkspaceCommand implements Command {
 				       ./custops workspace zone [ZONE] [--workspace DIR]
 				         shows the time zone, or sets it (only before orders or events are imported),
 				         e.g. Asia/Shanghai; times with an offset are converted to it on import
+				       ./custops workspace audit [--subject ID] [--workspace DIR] [--json]
+				         the audit log, oldest first: target lists exported, campaigns created and deleted,
+				         personal data revealed in the workbench (subject: the campaign or customer id)
+				         --json  {"workspace", "entries": [{"seq", "at", "user", "host", "pid", "action",
+				                  "subject", "file", "masked", "rows", "details"}]}
 				""";
 	}
 
 	@Override
 	public int run(Invocation inv, CliServices services) throws Exception {
-		inv.allowOnly(Set.of());
 		String action = inv.words.size() > 1 ? inv.words.get(1) : null;
-		if (action == null || !(action.equals("info") || action.equals("zone"))) {
-			throw new UsageException(action == null ? "workspace needs info or zone" : "unknown action '" + action + "'");
+		inv.allowOnly("audit".equals(action) ? Set.of("subject") : Set.of());
+		if (action == null || !(action.equals("info") || action.equals("zone") || action.equals("audit"))) {
+			throw new UsageException(action == null ? "workspace needs info, zone or audit" : "unknown action '" + action + "'");
 		}
 		WorkspaceManager manager = services.require(WorkspaceManager.class);
 		try (Workspace ws = manager.open(action.equals("zone") && inv.words.size() > 2 ? inv.workspaceToCreate() : inv.workspace())) {
 			if (action.equals("zone")) {
 				return zone(inv, ws);
+			}
+			if (action.equals("audit")) {
+				return audit(inv, ws);
 			}
 			WorkspaceInfo info = ws.info();
 			if (inv.json()) {
@@ -81,6 +90,27 @@ final class WorkspaceCommand implements Command {
 			inv.out.print(Json.write(Map.of("zone", ws.zone().getId())));
 		} else {
 			inv.out.println(ws.zone().getId());
+		}
+		return CustopsApplication.OK;
+	}
+
+	private static int audit(Invocation inv, Workspace ws) throws WorkspaceException {
+		List<AuditEntry> entries = ws.audit().entries(inv.option("subject"));
+		if (inv.json()) {
+			Map<String, Object> doc = new LinkedHashMap<>();
+			doc.put("workspace", ws.directory().toString());
+			doc.put("entries", entries.stream().map(CampaignCommand::json).toList());
+			inv.out.print(Json.write(doc));
+			return CustopsApplication.OK;
+		}
+		if (entries.isEmpty()) {
+			inv.out.println("the audit log holds no entry" + (inv.option("subject") == null ? "" : " about " + inv.option("subject")));
+		}
+		for (AuditEntry e : entries) {
+			inv.out.printf("  #%d  %s  %s@%s  %-22s %s%s%s%s%s%n", e.seq(), e.at(), e.user(), e.host(), e.action(),
+					e.subject() == null ? "" : e.subject(), e.masked() == null ? "" : e.masked() ? "  masked" : "  unmasked",
+					e.rows() == null ? "" : "  " + e.rows() + " rows", e.file() == null ? "" : "  " + e.file(),
+					e.details().isEmpty() ? "" : "  " + e.details());
 		}
 		return CustopsApplication.OK;
 	}

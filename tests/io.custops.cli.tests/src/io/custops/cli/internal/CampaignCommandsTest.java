@@ -262,6 +262,15 @@ class CampaignCommandsTest {
 		assertTrue(show.out().contains("\"masked\": false"), show.out());
 		assertTrue(show.out().contains("\"file\": \"" + all + "\""), show.out());
 		assertTrue(ok("campaign", "show", "--id", "tiered").out().contains("(UNMASKED)"));
+		// the whole audit log, and one subject's entries, as the workbench's reveals are read back
+		Run audit = ok("workspace", "audit", "--json");
+		assertEquals(6, audit.out().split("\"action\": \"target-list-export\"", -1).length - 1, audit.out());
+		assertTrue(audit.out().contains("\"subject\": \"tiered2\""), audit.out());
+		Run one = ok("workspace", "audit", "--subject", "tiered", "--json");
+		assertEquals(5, one.out().split("\"action\": \"target-list-export\"", -1).length - 1, one.out());
+		assertFalse(one.out().contains("\"subject\": \"tiered2\""), one.out());
+		assertTrue(ok("workspace", "audit", "--subject", "tiered").out().contains("target-list-export"));
+		assertTrue(ok("workspace", "audit", "--subject", "nobody").out().contains("no entry about nobody"));
 
 		Run list = ok("campaign", "list", "--json");
 		for (String id : List.of("march", "hollow", "tiered", "tiered2")) {
