@@ -35,11 +35,8 @@ public final class CampaignRoiModel {
 	/**
 	 * One stored campaign: measured ({@code result} set) or refused ({@code rejected} says why, as
 	 * {@code ./custops roi --campaign ID} does).
-	 *
-	 * @param treated the ids of its treated members, as stored
 	 */
-	public record Row(CampaignRecord record, List<String> treated, LoadedCampaign loaded, RoiResult result,
-			String rejected) {
+	public record Row(CampaignRecord record, LoadedCampaign loaded, RoiResult result, String rejected) {
 
 		public boolean measured() {
 			return result != null;
@@ -56,13 +53,11 @@ public final class CampaignRoiModel {
 		for (CampaignRecord record : store.list()) {
 			monitor.checkCanceled();
 			List<CampaignMember> members = store.members(record.id());
-			List<String> treated = members.stream().filter(m -> m.group() == CampaignMember.Group.TREATMENT)
-					.map(CampaignMember::customerId).toList();
 			try {
 				LoadedCampaign loaded = CampaignLoader.toEngine(record, members, data);
-				rows.add(new Row(record, treated, loaded, CampaignRois.run(roi, data, loaded, Map.of(), monitor), null));
+				rows.add(new Row(record, loaded, CampaignRois.run(roi, data, loaded, Map.of(), monitor), null));
 			} catch (AnalysisInputException | ParameterException e) {
-				rows.add(new Row(record, treated, null, null, e.getMessage()));
+				rows.add(new Row(record, null, null, e.getMessage()));
 			}
 		}
 		return rows;

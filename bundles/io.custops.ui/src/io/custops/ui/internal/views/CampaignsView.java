@@ -1,11 +1,6 @@
 package io.custops.ui.internal.views;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +10,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 
@@ -36,7 +30,8 @@ import io.custops.ui.internal.session.ViewContext;
  * treated and the held-out members in its window, incremental revenue, cost, ROI, uplift, their
  * 95 % intervals, p-value and significance) as a table and a chart; a campaign's figures by
  * segment (the segments recorded at its creation, or any strategy, model or attribute as of its
- * start); its target list exported as CSV. The figures are those of {@code ./custops roi}
+ * start); its target list exported masked and audited (the form's export, {@code ./custops campaign
+ * export}'s rules). The figures are those of {@code ./custops roi}
  * ({@link CampaignRoiModel}); a campaign that command refuses is listed with its reason.
  */
 public final class CampaignsView extends View {
@@ -89,6 +84,7 @@ public final class CampaignsView extends View {
 		byButton.addListener(SWT.Selection, e -> computeBreakdown());
 		Button export = new Button(lower, SWT.PUSH);
 		export.setText(t("Export target list…", "导出目标名单…"));
+		// the one export of target lists: masked and recorded in the audit log, as ./custops campaign export
 		export.addListener(SWT.Selection, e -> exportTargets());
 		Label note = new Label(lower, SWT.WRAP);
 		note.setText(t("Campaigns come from imports, ./custops campaign create, playbooks and the form below.",
@@ -286,34 +282,7 @@ public final class CampaignsView extends View {
 	}
 
 	private void exportTargets() {
-		CampaignRoiModel.Row row = selected();
-		if (row == null) {
-			showError(t("Select a campaign first.", "请先选择一个活动。"));
-			return;
-		}
-		FileDialog dialog = new FileDialog(root.getShell(), SWT.SAVE);
-		dialog.setFileName(row.record().id() + "-targets.csv");
-		dialog.setOverwrite(true);
-		String chosen = dialog.open();
-		if (chosen != null) {
-			try {
-				exportTargets(campaigns.getSelectionIndex(), Path.of(chosen));
-			} catch (IOException e) {
-				showError(t("Cannot write ", "无法写入 ") + chosen + ": " + e.getMessage());
-			}
-		}
-	}
-
-	/** Writes the treated members of a campaign (customer_id, group) as CSV. */
-	public void exportTargets(int index, Path file) throws IOException {
-		CampaignRoiModel.Row row = rows.get(index);
-		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			out.write("customer_id,group\r\n");
-			for (String id : row.treated()) {
-				out.write(id.contains(",") ? "\"" + id.replace("\"", "\"\"") + "\"" : id);
-				out.write(",treatment\r\n");
-			}
-		}
+		editor.exportSelected();
 	}
 
 	// ------------------------------------------------------------------ for tests

@@ -417,11 +417,17 @@ class WorkbenchViewsTest {
 		settle();
 		assertNoError(view);
 		assertTrue(view.segmentsTable().getItemCount() > 0);
+		// the part's one target list export: masked and recorded, as ./custops campaign export
 		Path targets = target.resolve("ui-targets.csv");
-		view.exportTargets(0, targets);
+		String first = view.rows().get(0).record().id();
+		io.custops.campaign.TargetListExport.Result exported = io.custops.ui.internal.campaigns.CampaignFormModel
+				.export(session.workspace(), session.dataset(), first, targets);
 		List<String> lines = Files.readAllLines(targets);
-		assertEquals("customer_id,group", lines.get(0));
+		assertTrue(lines.get(0).replace("\uFEFF", "").startsWith("customer_id,"), lines.get(0));
 		assertEquals(view.results().get(0).total().treatmentSize(), lines.size() - 1);
+		assertTrue(exported.masked());
+		assertTrue(session.workspace().audit().entries(first).stream()
+				.anyMatch(e -> e.action().equals(io.custops.campaign.TargetListExport.ACTION) && e.seq() == exported.audit().seq()));
 		// the form: a campaign from a lifecycle stage with a control group, the plan's size shown
 		int before = view.results().size();
 		CampaignEditor editor = view.editor();
