@@ -35,6 +35,11 @@ import io.custops.engine.internal.FunnelService;
  * customer out. Repeated rows of one event (same customer, time, type and session, which a
  * workspace keeps once) are read once when a type is two steps; otherwise they cannot change
  * the result.
+ *
+ * <p>Every CTE but the events {@code e} is read once, so that Trino and Spark SQL, which inline
+ * a CTE at each reference, evaluate each step once: the levels carry the lower levels' rows
+ * along, the exclusions are window functions over the results and the exclusion events, and the
+ * figures' rows come from one reading of the results crossed with a {@code VALUES} list.
  */
 public final class FunnelQuery {
 
@@ -206,112 +211,177 @@ public final class FunnelQuery {
 		} else {
 			sequential(q, strict);
 		}
+		String results = "b";
+		if (!exclusions.isEmpty()) {
+			excluded(q, exclusions);
+			results = "bx";
+		}
 		// the customers left after the exclusions, with their group
 		q.append("f AS (\n  SELECT b.customer_id, b.depth");
 		for (int k = 0; k < n; k++) {
 			q.append(", b.").append(a(k));
 		}
 		if (breakdownBy == null) {
-			q.append(", CAST(NULL AS VARCHAR(200)) AS grp\n  FROM b");
+			q.append(", CAST(NULL AS VARCHAR(200)) AS grp\n  FROM ").append(results).append(" b");
 		} else if (channel) {
-			q.append(", g.ch AS grp\n  FROM b JOIN e g ON g.customer_id = b.customer_id AND g.p = b.p0");
+			q.append(", g.ch AS grp\n  FROM ").append(results)
+					.append(" b JOIN e g ON g.customer_id = b.customer_id AND g.p = b.p0");
 		} else {
 			String attribute = SourceTables.checkName("attribute", breakdownBy.substring("attribute:".length()));
-			q.append(", NULLIF(CAST(c.").append(attribute).append(" AS VARCHAR(200)), '') AS grp\n  FROM b LEFT JOIN (")
-					.append(tables.select("customers", "customer_id", attribute))
+			q.append(", NULLIF(CAST(c.").append(attribute).append(" AS VARCHAR(200)), '') AS grp\n  FROM ").append(results)
+					.append(" b LEFT JOIN (").append(tables.select("customers", "customer_id", attribute))
 					.append(") c ON c.customer_id = b.customer_id");
 		}
-		if (!exclusions.isEmpty()) {
-			q.append("\n  WHERE NOT EXISTS (SELECT 1 FROM xe WHERE xe.customer_id = b.customer_id AND (");
-			for (int i = 0; i < exclusions.size(); i++) {
-				Exclusion x = exclusions.get(i);
-				q.append(i == 0 ? "\n    " : "\n    OR ").append("(xe.ty = ").append(SqlDialect.literal(x.type().strip()))
-						.append(" AND b.depth > ").append(x.from()).append(" AND xe.t >= b.").append(a(x.from()))
-						.append(" AND ((b.depth > ").append(x.to()).append(" AND xe.t <= b.").append(a(x.to()))
-						.append(") OR (b.depth <= ").append(x.to())
-						.append(window == NO_WINDOW ? "" : " AND " + secs("b.a0", "xe.t") + " <= " + window).append(")))");
+		q.append("),\n");
+		// the figures' rows from one reading of f (an engine that inlines a CTE evaluates it once per
+		// reference): per (part, g) of the VALUES list, 'd' the customer's depth, 'm' the seconds
+		// from step k to k+1 of those who reached it, 'h' the time-to-convert bin of those who converted
+		List<String> kinds = new ArrayList<>();
+		for (int g = 0; g <= (breakdownBy == null ? 0 : 1); g++) {
+			kinds.add("('d', " + g + ", 0)");
+			for (int k = 1; k < n; k++) {
+				kinds.add("('m', " + g + ", " + k + ")");
 			}
-			q.append("))");
 		}
-		q.append("),\n");
-		// the seconds from each step to the next, per customer who reached it
-		q.append("dd AS (");
+		if (n > 1) {
+			kinds.add("('h', 0, 0)");
+		}
+		StringBuilder delta = new StringBuilder("CASE x.k");
 		for (int k = 1; k < n; k++) {
-			q.append(k == 1 ? "\n  " : "\n  UNION ALL\n  ").append("SELECT grp, ").append(k).append(" AS k, ")
-					.append(secs("f." + a(k - 1), "f." + a(k))).append(" AS delta FROM f WHERE depth > ").append(k);
+			delta.append(" WHEN ").append(k).append(" THEN ").append(secs("f." + a(k - 1), "f." + a(k)));
 		}
-		if (n == 1) {
-			q.append("SELECT grp, 1 AS k, CAST(0 AS BIGINT) AS delta FROM f WHERE 1 = 0");
+		delta.append(" END");
+		StringBuilder bucket = new StringBuilder("CASE");
+		for (int i = BOUNDS.length - 1; i >= 1; i--) {
+			bucket.append(" WHEN ").append(secs("f.a0", "f." + a(n - 1))).append(" >= ").append(BOUNDS[i]).append(" THEN ")
+					.append(i);
 		}
-		q.append("),\n");
-		q.append("md AS (\n  SELECT 0 AS g, CAST(NULL AS VARCHAR(200)) AS grp, k, delta FROM dd");
-		if (breakdownBy != null) {
-			q.append("\n  UNION ALL\n  SELECT 1 AS g, grp, k, delta FROM dd");
-		}
-		q.append("),\n");
-		q.append("mr AS (\n  SELECT g, grp, k, delta, ROW_NUMBER() OVER (PARTITION BY g, grp, k ORDER BY delta) AS rn,\n")
-				.append("    COUNT(*) OVER (PARTITION BY g, grp, k) AS cnt FROM md)\n");
+		bucket.append(" ELSE 0 END");
+		q.append("fx AS (\n  SELECT x.part, x.g, CASE WHEN x.g = 1 THEN f.grp END AS grp,\n")
+				.append("    CASE x.part WHEN 'd' THEN f.depth WHEN 'h' THEN ").append(n > 1 ? bucket : "0")
+				.append(" ELSE x.k END AS k,\n    ").append(n > 1 ? "CASE WHEN x.part = 'm' THEN " + delta + " END" : "CAST(NULL AS BIGINT)")
+				.append(" AS delta\n  FROM f CROSS JOIN (VALUES ").append(String.join(", ", kinds))
+				.append(") AS x (part, g, k)\n  WHERE x.part = 'd' OR (x.part = 'm' AND f.depth > x.k) OR (x.part = 'h' AND f.depth = ")
+				.append(n).append(")),\n");
+		q.append("mr AS (\n  SELECT part, g, grp, k, delta, ROW_NUMBER() OVER (PARTITION BY part, g, grp, k ORDER BY delta) AS rn,\n")
+				.append("    COUNT(*) OVER (PARTITION BY part, g, grp, k) AS cnt FROM fx)\n");
 	}
 
-	/** {@code ordered} and {@code strict}: level k holds every event at which an attempt reaches step k. */
+	/**
+	 * {@code bx}: the results of {@code b} without an exclusion event between their steps. Window
+	 * functions only, no join: each customer's result row and exclusion events in one list, the
+	 * result's step times spread over the customer's rows by {@code MAX … OVER}, then a flag per
+	 * customer. (A NOT EXISTS or a join of b with the exclusion events ran as a nested loop on
+	 * PostgreSQL, which cannot estimate b's size: minutes on 20k customers.)
+	 */
+	private void excluded(StringBuilder q, List<Exclusion> exclusions) {
+		String all = " OVER (PARTITION BY customer_id)";
+		q.append("xu AS (\n  SELECT customer_id, 1 AS isb, depth, p0");
+		for (int k = 0; k < n; k++) {
+			q.append(", ").append(a(k));
+		}
+		q.append(", CAST(NULL AS TIMESTAMP) AS xt, CAST(NULL AS VARCHAR(200)) AS xty FROM b\n  UNION ALL\n")
+				.append("  SELECT customer_id, 0 AS isb, NULL AS depth, NULL AS p0");
+		for (int k = 0; k < n; k++) {
+			q.append(", CAST(NULL AS TIMESTAMP) AS ").append(a(k));
+		}
+		q.append(", t AS xt, ty AS xty FROM xe),\n");
+		q.append("xw AS (\n  SELECT customer_id, isb, xt, xty, MAX(depth)").append(all).append(" AS depth, MAX(p0)").append(all)
+				.append(" AS p0");
+		for (int k = 0; k < n; k++) {
+			q.append(",\n    MAX(").append(a(k)).append(")").append(all).append(" AS ").append(a(k));
+		}
+		q.append("\n  FROM xu),\n");
+		q.append("xf AS (\n  SELECT customer_id, isb, depth, p0");
+		for (int k = 0; k < n; k++) {
+			q.append(", ").append(a(k));
+		}
+		q.append(",\n    MAX(CASE WHEN isb = 0 AND (");
+		for (int i = 0; i < exclusions.size(); i++) {
+			Exclusion x = exclusions.get(i);
+			q.append(i == 0 ? "\n      " : "\n      OR ").append("(xty = ").append(SqlDialect.literal(x.type().strip()))
+					.append(" AND depth > ").append(x.from()).append(" AND xt >= ").append(a(x.from()))
+					.append(" AND ((depth > ").append(x.to()).append(" AND xt <= ").append(a(x.to()))
+					.append(") OR (depth <= ").append(x.to())
+					.append(window == NO_WINDOW ? "" : " AND " + secs("a0", "xt") + " <= " + window).append(")))");
+		}
+		q.append(") THEN 1 ELSE 0 END)").append(all).append(" AS x\n  FROM xw),\n");
+		q.append("bx AS (SELECT customer_id, depth, p0");
+		for (int k = 0; k < n; k++) {
+			q.append(", ").append(a(k));
+		}
+		q.append(" FROM xf WHERE isb = 1 AND x = 0),\n");
+	}
+
+	/**
+	 * {@code ordered} and {@code strict}: level {@code L<k>} holds every event at which an attempt
+	 * reaches step k+1 ({@code depth} k+1), and carries the lower levels' rows along ("done", in
+	 * their own window partition), so that each level is read once: an engine that inlines CTEs
+	 * (Trino, Spark) would otherwise evaluate the lower levels again for every reference.
+	 */
 	private void sequential(StringBuilder q, boolean strict) {
-		q.append("s0 AS (SELECT customer_id, p, p AS p0, t AS a0 FROM e WHERE ty = ").append(step(0)).append("),\n");
+		String nullTime = "CAST(NULL AS TIMESTAMP)";
+		q.append("L0 AS (SELECT customer_id, p, p AS p0, t AS a0");
+		for (int j = 1; j < n; j++) {
+			q.append(", ").append(nullTime).append(" AS ").append(a(j));
+		}
+		q.append(", 1 AS depth FROM e WHERE ty = ").append(step(0)).append("),\n");
 		for (int k = 1; k < n; k++) {
 			StringBuilder conditions = new StringBuilder();
-			String prev = strict ? "s." : "";
-			String t = strict ? "c.t" : "t";
 			if (window != NO_WINDOW) {
-				conditions.append(" AND ").append(secs(prev + "a0", t)).append(" <= ").append(window);
+				conditions.append(" AND ").append(secs("a0", "t")).append(" <= ").append(window);
 			}
 			if (stepWindow[k] != NO_WINDOW) {
-				conditions.append(" AND ").append(secs(prev + a(k - 1), t)).append(" <= ").append(stepWindow[k]);
+				conditions.append(" AND ").append(secs(a(k - 1), "t")).append(" <= ").append(stepWindow[k]);
 			}
-			if (strict) {
-				q.append("s").append(k).append(" AS (\n  SELECT c.customer_id, c.p, s.p0");
-				for (int j = 0; j < k; j++) {
-					q.append(", s.").append(a(j));
-				}
-				q.append(", c.t AS ").append(a(k)).append("\n  FROM e c JOIN s").append(k - 1)
-						.append(" s ON s.customer_id = c.customer_id AND s.p = c.p - 1\n  WHERE c.ty = ").append(step(k))
-						.append(conditions).append("),\n");
-				continue;
-			}
-			// the step k−1 rows and the step k candidates, a candidate before a row of the same event
-			q.append("u").append(k).append(" AS (\n  SELECT customer_id, p, 1 AS side, CAST(NULL AS TIMESTAMP) AS t, p0");
-			for (int j = 0; j < k; j++) {
+			// the step k rows (side 1), the step k+1 candidates (side 0, before a row of the same event),
+			// and the rows done before (side 2, partition dn = 1)
+			q.append("u").append(k).append(" AS (\n  SELECT customer_id, p, CASE WHEN depth = ").append(k)
+					.append(" THEN 1 ELSE 2 END AS side, CASE WHEN depth = ").append(k).append(" THEN 0 ELSE 1 END AS dn, ")
+					.append(nullTime).append(" AS t, p0");
+			for (int j = 0; j < n; j++) {
 				q.append(", ").append(a(j));
 			}
-			q.append(" FROM s").append(k - 1).append("\n  UNION ALL\n  SELECT customer_id, p, 0 AS side, t, CAST(NULL AS BIGINT) AS p0");
-			for (int j = 0; j < k; j++) {
-				q.append(", CAST(NULL AS TIMESTAMP) AS ").append(a(j));
+			q.append(", depth FROM L").append(k - 1).append("\n  UNION ALL\n  SELECT customer_id, p, 0, 0, t, CAST(NULL AS BIGINT)");
+			for (int j = 0; j < n; j++) {
+				q.append(", ").append(nullTime);
 			}
-			q.append(" FROM e WHERE ty = ").append(step(k)).append("),\n");
-			String over = " OVER (PARTITION BY customer_id ORDER BY p, side ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
-			q.append("v").append(k).append(" AS (\n  SELECT customer_id, p, side, t, MAX(p0)").append(over).append(" AS p0");
-			for (int j = 0; j < k; j++) {
-				q.append(",\n    MAX(").append(a(j)).append(")").append(over).append(" AS ").append(a(j));
+			q.append(", CAST(NULL AS INTEGER) FROM e WHERE ty = ").append(step(k)).append("),\n");
+			String w = " OVER (PARTITION BY customer_id, dn ORDER BY p, side"
+					+ (strict ? ")" : " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)");
+			q.append("v").append(k).append(" AS (\n  SELECT customer_id, p, side, depth, t");
+			// a candidate takes the attempt of the latest earlier step-k row (ordered: running MAX,
+			// since an attempt's times never decrease along the events), or of the event just before (strict)
+			String adjacent = "LAG(side)" + w + " = 1 AND LAG(p)" + w + " = p - 1";
+			for (String column : columns(k)) {
+				String taken = strict ? "CASE WHEN " + adjacent + " THEN LAG(" + column + ")" + w + " END"
+						: "MAX(" + column + ")" + w;
+				q.append(",\n    CASE WHEN side = 0 THEN ").append(taken).append(" ELSE ").append(column).append(" END AS ")
+						.append(column);
+			}
+			for (int j = k; j < n; j++) {
+				q.append(", ").append(a(j));
 			}
 			q.append("\n  FROM u").append(k).append("),\n");
-			q.append("s").append(k).append(" AS (\n  SELECT customer_id, p, p0");
-			for (int j = 0; j < k; j++) {
-				q.append(", ").append(a(j));
+			q.append("L").append(k).append(" AS (\n  SELECT customer_id, p, p0");
+			for (int j = 0; j < n; j++) {
+				q.append(", ").append(j == k ? "CASE WHEN side = 0 THEN t ELSE " + a(j) + " END AS " + a(j) : a(j));
 			}
-			q.append(", t AS ").append(a(k)).append(" FROM v").append(k).append("\n  WHERE side = 0 AND a0 IS NOT NULL")
-					.append(conditions).append("),\n");
+			q.append(", CASE WHEN side = 0 THEN ").append(k + 1).append(" ELSE depth END AS depth FROM v").append(k)
+					.append("\n  WHERE side > 0 OR (a0 IS NOT NULL").append(conditions).append(")),\n");
 		}
 		// the first attempt to reach the deepest step
-		q.append("r AS (");
-		for (int k = 0; k < n; k++) {
-			q.append(k == 0 ? "\n  " : "\n  UNION ALL\n  ").append("SELECT customer_id, ").append(k + 1)
-					.append(" AS depth, p, p0");
-			for (int j = 0; j < n; j++) {
-				q.append(", ").append(j <= k ? a(j) : "CAST(NULL AS TIMESTAMP) AS " + a(j));
-			}
-			q.append(" FROM s").append(k);
-		}
-		q.append("),\n");
 		q.append("b AS (\n  SELECT * FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY depth DESC, p)")
-				.append(" AS rn FROM r) q WHERE rn = 1),\n");
+				.append(" AS rn FROM L").append(n - 1).append(" r) q WHERE rn = 1),\n");
+	}
+
+	/** p0 and the step times a0 … a(k−1): what a candidate for step k+1 takes from the attempt. */
+	private static List<String> columns(int k) {
+		List<String> columns = new ArrayList<>(List.of("p0"));
+		for (int j = 0; j < k; j++) {
+			columns.add(a(j));
+		}
+		return columns;
 	}
 
 	/** {@code any}: an attempt from each step event, taking the first later event of each step in time order. */
@@ -323,12 +393,17 @@ public final class FunnelQuery {
 					.append(k);
 		}
 		q.append("\n  FROM e),\n");
-		q.append("un AS (");
+		// one row per step from each event (a VALUES list: nx is read once)
+		StringBuilder pick = new StringBuilder("CASE x.k");
+		List<String> ks = new ArrayList<>();
 		for (int k = 0; k < n; k++) {
-			q.append(k == 0 ? "\n  " : "\n  UNION ALL\n  ").append("SELECT customer_id, p, t AS t0, n").append(k)
-					.append(" AS u FROM nx WHERE n").append(k).append(" IS NOT NULL");
+			pick.append(" WHEN ").append(k).append(" THEN n").append(k);
+			ks.add("(" + k + ")");
 		}
-		q.append("),\n");
+		pick.append(" END");
+		q.append("un AS (\n  SELECT customer_id, p, t0, u FROM (SELECT customer_id, p, t AS t0, ").append(pick)
+				.append(" AS u FROM nx CROSS JOIN (VALUES ").append(String.join(", ", ks))
+				.append(") AS x (k)) y WHERE u IS NOT NULL),\n");
 		String part = " OVER (PARTITION BY customer_id, p ORDER BY u)";
 		q.append("od AS (\n  SELECT customer_id, p, t0, u, ROW_NUMBER()").append(part).append(" AS o, LAG(u)").append(part)
 				.append(" AS prev FROM un),\n");
@@ -342,46 +417,25 @@ public final class FunnelQuery {
 				fails.add("(o = " + (k + 1) + " AND " + secs("prev", "u") + " > " + stepWindow[k] + ")");
 			}
 		}
-		q.append("dp AS (\n  SELECT customer_id, p, ")
-				.append(fails.isEmpty() ? "COUNT(*)"
-						: "COALESCE(MIN(CASE WHEN " + String.join(" OR ", fails) + " THEN o END) - 1, COUNT(*))")
-				.append(" AS depth FROM od GROUP BY customer_id, p),\n");
-		q.append("ac AS (\n  SELECT od.customer_id, od.p, dp.depth, MAX(od.u) AS fin");
+		String attempt = " OVER (PARTITION BY customer_id, p)";
+		q.append("dp AS (\n  SELECT customer_id, p, u, o, ")
+				.append(fails.isEmpty() ? "COUNT(*)" + attempt
+						: "COALESCE(MIN(CASE WHEN " + String.join(" OR ", fails) + " THEN o END)" + attempt + " - 1, COUNT(*)"
+								+ attempt + ")")
+				.append(" AS depth FROM od),\n");
+		q.append("ac AS (\n  SELECT customer_id, p, MIN(depth) AS depth, MAX(u) AS fin");
 		for (int k = 0; k < n; k++) {
-			q.append(", MAX(CASE WHEN od.o = ").append(k + 1).append(" THEN od.u END) AS ").append(a(k));
+			q.append(", MAX(CASE WHEN o = ").append(k + 1).append(" THEN u END) AS ").append(a(k));
 		}
-		q.append("\n  FROM od JOIN dp ON dp.customer_id = od.customer_id AND dp.p = od.p WHERE od.o <= dp.depth\n")
-				.append("  GROUP BY od.customer_id, od.p, dp.depth),\n");
+		q.append("\n  FROM dp WHERE o <= depth GROUP BY customer_id, p),\n");
 		q.append("b AS (\n  SELECT * FROM (SELECT ac.*, ac.p AS p0, ROW_NUMBER() OVER (PARTITION BY customer_id")
 				.append(" ORDER BY depth DESC, fin, p DESC) AS rn FROM ac) q WHERE rn = 1),\n");
 	}
 
 	private String aggregates() {
-		String zero = "CAST(0 AS BIGINT)";
-		String noGroup = "CAST(NULL AS VARCHAR(200))";
-		StringBuilder q = new StringBuilder();
-		q.append("SELECT 'd' AS part, 0 AS g, ").append(noGroup).append(" AS grp, depth AS k, COUNT(*) AS customers, ")
-				.append(zero).append(" AS total, ").append(zero).append(" AS low, ").append(zero)
-				.append(" AS high FROM f GROUP BY depth");
-		if (breakdownBy != null) {
-			q.append("\nUNION ALL\nSELECT 'd', 1, grp, depth, COUNT(*), ").append(zero).append(", ").append(zero)
-					.append(", ").append(zero).append(" FROM f GROUP BY grp, depth");
-		}
-		q.append("\nUNION ALL\nSELECT 'm', g, grp, k, COUNT(*), CAST(SUM(delta) AS BIGINT), MIN(CASE WHEN rn = ")
-				.append(d.intDiv("cnt + 1", "2")).append(" THEN delta END), MIN(CASE WHEN rn = ")
-				.append(d.intDiv("cnt", "2")).append(" + 1 THEN delta END) FROM mr GROUP BY g, grp, k");
-		if (n > 1) {
-			StringBuilder bucket = new StringBuilder("CASE");
-			for (int b = BOUNDS.length - 1; b >= 1; b--) {
-				bucket.append(" WHEN ").append(secs("a0", a(n - 1))).append(" >= ").append(BOUNDS[b]).append(" THEN ")
-						.append(b);
-			}
-			bucket.append(" ELSE 0 END");
-			q.append("\nUNION ALL\nSELECT 'h', 0, ").append(noGroup).append(", bucket, COUNT(*), ").append(zero)
-					.append(", ").append(zero).append(", ").append(zero).append(" FROM (SELECT ").append(bucket)
-					.append(" AS bucket FROM f WHERE depth = ").append(n).append(") h GROUP BY bucket");
-		}
-		return q.toString();
+		return "SELECT part, g, grp, k, COUNT(*) AS customers, CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS total,\n"
+				+ "  MIN(CASE WHEN rn = " + d.intDiv("cnt + 1", "2") + " THEN delta END) AS low, MIN(CASE WHEN rn = "
+				+ d.intDiv("cnt", "2") + " + 1 THEN delta END) AS high\nFROM mr GROUP BY part, g, grp, k";
 	}
 
 	private static long whole(String text) {
