@@ -159,7 +159,8 @@ public class JdbcSourceRuntime implements SourceRuntime {
 	public String explain(SourceRecord source, CustomerAnalysis analysis, LocalDate asOf, Parameters parameters)
 			throws SourceException {
 		SqlDialect dialect = dialect(source.url());
-		return pushdown(analysis, dialect, parameters).query(dialect, tables(source), asOf, parameters);
+		SourceTables tables = tables(source);
+		return withCustomers(tables, pushdown(analysis, dialect, parameters).query(dialect, tables, asOf, parameters));
 	}
 
 	@Override
@@ -168,10 +169,10 @@ public class JdbcSourceRuntime implements SourceRuntime {
 		SqlDialect dialect = dialect(source.url());
 		SqlPushdown pushdown = pushdown(analysis, dialect, parameters);
 		SourceTables tables = tables(source);
-		String sql = pushdown.query(dialect, tables, asOf, parameters);
+		String sql = withCustomers(tables, pushdown.query(dialect, tables, asOf, parameters));
 		long started = System.nanoTime();
 		try (Connection c = connect(source, true)) {
-			long customers = customers(c, tables);
+			long customers = 0;
 			Map<String, Long> perLabel = new LinkedHashMap<>();
 			analysis.labels(parameters).forEach(l -> perLabel.put(l.id(), 0L));
 			long rows = 0;
@@ -182,13 +183,18 @@ public class JdbcSourceRuntime implements SourceRuntime {
 			try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
 				s.setFetchSize(FETCH_SIZE);
 				try (ResultSet rs = s.executeQuery(sql)) {
-					int n = rs.getMetaData().getColumnCount() - 2;
+					// custops_customers, custops_row, then the analysis's customer_id, label, columns
+					int n = rs.getMetaData().getColumnCount() - 4;
 					String[] values = new String[n];
 					while (rs.next()) {
-						String id = rs.getString(1);
-						String label = rs.getString(2);
+						customers = rs.getLong(1);
+						if (rs.getObject(2) == null) {
+							continue; // the analysis returned no row: only the count came
+						}
+						String id = rs.getString(3);
+						String label = rs.getString(4);
 						for (int i = 0; i < n; i++) {
-							values[i] = text(rs.getObject(i + 3));
+							values[i] = text(rs.getObject(i + 5));
 						}
 						rows++;
 						if (label != null) {
@@ -328,20 +334,39 @@ public class JdbcSourceRuntime implements SourceRuntime {
 
 	/** Every distinct customer id of the mapped tables: the in-memory run's customer count. */
 	static long customers(Connection c, SourceTables tables) throws SQLException {
-		List<String> parts = new ArrayList<>();
-		for (String kind : List.of("customers", "orders", "events")) {
-			if (tables.has(kind)) {
-				parts.add(tables.select(kind, "customer_id"));
-			}
-		}
-		if (parts.isEmpty()) {
-			return 0;
-		}
-		try (Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (" + String.join(" UNION ", parts) + ") u")) {
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(customersQuery(tables))) {
 			rs.next();
 			return rs.getLong(1);
 		}
+	}
+
+	/**
+	 * The count of {@link #customers}, one row, column {@code custops_customers}. Each table's ids
+	 * are made distinct before the union: the engines aggregate a table's ids in parallel, where a
+	 * union of all the rows (40M events of 2M customers) is one big de-duplication.
+	 */
+	static String customersQuery(SourceTables tables) {
+		List<String> parts = new ArrayList<>();
+		for (String kind : List.of("customers", "orders", "events")) {
+			if (tables.has(kind)) {
+				parts.add(tables.select(kind, "customer_id").replaceFirst("^SELECT ", "SELECT DISTINCT "));
+			}
+		}
+		if (parts.isEmpty()) {
+			return "SELECT COUNT(*) AS custops_customers FROM (SELECT 1 AS x) u WHERE 1 = 0";
+		}
+		return "SELECT COUNT(*) AS custops_customers FROM (" + String.join(" UNION ", parts) + ") u";
+	}
+
+	/**
+	 * The statement a run sends (and {@code --explain} prints): the analysis's query with the
+	 * source's customer count folded in, so that one statement does all the work and nothing runs
+	 * unseen. Each row starts with {@code custops_customers} and a {@code custops_row} marker (1);
+	 * when the analysis returns no row, one row with the count and NULLs comes.
+	 */
+	static String withCustomers(SourceTables tables, String query) {
+		return "SELECT n.custops_customers, q.*\nFROM (" + customersQuery(tables) + ") n\nLEFT JOIN (SELECT 1 AS custops_row, a.* FROM (\n"
+				+ query.strip() + "\n) a) q ON 1 = 1";
 	}
 
 	/** A value as the in-memory run writes it: money with two decimals, none as "". */
