@@ -3,7 +3,7 @@
  * campaigns and tags, with a columnar copy of the big facts for fast analyses. Obtain a
  * {@link io.custops.store.Workspace} from the {@link io.custops.store.WorkspaceManager} service.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package io.custops.store;
 
 import org.osgi.annotation.versioning.Version;

@@ -103,7 +103,7 @@ final class AnalysisCommand implements Command {
 
 		CustomerDataset data;
 		try (Workspace workspace = services.require(WorkspaceManager.class).open(inv.workspace())) {
-			data = workspace.dataset();
+			data = WorkspaceData.dataset(inv, workspace);
 		}
 		long started = System.nanoTime();
 		CustomerClassification result = analyses.run(analysis, data, asOf, parameters, ProgressMonitor.NULL);

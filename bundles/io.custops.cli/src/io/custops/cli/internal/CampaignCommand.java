@@ -195,7 +195,7 @@ final class CampaignCommand implements Command {
 		FunnelAnalysis funnels = services.require(FunnelAnalysis.class);
 		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
 			CampaignCreator.check(ws.campaigns(), draft); // before loading anything
-			CustomerDataset data = ws.dataset();
+			CustomerDataset data = WorkspaceData.dataset(inv, ws);
 			Target target = Targets.resolve(spec, params.family("target"), data, asOf, analyses, funnels,
 					ProgressMonitor.NULL);
 			CampaignCreator.Created created = CampaignCreator.create(ws.campaigns(), data, draft, target, control);
@@ -385,7 +385,7 @@ final class CampaignCommand implements Command {
 		}
 		boolean unmask = inv.options.containsKey("unmask");
 		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
-			TargetListExport.Result r = TargetListExport.write(ws, ws.dataset(), id, out, groups, unmask);
+			TargetListExport.Result r = TargetListExport.write(ws, WorkspaceData.dataset(inv, ws), id, out, groups, unmask);
 			if (unmask) {
 				inv.err.printf(Locale.ROOT, "custops campaign export: %d rows with UNMASKED names, phones and addresses"
 						+ " written to %s; recorded in the audit log (entry #%d, %s@%s)%n", r.rows(), r.file(),

@@ -2,6 +2,7 @@ package io.custops.cli.internal;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,9 @@ final class ImportCommand implements Command {
 				  --param lines=true     orders: rows are order lines, added up per order_id
 				  other --param          the connector's parameters (./custops services --json lists them)
 				  --json                 {"import_id", "kind", "read", "imported", "rejected", "unchanged",
-				                          "rejects_file", …}
+				                          "rejects_file", "warnings", …}
+				  A workspace forecast to need more memory than the Java heap has is said on stderr
+				  ("this workspace needs about N GB …; use a source") and in "warnings".
 				  exit status: 0 imported, 2 bad usage, unreadable source or too many rejects, 1 failure
 				""";
 	}
@@ -66,7 +69,9 @@ final class ImportCommand implements Command {
 		try (Workspace ws = manager.open(inv.workspaceToCreate())) {
 			ImportResult result = ws.importFacts(connector, kind, file,
 					inv.params, ProgressMonitor.NULL);
-			print(inv, result, connector.id(), file.map(Path::toString).orElse(null), ws.directory());
+			// the import may have made the workspace too big for the heap: said now, not at the next analysis
+			List<String> warnings = WorkspaceData.warnMemory(inv, ws).stream().toList();
+			print(inv, result, connector.id(), file.map(Path::toString).orElse(null), ws.directory(), warnings);
 			return CustopsApplication.OK;
 		} catch (ConnectorException | TooManyRejectsException e) {
 			inv.err.println("custops import: " + e.getMessage());
@@ -107,12 +112,14 @@ final class ImportCommand implements Command {
 		return m;
 	}
 
-	private static void print(Invocation inv, ImportResult r, String connector, String file, Path workspace) {
+	private static void print(Invocation inv, ImportResult r, String connector, String file, Path workspace,
+			List<String> warnings) {
 		if (inv.json()) {
 			Map<String, Object> m = json(r);
 			m.put("connector", connector);
 			m.put("file", file);
 			m.put("workspace", workspace.toString());
+			m.put("warnings", warnings);
 			inv.out.print(Json.write(m));
 			return;
 		}

@@ -108,7 +108,7 @@ final class RoiCommand implements Command {
 			millis = (System.nanoTime() - started) / 1_000_000;
 		} else
 		try (Workspace ws = services.require(WorkspaceManager.class).open(inv.workspace())) {
-			CustomerDataset data = ws.dataset();
+			CustomerDataset data = WorkspaceData.dataset(inv, ws);
 			LoadedCampaign loaded = CampaignLoader.load(ws.campaigns(), id, data);
 			record = loaded.record();
 			result = CampaignRois.run(roi, data, loaded, inv.params, ProgressMonitor.NULL);

@@ -86,6 +86,10 @@ public class StatusLine {
 		case FAILED -> (zh() ? "无法打开工作区：" : "Workspace not open: ") + session.message();
 		case CLOSED -> zh() ? "未打开工作区" : "No workspace open";
 		};
+		if (session.source() == null && session.state() != WorkbenchSession.State.CLOSED) {
+			// the memory forecast: said before the heap runs out
+			text += session.memoryWarning(zh()).map(w -> (zh() ? " · 注意：" : " · Warning: ") + w).orElse("");
+		}
 		setText(workspace, text);
 		List<BackgroundJobs.Task> active = session.jobs().active();
 		boolean busy = !active.isEmpty();

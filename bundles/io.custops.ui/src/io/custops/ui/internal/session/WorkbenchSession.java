@@ -20,6 +20,7 @@ import io.custops.core.spi.ServiceKind;
 import io.custops.source.SourceRuntime;
 import io.custops.store.AuditEntry;
 import io.custops.store.ImportResult;
+import io.custops.store.MemoryForecast;
 import io.custops.store.SourceRecord;
 import io.custops.store.Workspace;
 import io.custops.store.WorkspaceException;
@@ -63,6 +64,8 @@ public final class WorkbenchSession {
 	private volatile State state = State.CLOSED;
 	private volatile String message = "";
 	private volatile long loadMillis = -1;
+	/** The forecast of the open workspace's memory, made before its facts are loaded. */
+	private volatile MemoryForecast memory;
 	/** The source the analyses run inside, or null: the workspace's own data. */
 	private volatile SourceRecord source;
 	/** What the last check of the active source found (its tables, columns, counts, date range). */
@@ -116,6 +119,15 @@ public final class WorkbenchSession {
 	}
 
 	/** How long the last load of the dataset took, in milliseconds (-1 before). */
+	/**
+	 * "This workspace needs about N GB …; use a source" when the open workspace's facts are
+	 * forecast to outgrow the heap (said before they are loaded, and after an import reloads them).
+	 */
+	public java.util.Optional<String> memoryWarning(boolean zh) {
+		MemoryForecast m = memory;
+		return m == null ? java.util.Optional.empty() : zh ? m.warningZh() : m.warning();
+	}
+
 	public long loadMillis() {
 		return loadMillis;
 	}
@@ -324,6 +336,8 @@ public final class WorkbenchSession {
 		message = ws.directory().toString();
 		fire();
 		monitor.begin("Loading customers, orders and events", -1);
+		memory = MemoryForecast.of(ws.info()); // before the load, which is what may run out
+		fire();
 		long started = System.nanoTime();
 		CustomerDataset loaded = ws.dataset();
 		CustomerFacts computed = new CustomerFacts(loaded);
