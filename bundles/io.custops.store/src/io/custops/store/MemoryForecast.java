@@ -99,11 +99,10 @@ public record MemoryForecast(long customers, long orders, long events, long need
 			return Optional.empty();
 		}
 		return Optional.of(String.format(Locale.ROOT,
-				"this workspace needs about %s of memory for its analyses (%,d customers, %,d orders, %,d events),"
-						+ " %s the Java heap of %s; use a source (./custops source add, docs/warehouse.md) or start with"
-						+ " CUSTOPS_HEAP=%s",
-				size(neededBytes), customers, orders, events, neededBytes > heapBytes ? "more than" : "close to",
-				size(heapBytes), suggestedHeap()));
+				"this workspace needs about %s of memory for its analyses%s, %s the Java heap of %s; use a source"
+						+ " (./custops source add, docs/warehouse.md) or start with CUSTOPS_HEAP=%s",
+				size(neededBytes), counts(false), neededBytes > heapBytes ? "more than" : "close to", size(heapBytes),
+				suggestedHeap()));
 	}
 
 	/** The same warning in Chinese. */
@@ -112,10 +111,27 @@ public record MemoryForecast(long customers, long orders, long events, long need
 			return Optional.empty();
 		}
 		return Optional.of(String.format(Locale.ROOT,
-				"此工作区的分析约需 %s 内存（客户 %,d、订单 %,d、行为事件 %,d），%s Java 堆 %s；请改用数据源"
+				"此工作区的分析约需 %s 内存%s，%s Java 堆 %s；请改用数据源"
 						+ "（./custops source add，见 docs/warehouse.md），或以 CUSTOPS_HEAP=%s 启动",
-				size(neededBytes), customers, orders, events, neededBytes > heapBytes ? "超出" : "接近", size(heapBytes),
+				size(neededBytes), counts(true), neededBytes > heapBytes ? "超出" : "接近", size(heapBytes),
 				suggestedHeap()));
+	}
+
+	/** " (2,000,000 customers, 20,000,000 orders)": the kinds held, none when empty (customers only as imported). */
+	private String counts(boolean zh) {
+		java.util.List<String> parts = new java.util.ArrayList<>();
+		long[] n = { customers, orders, events };
+		String[][] names = { { "customers", "客户" }, { "orders", "订单" }, { "events", "行为事件" } };
+		for (int i = 0; i < n.length; i++) {
+			if (n[i] > 0) {
+				parts.add(zh ? names[i][1] + String.format(Locale.ROOT, " %,d", n[i])
+						: String.format(Locale.ROOT, "%,d ", n[i]) + names[i][0]);
+			}
+		}
+		if (parts.isEmpty()) {
+			return "";
+		}
+		return zh ? "（" + String.join("、", parts) + "）" : " (" + String.join(", ", parts) + ")";
 	}
 
 	/** A heap in whole gigabytes within which the forecast fits, as CUSTOPS_HEAP takes it. */
