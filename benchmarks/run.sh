@@ -5,6 +5,8 @@
 #     analyses  issue 5: funnel, paths, tier conversion vs DuckDB SQL               (SIZE = events, default 20M)
 #     cohorts   issue 18: monthly cohort retention vs DuckDB SQL                 (SIZE = orders, default 10M)
 #     import    issue 3: CSV import vs DuckDB read_csv; open time; bytes per order   (SIZE = orders, default 10M)
+#     pushdown  issue 21: rfm, stages, tiers, funnel inside PostgreSQL vs psql; the jdbc import and the
+#               in-memory runs; time, peak heap, bytes over JDBC; the memory forecast (SIZE = orders, default 1M)
 # Builds what is missing first: the bundle jars (the main build, tests skipped) and this project.
 # Environment: BENCH_QUICK=1 runs every benchmark once, briefly (a smoke test, not a measurement);
 # BENCH_CHECK=0 skips the check that the SQL agrees with the engine on a small dataset;
@@ -71,6 +73,17 @@ if [ "$suite" = all ]; then
 	import_runs
 elif [ "$suite" = import ]; then
 	import_runs ${size:+"$size"}
+elif [ "$suite" = pushdown ]; then
+	# the product as ./custops runs it (built when missing), and a throw-away PostgreSQL cluster
+	# (kept running afterwards with its data, so that a second run skips the load; stop it with
+	# `. releng/scripts/engines.sh; stop_postgres`)
+	[ -f "$CUSTOPS_PRODUCT/.custops-built" ] || "$root/custops" --help >/dev/null
+	. "$root/releng/scripts/engines.sh"
+	start_postgres
+	pg_port=${CUSTOPS_PG_URL##*:}; pg_port=${pg_port%%/*}
+	props+=(-Dcustops.root="$root" -Dcustops.bench.psql="$(pg_bin)/psql" -Dcustops.bench.pgPort="$pg_port")
+	[ -n "${BENCH_PUSHDOWN_HEAP:-}" ] && props+=(-Dcustops.bench.pushdownHeap="$BENCH_PUSHDOWN_HEAP")
+	run pushdown ${size:+"$size"} "${BENCH_PUSHDOWN_DIR:-/tmp/custops-pushdown}"
 else
 	run "$suite" ${size:+"$size"}
 fi

@@ -44,8 +44,10 @@ public final class Bench {
 		case "cohorts" -> cohorts(args.length > 1 ? size(args[1]) : 10_000_000L);
 		case "import" -> ImportBench.run(args.length > 1 ? size(args[1]) : 10_000_000L,
 				Path.of(args.length > 2 ? args[2] : "/tmp/custops-bench"));
+		case "pushdown" -> PushdownBench.run(args.length > 1 ? size(args[1]) : 1_000_000L,
+				Path.of(args.length > 2 ? args[2] : "/tmp/custops-pushdown"));
 		default -> {
-			System.err.println("usage: run.sh segment|analyses|cohorts|import [SIZE]");
+			System.err.println("usage: run.sh segment|analyses|cohorts|import|pushdown [SIZE]");
 			System.exit(2);
 		}
 		}
