@@ -42,6 +42,22 @@ class CountingSink implements RecordSink {
 	}
 
 	@Override
+	public void accept(long line, Map<String, String> fields, Map<String, String> sourceValues, String raw) {
+		rows.lazySet(rows.get() + 1);
+		try {
+			sink.accept(line, fields, sourceValues, raw);
+		} catch (RuntimeException e) {
+			throw failed(e);
+		}
+	}
+
+	@Override
+	public void sourceColumns(Map<String, String> columnOfField) {
+		// the workspace names the source's columns in its reasons: pass them on
+		sink.sourceColumns(columnOfField);
+	}
+
+	@Override
 	public void reject(long line, String field, String reason, String raw) {
 		rows.lazySet(rows.get() + 1);
 		try {

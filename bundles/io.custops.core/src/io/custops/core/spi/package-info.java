@@ -5,7 +5,7 @@
  * Register implementations as OSGi services (Declarative Services components); the workbench
  * finds them in the service registry by interface and {@link io.custops.core.spi.CustopsService#id()}.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package io.custops.core.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -102,15 +102,28 @@ final class ImportSession implements BlockSink {
 		storing.start();
 	}
 
+	/** The source's column of each canonical field it maps (written by the connector's thread before its rows). */
+	private volatile Map<String, String> sourceColumns = Map.of();
+
+	@Override
+	public void sourceColumns(Map<String, String> columnOfField) {
+		sourceColumns = columnOfField == null ? Map.of() : Map.copyOf(columnOfField);
+	}
+
 	@Override
 	public void accept(long line, Map<String, String> fields, String raw) {
+		accept(line, fields, null, raw);
+	}
+
+	@Override
+	public void accept(long line, Map<String, String> fields, Map<String, String> sourceValues, String raw) {
 		if (queue != null) {
 			// checked here, stored there: the two threads share the work about equally
 			FactWriter.Row row;
 			try {
 				row = parse(line, fields, raw);
 			} catch (Canonical.BadValue bad) {
-				hand(line, null, raw, new String[] { bad.field, bad.getMessage() });
+				hand(line, null, raw, new String[] { bad.field, sourceReason(bad, fields, sourceValues) });
 				return;
 			}
 			hand(line, row, raw, null);
@@ -125,10 +138,19 @@ final class ImportSession implements BlockSink {
 		try {
 			row = parse(line, fields, raw);
 		} catch (Canonical.BadValue bad) {
-			rejectRow(line, bad.field, bad.getMessage(), raw);
+			rejectRow(line, bad.field, sourceReason(bad, fields, sourceValues), raw);
 			return;
 		}
 		store(row);
+	}
+
+	/** The reason quoting the source's own text of the field at fault, when the connector converted it. */
+	private static String sourceReason(Canonical.BadValue bad, Map<String, String> fields, Map<String, String> sourceValues) {
+		String reason = bad.getMessage();
+		if (sourceValues == null || bad.field == null || bad.field.isEmpty()) {
+			return reason;
+		}
+		return Reasons.withSourceValue(reason, fields.get(bad.field), sourceValues.get(bad.field));
 	}
 
 	/** The writer's parse, after the limits every kind shares (docs/formats.md, "Limits"). */
@@ -508,8 +530,9 @@ final class ImportSession implements BlockSink {
 	}
 
 	/** Keeps a rejected row (already counted in {@link #read}). */
-	void rejectRow(long line, String field, String reason, String raw) {
+	void rejectRow(long line, String field, String canonicalReason, String raw) {
 		rejected++;
+		String reason = Reasons.withColumn(canonicalReason, field, sourceColumns);
 		if (firstRejects.size() < FIRST_REJECTS) {
 			firstRejects.add("line " + line + (field == null || field.isEmpty() ? "" : ", " + field) + ": " + reason);
 		}

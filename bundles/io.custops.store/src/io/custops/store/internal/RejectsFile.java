@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The rejects file of one import: CSV (RFC 4180, UTF-8) with the columns
- * {@code line,field,reason,raw}, created at the first rejected row. It holds rows of the user's
+ * {@code line,field,reason,raw,reason_zh} (the reason in Chinese last, so that readers of the first four
+ * columns read on), created at the first rejected row. It holds rows of the user's
  * own file, personal data included: the file is 0600 in a 0700 folder, marked personal by the
  * folder's {@value #MARKER}, and phone numbers in the reasons CustOps writes are masked (the raw
  * line is kept as it was, so that the user can mend it).
@@ -34,6 +35,10 @@ final class RejectsFile implements AutoCloseable {
 	}
 
 	void write(long line, String field, String reason, String raw) throws IOException {
+		write(line, field, reason, raw, Reasons.zh(reason));
+	}
+
+	void write(long line, String field, String reason, String raw, String reasonZh) throws IOException {
 		if (out == null) {
 			PrivateFiles.folder(path.getParent());
 			Path marker = path.getParent().resolve(MARKER);
@@ -51,7 +56,7 @@ final class RejectsFile implements AutoCloseable {
 				PrivateFiles.createFile(path);
 			}
 			out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-			out.write("line,field,reason,raw\r\n");
+			out.write("line,field,reason,raw,reason_zh\r\n");
 		}
 		out.write(Long.toString(line));
 		out.write(',');
@@ -60,6 +65,8 @@ final class RejectsFile implements AutoCloseable {
 		out.write(quote(io.custops.core.Masking.phonesIn(reason)));
 		out.write(',');
 		out.write(quote(raw == null ? "" : raw));
+		out.write(',');
+		out.write(quote(io.custops.core.Masking.phonesIn(reasonZh == null ? "" : reasonZh)));
 		out.write("\r\n");
 	}
 

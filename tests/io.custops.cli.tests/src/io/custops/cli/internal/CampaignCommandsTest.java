@@ -350,8 +350,9 @@ class CampaignCommandsTest {
 		assertTrue(imported.out().contains("\"imported\": 3,"), imported.out());
 		assertTrue(imported.out().contains("\"rejected\": 1,"), imported.out());
 		Path rejects = Path.of(imported.out().replaceAll("(?s).*\"rejects_file\": \"([^\"]+)\".*", "$1"));
-		assertEquals(List.of("line,field,reason,raw",
-				"4,tags,\"tag 'two words' is not one word (no spaces, ; , or quotes)\",\"t2,two words\""),
+		assertEquals(List.of("line,field,reason,raw,reason_zh",
+				"4,tags,\"tag 'two words' is not one word (no spaces, ; , or quotes)\",\"t2,two words\","
+						+ "\"标签 'two words' 不是一个词（不能含空格、;、, 或引号）\""),
 				Files.readAllLines(rejects));
 		Run again = ok("tags", "import", "--file", tags.toString());
 		assertTrue(again.out().contains("read 4, imported 0, unchanged 3, rejected 1"), again.out());

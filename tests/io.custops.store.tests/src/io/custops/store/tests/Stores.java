@@ -45,11 +45,72 @@ final class Stores {
 		return load(ws, kind, Map.of(), lines);
 	}
 
-	/** The rejects file's rows after the header. */
+	/**
+	 * The rejects file's rows after the header, as lines of their first four columns (line, field,
+	 * reason, raw); {@link #rejectRecords} has every column, {@code reason_zh} too.
+	 */
 	static List<String> rejects(ImportResult result) throws IOException {
+		StringBuilder text = new StringBuilder();
+		for (List<String> record : rejectRecords(result)) {
+			for (int i = 0; i < 4; i++) {
+				text.append(i == 0 ? "" : ",").append(quote(record.get(i)));
+			}
+			text.append("\r\n");
+		}
+		return new java.io.BufferedReader(new java.io.StringReader(text.toString())).lines().toList();
+	}
+
+	private static String quote(String v) {
+		boolean needs = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+				|| (!v.isEmpty() && (v.charAt(0) == ' ' || v.charAt(v.length() - 1) == ' '));
+		return needs ? '"' + v.replace("\"", "\"\"") + '"' : v;
+	}
+
+	/** The rejects file as records (RFC 4180), the header first. */
+	static List<List<String>> rejectFile(ImportResult result) throws IOException {
 		assertNotNull(result.rejectsFile(), "a rejects file was written");
-		List<String> lines = Files.readAllLines(result.rejectsFile(), StandardCharsets.UTF_8);
-		return lines.subList(1, lines.size());
+		String text = Files.readString(result.rejectsFile(), StandardCharsets.UTF_8);
+		List<List<String>> records = new java.util.ArrayList<>();
+		List<String> fields = new java.util.ArrayList<>();
+		StringBuilder f = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+					f.append('"');
+					i++;
+				} else if (c == '"') {
+					quoted = false;
+				} else {
+					f.append(c);
+				}
+			} else if (c == '"') {
+				quoted = true;
+			} else if (c == ',') {
+				fields.add(f.toString());
+				f.setLength(0);
+			} else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+				fields.add(f.toString());
+				f.setLength(0);
+				records.add(fields);
+				fields = new java.util.ArrayList<>();
+				i++;
+			} else {
+				f.append(c);
+			}
+		}
+		if (!fields.isEmpty() || f.length() > 0) {
+			fields.add(f.toString());
+			records.add(fields);
+		}
+		return records;
+	}
+
+	/** The rejects file's records after the header, every column. */
+	static List<List<String>> rejectRecords(ImportResult result) throws IOException {
+		List<List<String>> all = rejectFile(result);
+		return all.subList(1, all.size());
 	}
 
 	static Path tempDir(String prefix) throws IOException {

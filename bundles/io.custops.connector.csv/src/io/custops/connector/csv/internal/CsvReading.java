@@ -380,6 +380,17 @@ final class CsvReading {
 				}
 			}
 		}
+		if (header || columnNames != null) {
+			// the workspace's reasons name the user's column (买家实际支付金额), not the canonical field
+			Map<String, String> sourceColumns = new HashMap<>();
+			columnOf.forEach((field, index) -> {
+				String name = names.get(index);
+				if (!name.isEmpty() && !name.equals(field)) {
+					sourceColumns.put(field, name);
+				}
+			});
+			sink.sourceColumns(sourceColumns);
+		}
 	}
 
 	/** The amount of an order can be computed from its quantity and unit price. */
@@ -475,9 +486,11 @@ final class CsvReading {
 			prepareOutput();
 		}
 		Map<String, String> fields = new HashMap<>();
+		Map<String, String> written = null; // the file's own text of the values recoded or converted here
 		for (int i = 0; i < outField.length; i++) {
 			String field = outField[i];
 			String value = record.get(outColumn[i]).strip();
+			String asWritten = value;
 			if (!value.isEmpty() && outRules[i] != null) {
 				value = recode(outRules[i], value);
 			}
@@ -492,12 +505,22 @@ final class CsvReading {
 				}
 				value = iso;
 			}
+			if (!asWritten.isEmpty() && !asWritten.equals(value)) {
+				if (written == null) {
+					written = new HashMap<>(4);
+				}
+				written.put(field, asWritten);
+			}
 			fields.put(field, value);
 		}
 		if (!defaults.isEmpty()) {
 			defaults.forEach(fields::putIfAbsent);
 		}
-		sink.accept(line, fields, raw);
+		if (written != null) {
+			sink.accept(line, fields, written, raw);
+		} else {
+			sink.accept(line, fields, raw);
+		}
 	}
 
 	private static String recode(List<String[]> rules, String value) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -191,6 +192,8 @@ public class TaobaoConnector implements DataConnector {
 		private final RecordSink sink;
 		private final CSVParser parser;
 		private final Map<String, Integer> columns = new HashMap<>();
+		/** Each read column's name as this file's header writes it (an older export's alias, trailing spaces trimmed). */
+		private final Map<String, String> headerNames = new HashMap<>();
 		private int headerSize;
 		private int lastUsedColumn;
 
@@ -263,6 +266,7 @@ public class TaobaoConnector implements DataConnector {
 					Integer index = byName.get(name);
 					if (index != null) {
 						columns.put(alias.getKey(), index);
+						headerNames.put(alias.getKey(), name);
 						break;
 					}
 				}
@@ -281,8 +285,34 @@ public class TaobaoConnector implements DataConnector {
 						+ found + (header.size() > 8 ? ",…" : "") + "'); is this the seller centre's order export"
 						+ (charset.equals(StandardCharsets.UTF_8) ? "?" : ", and is it " + charset.name() + "? (--param encoding=UTF-8)"));
 			}
+			sink.sourceColumns(sourceColumns(request.kind() == FactKind.ORDERS));
 			// a row that stops before a column this connector reads is a broken line, not a short row
 			lastUsedColumn = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+		}
+
+		/** The file's column of each canonical field it fills, so that the workspace's reasons name it. */
+		private Map<String, String> sourceColumns(boolean orders) {
+			Map<String, String> of = new HashMap<>();
+			BiConsumer<String, String> put = (field, column) -> {
+				String name = headerNames.get(column);
+				if (name != null) {
+					of.put(field, name);
+				}
+			};
+			put.accept("customer_id", BUYER);
+			if (orders) {
+				put.accept("order_id", ORDER_ID);
+				put.accept("order_time", CREATED);
+				put.accept("pay_time", PAY_TIME);
+				put.accept("amount", PAID);
+				put.accept("status", STATUS);
+				put.accept("quantity", QUANTITY);
+			} else {
+				put.accept("name", RECEIVER);
+				put.accept("phone", MOBILE);
+				put.accept("first_seen", CREATED);
+			}
+			return of;
 		}
 
 		private String get(CSVRecord record, String column) {
@@ -315,7 +345,11 @@ public class TaobaoConnector implements DataConnector {
 			put(fields, "province", region.province());
 			put(fields, "city", region.city());
 			put(fields, "pay_time", Cells.dateTime(payTime));
-			sink.accept(line, fields, raw);
+			// the times as the file writes them, for a reason to quote ('2026-02-30 10:00:00', not the ISO form)
+			Map<String, String> source = new HashMap<>(4);
+			putIfConverted(source, fields, "order_time", get(record, CREATED));
+			putIfConverted(source, fields, "pay_time", payTime);
+			sink.accept(line, fields, source, raw);
 		}
 
 		private void customer(long line, CSVRecord record, String raw, Map<String, Buyer> buyers) {
@@ -346,6 +380,13 @@ public class TaobaoConnector implements DataConnector {
 				if (!region.province().isEmpty()) {
 					b.region = region;
 				}
+			}
+		}
+
+		private static void putIfConverted(Map<String, String> source, Map<String, String> fields, String field, String written) {
+			String value = fields.get(field);
+			if (value != null && !value.equals(written)) {
+				source.put(field, written);
 			}
 		}
 

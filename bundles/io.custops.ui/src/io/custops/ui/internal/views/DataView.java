@@ -554,7 +554,7 @@ public final class DataView extends View {
 			return;
 		}
 		rejectsTitle.setText(t("Rejected rows of ", "被拒绝的行：") + file + " (" + Tables.count(rows.size()) + ")");
-		Tables.fill(rejects, rows);
+		Tables.fill(rejects, inLanguage(rows, ctx.zh()));
 	}
 
 	public Table rejectsTable() {
@@ -563,6 +563,25 @@ public final class DataView extends View {
 
 	public Table historyTable() {
 		return history;
+	}
+
+	/**
+	 * The rows as the table shows them (line, field, reason, raw), the reason in the UI's language:
+	 * in Chinese the file's {@code reason_zh} (files of older imports have none: their English reason).
+	 */
+	static List<String[]> inLanguage(List<String[]> rows, boolean zh) {
+		List<String[]> shown = new ArrayList<>(rows.size());
+		for (String[] row : rows) {
+			String[] r = java.util.Arrays.copyOf(row, 4);
+			for (int i = 0; i < 4; i++) {
+				r[i] = r[i] == null ? "" : r[i];
+			}
+			if (zh && row.length > 4 && !row[4].isEmpty()) {
+				r[2] = row[4];
+			}
+			shown.add(r);
+		}
+		return shown;
 	}
 
 	/** Reads the rows of a rejects file (RFC 4180: quoted values may hold commas, quotes and line breaks). */

@@ -71,6 +71,15 @@ final class Csv {
 
 	/** The rejects file as records {line, field, reason, raw}, in line order. */
 	static List<String[]> rejects(ImportResult r) throws IOException {
+		List<String[]> records = new ArrayList<>();
+		for (String[] record : rejectRecords(r)) {
+			records.add(java.util.Arrays.copyOf(record, 4));
+		}
+		return records;
+	}
+
+	/** The rejects file as records {line, field, reason, raw, reason_zh}, in line order. */
+	static List<String[]> rejectRecords(ImportResult r) throws IOException {
 		assertNotNull(r.rejectsFile(), "rows were rejected");
 		List<String[]> records = parse(Files.readString(r.rejectsFile(), StandardCharsets.UTF_8));
 		records.remove(0);

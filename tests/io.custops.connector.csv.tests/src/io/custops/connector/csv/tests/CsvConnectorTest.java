@@ -81,7 +81,7 @@ class CsvConnectorTest {
 		assertEquals(2, r.imported());
 		assertEquals(2, r.rejected());
 		List<String[]> rejects = Csv.rejects(r);
-		assertArrayEquals(new String[] { "6", "amount", "amount 'abc' is not a decimal number", "A3;c2;2026-01-07;abc;paid;京东" },
+		assertArrayEquals(new String[] { "6", "amount", "金额 'abc' is not a decimal number", "A3;c2;2026-01-07;abc;paid;京东" },
 				rejects.get(0), "line 6: the blank line and the two-line record count");
 		assertArrayEquals(new String[] { "7", "", "has 4 fields, the header has 6", "A4;c3;2026-01-08;5" }, rejects.get(1));
 		CustomerDataset d = ws.dataset();
@@ -141,6 +141,27 @@ class CsvConnectorTest {
 	}
 
 	@Test
+	void reasonsNameTheMappedColumnAndQuoteTheFilesText() throws Exception {
+		Path file = Csv.write(dir, "订单.csv", "订单号,客户,下单时间,实付金额,状态\n" + "1,b1,2026/02/30 10:00,10,交易成功\n"
+				+ "2,b1,2026/03/01 10:00,十元,交易成功\n" + "3,b2,2026/03/01 10:00,5,已发货\n" + "4,b2,2026/03/02 10:00,5,交易成功\n");
+		ImportResult r = Csv.load(ws, FactKind.ORDERS, file, Map.ofEntries(Map.entry("map.order_id", "订单号"),
+				Map.entry("map.customer_id", "客户"), Map.entry("map.order_time", "下单时间"), Map.entry("map.amount", "实付金额"),
+				Map.entry("map.status", "状态"), Map.entry("dateFormat", "yyyy/MM/dd HH:mm"),
+				Map.entry("recode.status", "交易成功:paid")));
+		List<String[]> rejects = Csv.rejectRecords(r);
+		assertEquals(3, rejects.size());
+		assertArrayEquals(new String[] { "2", "order_time",
+				"下单时间 '2026/02/30 10:00' matches none of the date formats yyyy/MM/dd HH:mm", "1,b1,2026/02/30 10:00,10,交易成功",
+				"下单时间 的值 '2026/02/30 10:00' 不符合任何日期格式 yyyy/MM/dd HH:mm" }, rejects.get(0));
+		assertArrayEquals(new String[] { "3", "amount", "实付金额 '十元' is not a decimal number",
+				"2,b1,2026/03/01 10:00,十元,交易成功", "实付金额 的值 '十元' 不是数字" }, rejects.get(1),
+				"the reason names the file's column; the field column keeps the canonical field");
+		assertArrayEquals(new String[] { "4", "status", "状态 '已发货' is not one of paid, unpaid, refunded, cancelled",
+				"3,b2,2026/03/01 10:00,5,已发货", "状态 的值 '已发货' 不是 paid、unpaid、refunded、cancelled 之一" }, rejects.get(2));
+		assertEquals(1, r.imported());
+	}
+
+	@Test
 	void dateFormatsSkipLinesDefaultsAndRecoding() throws Exception {
 		Path file = Csv.write(dir, "export.csv", "Shop export 2026\nexported by: admin\n"
 				+ "no,buyer,date,total,state\n" + "1,b1,05/01/2026 10:30,10,Done\n" + "2,b1,31/02/2026 10:30,10,Done\n"
@@ -154,7 +175,7 @@ class CsvConnectorTest {
 		List<String[]> rejects = Csv.rejects(r);
 		assertEquals(2, rejects.size());
 		assertArrayEquals(new String[] { "5", "order_time",
-				"order_time '31/02/2026 10:30' matches none of the date formats dd/MM/yyyy HH:mm|dd/MM/yyyy",
+				"date '31/02/2026 10:30' matches none of the date formats dd/MM/yyyy HH:mm|dd/MM/yyyy",
 				"2,b1,31/02/2026 10:30,10,Done" }, rejects.get(0));
 		assertEquals("7", rejects.get(1)[0], "an ISO date is not one of the given formats");
 		assertEquals(3, r.imported());

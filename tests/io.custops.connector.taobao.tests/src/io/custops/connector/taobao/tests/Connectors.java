@@ -64,9 +64,33 @@ final class Connectors {
 		final List<Row> rows = new ArrayList<>();
 		final List<Reject> rejects = new ArrayList<>();
 
+		/** The source's column of each canonical field, as the connector told it. */
+		Map<String, String> sourceColumns = Map.of();
+		/** Per line, the source's text of the fields the connector converted. */
+		final Map<Long, Map<String, String>> sourceValues = new java.util.HashMap<>();
+		final List<String> notes = new ArrayList<>();
+
 		@Override
 		public void accept(long line, Map<String, String> fields, String raw) {
 			rows.add(new Row(line, Map.copyOf(fields), raw));
+		}
+
+		@Override
+		public void accept(long line, Map<String, String> fields, Map<String, String> source, String raw) {
+			accept(line, fields, raw);
+			if (source != null && !source.isEmpty()) {
+				sourceValues.put(line, Map.copyOf(source));
+			}
+		}
+
+		@Override
+		public void sourceColumns(Map<String, String> columnOfField) {
+			sourceColumns = Map.copyOf(columnOfField);
+		}
+
+		@Override
+		public void note(String message) {
+			notes.add(message);
 		}
 
 		@Override
@@ -86,9 +110,15 @@ final class Connectors {
 
 	static Collected read(DataConnector connector, FactKind kind, Path file, Map<String, String> params)
 			throws ConnectorException {
+		return read(connector, kind, file, params, ZoneId.of("Asia/Shanghai"));
+	}
+
+	/** As {@link #read}, into a workspace of {@code zone}. */
+	static Collected read(DataConnector connector, FactKind kind, Path file, Map<String, String> params, ZoneId zone)
+			throws ConnectorException {
 		Collected sink = new Collected();
 		connector.read(new ImportRequest(kind, Optional.ofNullable(file), Parameters.resolve(connector.parameters(), params),
-				ZoneId.of("Asia/Shanghai"), null), sink);
+				zone, null), sink);
 		return sink;
 	}
 }

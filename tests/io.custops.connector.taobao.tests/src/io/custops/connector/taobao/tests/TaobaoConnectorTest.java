@@ -125,6 +125,25 @@ class TaobaoConnectorTest {
 	}
 
 	@Test
+	void tellsTheWorkspaceItsColumnsAndTheTimesAsWritten() throws Exception {
+		// the workspace's reasons name 买家实际支付金额 and quote '2026-02-30 10:00:00', not amount and the ISO form
+		Path file = gbk("terms.csv", List.of(
+				"=\"1\",b1,abc,120.00,交易成功,2026-02-30 10:00:00,2026/3/9 8:06,,,浙江省 杭州市,'13800000000,王",
+				"=\"2\",b2,100.00,120.00,交易成功,2026-03-01T10:00:00,,,,浙江省 杭州市,'13800000000,王"));
+		Collected c = Connectors.read(taobao, FactKind.ORDERS, file, Map.of());
+		assertEquals("买家实际支付金额", c.sourceColumns.get("amount"));
+		assertEquals("订单创建时间", c.sourceColumns.get("order_time"));
+		assertEquals("订单付款时间", c.sourceColumns.get("pay_time"), "the header's trailing space is not part of the name");
+		assertEquals("买家会员名", c.sourceColumns.get("customer_id"));
+		assertEquals("2026-02-30T10:00:00", c.line(2).get("order_time"));
+		assertEquals(Map.of("order_time", "2026-02-30 10:00:00", "pay_time", "2026/3/9 8:06"), c.sourceValues.get(2L));
+		assertNull(c.sourceValues.get(3L), "a time handed on as written needs no source text");
+		Collected customers = Connectors.read(taobao, FactKind.CUSTOMERS, file, Map.of());
+		assertEquals(Map.of("customer_id", "买家会员名", "name", "收货人姓名", "phone", "联系手机", "first_seen", "订单创建时间"),
+				customers.sourceColumns);
+	}
+
+	@Test
 	void sampleCustomersOnePerBuyerWithTheLatestAddress() throws Exception {
 		Collected c = Connectors.read(taobao, FactKind.CUSTOMERS, sample(), Map.of());
 		assertEquals(159, c.rows.size());

@@ -506,6 +506,14 @@ class WorkbenchViewsTest {
 		views.add(data);
 		assertNoError(data);
 		assertTrue(texts(data.control()).contains("导入"));
+		// the rejected row of the English test's import, its reason in Chinese (the file's reason_zh)
+		Path rejected = session.info().imports().stream().filter(r -> r.source() != null && r.source().endsWith("ui-orders.csv"))
+				.map(r -> r.rejectsFile()).findFirst().orElseThrow();
+		data.showRejects(rejected);
+		settle();
+		assertEquals(1, data.rejectsTable().getItemCount());
+		assertEquals("amount", data.rejectsTable().getItem(0).getText(1), "the field column stays the canonical field");
+		assertEquals("amount 的值 'abc' 不是数字", data.rejectsTable().getItem(0).getText(2));
 		screenshot(data, "data-zh");
 		CustomersView customers = open("客户", zh, CustomersView::new);
 		assertNoError(customers);
