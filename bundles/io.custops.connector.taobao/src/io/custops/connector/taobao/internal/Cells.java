@@ -37,6 +37,26 @@ final class Cells {
 		return v;
 	}
 
+	/**
+	 * Whether a buyer nickname is masked as newer exports write them ({@code t**1}, {@code 小***店}):
+	 * a run of {@code *} with text before and after it.
+	 */
+	static boolean isMasked(String nick) {
+		int star = nick.indexOf('*');
+		return star > 0 && nick.lastIndexOf('*') < nick.length() - 1;
+	}
+
+	/** A short, stable digest of a text (12 hex digits of its SHA-256): an id part that shows no personal data. */
+	static String digest(String text) {
+		try {
+			byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(hash, 0, 6);
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e); // every JDK has SHA-256
+		}
+	}
+
 	/** A header as a key: no BOM, quotes, equals signs or (full-width) spaces. */
 	static String header(String raw) {
 		return raw == null ? "" : raw.replaceAll("[\\s\u3000\uFEFF\"'=]", "");

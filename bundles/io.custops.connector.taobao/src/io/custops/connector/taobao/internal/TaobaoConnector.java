@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -66,6 +67,10 @@ public class TaobaoConnector implements DataConnector {
 	static final String QUANTITY = "宝贝总数量";
 	static final String REFUND = "退款金额";
 	static final String CLOSE_REASON = "订单关闭原因";
+	static final String ALIPAY = "买家支付宝账号";
+
+	/** Where seller-centre exports are written: their times are China time. */
+	static final ZoneId EXPORT_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final Map<String, List<String>> ALIASES = Map.ofEntries(//
 			Map.entry(ORDER_ID, List.of("订单编号", "订单号")), //
@@ -80,7 +85,8 @@ public class TaobaoConnector implements DataConnector {
 			Map.entry(RECEIVER, List.of("收货人姓名", "收货人")), //
 			Map.entry(QUANTITY, List.of("宝贝总数量", "宝贝数量")), //
 			Map.entry(REFUND, List.of("退款金额")), //
-			Map.entry(CLOSE_REASON, List.of("订单关闭原因")));
+			Map.entry(CLOSE_REASON, List.of("订单关闭原因")), //
+			Map.entry(ALIPAY, List.of("买家支付宝账号")));
 
 	private static final List<String> ORDER_COLUMNS = List.of(ORDER_ID, BUYER, PAID, STATUS, CREATED);
 	private static final List<String> CUSTOMER_COLUMNS = List.of(BUYER);
@@ -212,6 +218,7 @@ public class TaobaoConnector implements DataConnector {
 				throw new ConnectorException(file + ": empty file, no header row");
 			}
 			readHeader(records.next());
+			noteZone();
 			boolean orders = request.kind() == FactKind.ORDERS;
 			Map<String, Buyer> buyers = orders ? null : new LinkedHashMap<>();
 			long rows = 0;
@@ -237,6 +244,7 @@ public class TaobaoConnector implements DataConnector {
 					customer(line, record, raw, buyers);
 				}
 			}
+			noteMasked();
 			if (buyers != null) {
 				for (Map.Entry<String, Buyer> e : buyers.entrySet()) {
 					Buyer b = e.getValue();
@@ -252,6 +260,18 @@ public class TaobaoConnector implements DataConnector {
 					}
 					sink.accept(b.line, fields, b.raw);
 				}
+			}
+		}
+
+		/** The export's times are China time: a workspace in another zone would keep them hours off. */
+		private void noteZone() {
+			ZoneId zone = request.zone();
+			if (!zone.getRules().equals(EXPORT_ZONE.getRules())) {
+				sink.note("the seller centre writes China time (Asia/Shanghai) but the workspace's time zone is " + zone.getId()
+						+ ": the times are kept as written, as " + zone.getId() + " times; set the workspace's zone with"
+						+ " ./custops workspace zone Asia/Shanghai before the first orders are imported"
+						+ " / 淘宝导出的时间为北京时间（Asia/Shanghai），而工作区时区为 " + zone.getId()
+						+ "：时间按原样作为 " + zone.getId() + " 时间保存；请在首次导入订单前用 ./custops workspace zone Asia/Shanghai 设置工作区时区");
 			}
 		}
 
@@ -334,7 +354,7 @@ public class TaobaoConnector implements DataConnector {
 			}
 			Map<String, String> fields = new LinkedHashMap<>();
 			put(fields, "order_id", get(record, ORDER_ID));
-			put(fields, "customer_id", get(record, BUYER));
+			put(fields, "customer_id", buyerKey(record));
 			put(fields, "order_time", Cells.dateTime(get(record, CREATED)));
 			// an unreadable amount goes on as written: the workspace rejects it with its own message
 			put(fields, "amount", mapped.amount() != null ? mapped.amount().toPlainString() : paidText);
@@ -353,11 +373,11 @@ public class TaobaoConnector implements DataConnector {
 		}
 
 		private void customer(long line, CSVRecord record, String raw, Map<String, Buyer> buyers) {
-			String buyer = get(record, BUYER);
-			if (buyer.isEmpty()) {
+			if (get(record, BUYER).isEmpty()) {
 				sink.reject(line, BUYER, "no buyer name: the row cannot be given to a customer", raw);
 				return;
 			}
+			String buyer = buyerKey(record);
 			String created = Cells.dateTime(get(record, CREATED));
 			Buyer b = buyers.computeIfAbsent(buyer, k -> new Buyer(line, raw));
 			if (isTime(created) && (b.firstSeen == null || created.compareTo(b.firstSeen) < 0)) {
@@ -388,6 +408,46 @@ public class TaobaoConnector implements DataConnector {
 			if (value != null && !value.equals(written)) {
 				source.put(field, written);
 			}
+		}
+
+		/** Masked nicknames met (t**1) and the customers they were keyed into. */
+		private final Map<String, java.util.Set<String>> masked = new HashMap<>();
+		private long maskedRows;
+
+		/**
+		 * The customer of a row: the buyer's nickname, or, when the export masks it ({@code t**1},
+		 * which many buyers share), the nickname with a digest of the row's other identity fields
+		 * (买家支付宝账号, 收货人姓名, 联系手机; the order itself when it has none), so that two buyers
+		 * are never merged because their masked nicknames agree (docs/connectors.md).
+		 */
+		private String buyerKey(CSVRecord record) {
+			String nick = get(record, BUYER);
+			if (!Cells.isMasked(nick)) {
+				return nick;
+			}
+			String identity = String.join("\u0001", get(record, ALIPAY), get(record, RECEIVER), get(record, MOBILE));
+			if (identity.replace("\u0001", "").isEmpty()) {
+				identity = "order\u0001" + get(record, ORDER_ID);
+			}
+			String key = nick + "#" + Cells.digest(identity);
+			maskedRows++;
+			masked.computeIfAbsent(nick, k -> new java.util.HashSet<>()).add(key);
+			return key;
+		}
+
+		/** Says how many rows had a masked nickname and what became of them. */
+		private void noteMasked() {
+			if (maskedRows == 0) {
+				return;
+			}
+			long customers = masked.values().stream().mapToLong(java.util.Set::size).sum();
+			String example = masked.keySet().stream().sorted().findFirst().orElse("");
+			sink.note(maskedRows + " row" + (maskedRows == 1 ? " has" : "s have") + " a masked buyer nickname (" + example
+					+ "), " + masked.size() + " different nickname" + (masked.size() == 1 ? "" : "s") + ": the customers are told apart by"
+					+ " 买家支付宝账号, 收货人姓名 and 联系手机 (" + customers + " customer" + (customers == 1 ? "" : "s")
+					+ ", ids like " + example + "#…); a buyer who changed these counts twice"
+					+ " / " + maskedRows + " 行的买家会员名已打码（如 " + example + "）：按买家支付宝账号、收货人姓名和联系手机区分客户，共 "
+					+ customers + " 位客户；更换过这些信息的买家会被计为多位客户");
 		}
 
 		private static boolean isTime(String iso) {

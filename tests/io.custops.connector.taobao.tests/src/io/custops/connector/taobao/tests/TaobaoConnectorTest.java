@@ -144,6 +144,47 @@ class TaobaoConnectorTest {
 	}
 
 	@Test
+	void warnsWhenTheWorkspaceIsNotInChinaTime() throws Exception {
+		Path file = gbk("zone.csv", List.of("=\"1\",b1,100.00,120.00,交易成功,2026-03-01 10:00:00,,,,浙江省 杭州市,'13800000000,王"));
+		Collected utc = Connectors.read(taobao, FactKind.ORDERS, file, Map.of(), java.time.ZoneId.of("UTC"));
+		assertEquals(1, utc.notes.size(), utc.notes.toString());
+		assertTrue(utc.notes.get(0).contains("Asia/Shanghai") && utc.notes.get(0).contains("UTC")
+				&& utc.notes.get(0).contains("./custops workspace zone Asia/Shanghai"), utc.notes.get(0));
+		assertTrue(utc.notes.get(0).contains("北京时间"), "in Chinese too: " + utc.notes.get(0));
+		assertEquals(List.of(), Connectors.read(taobao, FactKind.ORDERS, file, Map.of()).notes, "a China-time workspace: nothing to say");
+		assertEquals(List.of(), Connectors.read(taobao, FactKind.ORDERS, file, Map.of(), java.time.ZoneId.of("Asia/Chongqing")).notes,
+				"another name of the same zone");
+	}
+
+	@Test
+	void maskedNicknamesAreToldApartByTheBuyersOtherDetails() throws Exception {
+		Path file = gbk("masked.csv", List.of( //
+				"=\"1\",t**1,100.00,120.00,交易成功,2026-03-01 10:00:00,,,,浙江省 杭州市,'138****0001,王**", // buyer A
+				"=\"2\",t**1,50.00,50.00,交易成功,2026-03-02 10:00:00,,,,浙江省 杭州市,'138****0001,王**", // A again
+				"=\"3\",t**1,70.00,70.00,交易成功,2026-03-03 10:00:00,,,,北京 北京市,'139****0002,李**", // buyer B
+				"=\"4\",t**1,70.00,70.00,交易成功,2026-03-03 11:00:00,,,,,,", // nothing else: its own customer
+				"=\"5\",*tom,70.00,70.00,交易成功,2026-03-03 12:00:00,,,,,,", // a star at an end is part of the name
+				"=\"6\",lin,70.00,70.00,交易成功,2026-03-03 12:00:00,,,,,,"));
+		Collected c = Connectors.read(taobao, FactKind.ORDERS, file, Map.of());
+		String a = c.line(2).get("customer_id");
+		assertTrue(a.startsWith("t**1#"), a);
+		assertEquals(a, c.line(3).get("customer_id"), "the same buyer's orders go to one customer");
+		String b = c.line(4).get("customer_id");
+		assertTrue(b.startsWith("t**1#") && !b.equals(a), "another buyer with the same masked nickname is another customer: " + b);
+		String d = c.line(5).get("customer_id");
+		assertTrue(d.startsWith("t**1#") && !d.equals(a) && !d.equals(b), d);
+		assertFalse(a.contains("0001") || a.contains("王"), "the id shows no personal data: " + a);
+		assertEquals("*tom", c.line(6).get("customer_id"));
+		assertEquals("lin", c.line(7).get("customer_id"));
+		assertEquals(1, c.notes.stream().filter(n -> n.startsWith("4 rows have a masked buyer nickname (t**1)")).count(), c.notes.toString());
+		assertTrue(c.notes.stream().anyMatch(n -> n.contains("3 customers")), c.notes.toString());
+
+		Collected customers = Connectors.read(taobao, FactKind.CUSTOMERS, file, Map.of());
+		assertEquals(List.of(a, b, d, "*tom", "lin"), customers.rows.stream().map(r -> r.get("customer_id")).toList(),
+				"customers keyed as their orders are");
+	}
+
+	@Test
 	void sampleCustomersOnePerBuyerWithTheLatestAddress() throws Exception {
 		Collected c = Connectors.read(taobao, FactKind.CUSTOMERS, sample(), Map.of());
 		assertEquals(159, c.rows.size());
