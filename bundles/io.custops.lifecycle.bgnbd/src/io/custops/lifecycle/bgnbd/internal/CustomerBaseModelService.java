@@ -280,32 +280,47 @@ abstract class CustomerBaseModelService implements LifecycleModel {
 		result.put("clv_total", BigDecimal.valueOf(clvTotal, 2));
 		calibrationInfo.put("frequency_histogram", frequencyHistogram(model, summary));
 		result.put("holdout", holdout(calibration, calibrationEnd, holdoutEnd, model, summary, scored));
-		result.put("warnings", warnings(diagnostics, spend, scored.length, repeatCustomers, bandCount));
+		List<String> warnings = new ArrayList<>();
+		List<String> warningsZh = new ArrayList<>();
+		warnings(diagnostics, spend, scored.length, repeatCustomers, bandCount, warnings, warningsZh);
+		result.put("warnings", warnings);
+		result.put("warnings_zh", warningsZh);
 		monitor.done();
 		return new CustomerClassification(LABELS, labelOf, columns, result);
 	}
 
-	/** What the analyst must know before acting on the figures: degenerate fits, and P(alive) = 1 by construction. */
-	private List<String> warnings(FitDiagnostics diagnostics, SpendFit spend, int scored, int repeatCustomers,
-			long[] bandCount) {
-		List<String> warnings = new ArrayList<>();
+	/**
+	 * What the analyst must know before acting on the figures: degenerate fits, and P(alive) = 1 by
+	 * construction; in English and, in the same order, in Chinese (the workbench and the reports
+	 * show the one of their language).
+	 */
+	private void warnings(FitDiagnostics diagnostics, SpendFit spend, int scored, int repeatCustomers, long[] bandCount,
+			List<String> en, List<String> zh) {
 		if (diagnostics.degenerate()) {
-			warnings.add(String.format(java.util.Locale.ROOT,
+			double low = 100.0 * bandCount[0] / scored;
+			en.add(String.format(java.util.Locale.ROOT,
 					"The %s fit is degenerate: %s. Its P(alive), expected purchases, CLV and churn-risk bands are not "
 							+ "to be trusted (it puts %.1f %% of the customers in the low churn-risk band).",
-					title(), String.join("; ", diagnostics.problems), 100.0 * bandCount[0] / scored));
+					title(), String.join("; ", diagnostics.problems), low));
+			zh.add(String.format(java.util.Locale.ROOT,
+					"%s 拟合退化：%s。其存活概率、预期购买次数、客户终身价值和流失风险分组都不可信（它把 %.1f %% 的客户归入低流失风险）。",
+					title(), String.join("；", diagnostics.problemsZh), low));
 		}
 		if (oneTimeBuyersAlive() && repeatCustomers < scored) {
-			warnings.add(String.format(java.util.Locale.ROOT,
+			en.add(String.format(java.util.Locale.ROOT,
 					"%s gives one-time buyers P(alive) = 1 by construction: the %,d customers without a repeat purchase "
 							+ "are all low churn risk however long ago they bought. The mbgnbd model lets them be gone.",
 					title(), scored - repeatCustomers));
+			zh.add(String.format(java.util.Locale.ROOT,
+					"%s 按其构造让只买过一次的客户存活概率 = 1：%,d 位没有重复购买的客户无论多久以前购买，都是低流失风险。"
+							+ "mbgnbd 模型允许他们已经流失。",
+					title(), scored - repeatCustomers));
 		}
 		if (spend.diagnostics != null && spend.diagnostics.degenerate()) {
-			warnings.add("The Gamma-Gamma fit is degenerate: " + String.join("; ", spend.diagnostics.problems)
+			en.add("The Gamma-Gamma fit is degenerate: " + String.join("; ", spend.diagnostics.problems)
 					+ ". Its expected spend and the CLV are not to be trusted.");
+			zh.add("Gamma-Gamma 拟合退化：" + String.join("；", spend.diagnostics.problemsZh) + "。其预期客单价和客户终身价值不可信。");
 		}
-		return warnings;
 	}
 
 	/** 0 low, 1 medium, 2 high, by the probability of not being alive. */

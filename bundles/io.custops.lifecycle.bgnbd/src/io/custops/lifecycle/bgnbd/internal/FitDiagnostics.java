@@ -27,6 +27,8 @@ final class FitDiagnostics {
 	/** The parameters by name, their standard errors by name (null where there are none) and the problems found. */
 	final Map<String, Double> standardErrors = new LinkedHashMap<>();
 	final List<String> problems = new ArrayList<>();
+	/** The same problems in Chinese, in the same order. */
+	final List<String> problemsZh = new ArrayList<>();
 	final boolean singular;
 
 	private FitDiagnostics(boolean singular) {
@@ -91,12 +93,15 @@ final class FitDiagnostics {
 		}
 		if (!large.isEmpty()) {
 			d.problems.add(String.join(" and ", large) + (large.size() == 1 ? " is" : " are") + " above 1e6");
+			d.problemsZh.add(String.join("、", large) + " 超过 1e6");
 		}
 		if (!bound.isEmpty()) {
 			d.problems.add(String.join(" and ", bound) + " ran to the optimiser's bound (e^±30)");
+			d.problemsZh.add(String.join("、", bound) + " 达到优化器的边界（e^±30）");
 		}
 		if (singular) {
 			d.problems.add("the Hessian of the log-likelihood is singular (the data do not pin the parameters down)");
+			d.problemsZh.add("对数似然的 Hessian 矩阵奇异（数据无法确定这些参数）");
 		}
 		return d;
 	}

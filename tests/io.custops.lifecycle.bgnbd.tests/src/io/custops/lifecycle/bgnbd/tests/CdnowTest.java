@@ -204,7 +204,12 @@ class CdnowTest {
 		assertEquals(1, warnings.size(), warnings.toString());
 		assertTrue(warnings.get(0).contains("one-time buyers P(alive) = 1 by construction")
 				&& warnings.get(0).contains("1,411 customers"), warnings.get(0));
+		@SuppressWarnings("unchecked")
+		List<String> zh = (List<String>) bgnbd.summary().get("warnings_zh");
+		assertEquals(1, zh.size(), zh.toString());
+		assertTrue(zh.get(0).contains("存活概率 = 1") && zh.get(0).contains("1,411 位"), zh.get(0));
 		assertEquals(List.of(), paretonbd.summary().get("warnings"));
+		assertEquals(List.of(), paretonbd.summary().get("warnings_zh"));
 		assertEquals(946, map(bgnbd.summary().get("calibration")).get("gamma_gamma_customers"));
 	}
 

@@ -116,5 +116,10 @@ class FitWarningsTest {
 		List<String> warnings = (List<String>) summary.get("warnings");
 		assertTrue(warnings.get(0).startsWith("The BG/NBD fit is degenerate: "), warnings.toString());
 		assertTrue(warnings.get(0).contains("churn-risk bands are not to be trusted"), warnings.get(0));
+		// the same warnings in Chinese, in the same order, for the workbench and the reports
+		@SuppressWarnings("unchecked")
+		List<String> zh = (List<String>) summary.get("warnings_zh");
+		assertEquals(warnings.size(), zh.size(), zh.toString());
+		assertTrue(zh.get(0).startsWith("BG/NBD 拟合退化：") && zh.get(0).contains("流失风险分组都不可信"), zh.get(0));
 	}
 }
