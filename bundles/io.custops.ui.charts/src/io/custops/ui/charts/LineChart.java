@@ -13,13 +13,17 @@ import org.eclipse.swt.widgets.Composite;
 /**
  * Lines over ordered categories (weeks, periods), one per series, with points, round ticks,
  * axis titles, a legend for several series and the value written at the first, the last and
- * the highest point of each line (every point when there are few).
+ * the highest point of each line (every point when there are few; a value that would cover
+ * another one is moved up above it); points drawn when there are few; optionally a dashed vertical
+ * marker at one category (e.g. the end of a calibration period), with its text.
  */
 public class LineChart extends Chart {
 
 	private List<String> categories = List.of();
 	private List<Series> series = List.of();
 	private DoubleFunction<String> valueFormat = Numbers::format;
+	private int marker = -1;
+	private String markerText = "";
 
 	public LineChart(Composite parent, int style, Locale locale) {
 		super(parent, style, locale);
@@ -40,6 +44,23 @@ public class LineChart extends Chart {
 	public void setValueFormat(DoubleFunction<String> valueFormat) {
 		this.valueFormat = valueFormat;
 		redraw();
+	}
+
+	/**
+	 * A dashed vertical line after the category of this index, labelled with the text (say, where a
+	 * calibration period ends and the holdout begins); a negative index removes it.
+	 *
+	 * @since 1.1
+	 */
+	public void setMarker(int index, String text) {
+		this.marker = index;
+		this.markerText = text == null ? "" : text;
+		redraw();
+	}
+
+	/** The index of the category the marker follows, or -1. @since 1.1 */
+	public int marker() {
+		return marker;
 	}
 
 	public List<String> categories() {
@@ -115,7 +136,22 @@ public class LineChart extends Chart {
 			gc.drawText(text, Math.max(plot.x - 4, Math.min(x - size.x / 2, plot.x + plot.width - size.x + 8)),
 					plot.y + plot.height + 3, true);
 		}
+		if (marker >= 0 && marker < n) {
+			// between this category and the next one (on the last one when it is the last)
+			int x = marker + 1 < n ? (x(plot, marker, n) + x(plot, marker + 1, n)) / 2 : x(plot, marker, n);
+			gc.setForeground(AXIS);
+			gc.setLineStyle(SWT.LINE_DASH);
+			gc.drawLine(x, plot.y, x, plot.y + plot.height);
+			gc.setLineStyle(SWT.LINE_SOLID);
+			if (!markerText.isEmpty()) {
+				Point size = gc.textExtent(markerText);
+				gc.setForeground(MUTED);
+				gc.drawText(markerText, x - size.x - 4 >= plot.x ? x - size.x - 4 : x + 4, plot.y + 2, true);
+			}
+		}
 		gc.setLineWidth(2);
+		List<Rectangle> written = new java.util.ArrayList<>();
+		boolean points = n <= 60; // beyond, the dots merge into a thick line
 		for (int s = 0; s < series.size(); s++) {
 			double[] values = series.get(s).values();
 			gc.setForeground(colour(s));
@@ -138,7 +174,9 @@ public class LineChart extends Chart {
 				if (px >= 0) {
 					gc.drawLine(px, py, x, y);
 				}
-				gc.fillOval(x - 3, y - 3, 7, 7);
+				if (points) {
+					gc.fillOval(x - 3, y - 3, 7, 7);
+				}
 				px = x;
 				py = y;
 			}
@@ -151,9 +189,14 @@ public class LineChart extends Chart {
 				Point size = gc.textExtent(text);
 				int x = x(plot, i, n);
 				int y = y(plot, values[i], low, high);
+				Rectangle label = new Rectangle(Math.max(plot.x, Math.min(x - size.x / 2, plot.x + plot.width - size.x + 12)),
+						y - size.y - 4, size.x, size.y);
+				for (int tries = 0; tries < series.size() && written.stream().anyMatch(label::intersects); tries++) {
+					label.y -= size.y;
+				}
+				written.add(label);
 				gc.setForeground(TEXT);
-				gc.drawText(text, Math.max(plot.x, Math.min(x - size.x / 2, plot.x + plot.width - size.x + 12)),
-						y - size.y - 4 - s * 2, true);
+				gc.drawText(text, label.x, label.y, true);
 			}
 			gc.setLineWidth(2);
 		}
