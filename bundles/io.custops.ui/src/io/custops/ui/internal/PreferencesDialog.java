@@ -17,8 +17,9 @@ import io.custops.ui.internal.session.UiPreferences;
 
 /**
  * The analyst's preferences: the analysis defaults (dormancy window, fan threshold, tier
- * ladder — offered to any strategy or model declaring those parameters), the time zone of new
- * workspaces, and the attributes masked as personal data besides the built-in ones.
+ * ladder — offered to any strategy or model declaring those parameters), the model of the churn
+ * warning list, the time zone of new workspaces, and the attributes masked as personal data
+ * besides the built-in ones.
  */
 public class PreferencesDialog extends Dialog {
 
@@ -26,6 +27,7 @@ public class PreferencesDialog extends Dialog {
 	private Text dormant;
 	private Text fan;
 	private Text ladder;
+	private Text churnModel;
 	private Text zone;
 	private Text masked;
 	private Label problem;
@@ -52,6 +54,7 @@ public class PreferencesDialog extends Dialog {
 		dormant = field(area, t("Dormancy window (days)", "沉睡窗口（天）"), preferences.dormantDays());
 		fan = field(area, t("Paid orders of a fan", "粉丝订单数"), preferences.fanOrders());
 		ladder = field(area, t("Tier ladder (tier:threshold, …)", "等级阶梯（等级:门槛，…）"), preferences.tierLadder());
+		churnModel = field(area, t("Model of the churn warning list", "流失预警名单的模型"), preferences.churnModel());
 		zone = field(area, t("Time zone of new workspaces", "新工作区的时区"), preferences.timeZone().getId());
 		masked = field(area, t("Personal attributes", "个人信息属性"), String.join(",", preferences.maskedFields()));
 		problem = new Label(area, SWT.WRAP);
@@ -87,6 +90,7 @@ public class PreferencesDialog extends Dialog {
 		preferences.put(UiPreferences.DORMANT_DAYS, dormant.getText().trim());
 		preferences.put(UiPreferences.FAN_ORDERS, fan.getText().trim());
 		preferences.put(UiPreferences.TIER_LADDER, ladder.getText().trim());
+		preferences.put(UiPreferences.CHURN_MODEL, churnModel.getText().isBlank() ? null : churnModel.getText().trim());
 		preferences.put(UiPreferences.TIME_ZONE, zone.getText().trim());
 		preferences.put(UiPreferences.MASKED_FIELDS, masked.getText().trim());
 		preferences.flush();

@@ -24,10 +24,14 @@ public final class UiPreferences {
 	public static final String TIER_LADDER = "levels";
 	public static final String TIME_ZONE = "timeZone";
 	public static final String MASKED_FIELDS = "maskedFields";
+	/** The model of the Lifecycle part's churn warning list, when installed. */
+	public static final String CHURN_MODEL = "churnModel";
 
 	public static final String DEFAULT_DORMANT_DAYS = "180";
 	public static final String DEFAULT_FAN_ORDERS = "5";
 	public static final String DEFAULT_TIER_LADDER = "regular:0,senior:100,vip:300,supreme:1000";
+	/** MBG/NBD: unlike BG/NBD it lets a one-time buyer be gone (docs/analyses.md, "Customer-base models"). */
+	public static final String DEFAULT_CHURN_MODEL = "mbgnbd";
 	/** The one list of personal attributes (name, phone, birthday, address, email, wechat, …). */
 	public static final String DEFAULT_MASKED_FIELDS = String.join(",", io.custops.core.Masking.PERSONAL_FIELDS);
 
@@ -51,6 +55,11 @@ public final class UiPreferences {
 
 	public String tierLadder() {
 		return node.get(TIER_LADDER, DEFAULT_TIER_LADDER);
+	}
+
+	/** The id of the model the churn warning list runs first (the analyst may choose another in the part). */
+	public String churnModel() {
+		return node.get(CHURN_MODEL, DEFAULT_CHURN_MODEL);
 	}
 
 	/** The time zone new workspaces are created in. */

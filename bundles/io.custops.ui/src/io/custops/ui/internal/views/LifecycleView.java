@@ -12,10 +12,14 @@ import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 
 import io.custops.core.data.CustomerDataset;
@@ -39,11 +43,15 @@ import io.custops.ui.internal.session.WorkbenchSession;
  * The Lifecycle part: the stages of a lifecycle model (funnel of its labels in their order),
  * the activity split and the weekly dormant trend when the model gives them, and a churn
  * warning list from any installed model that scores P(alive): the valuable customers most
- * likely gone, with expected purchases and CLV, and the P(alive) bands.
+ * likely gone, with expected purchases and CLV, and the P(alive) bands. The churn model is the
+ * analyst's preference (MBG/NBD unless set otherwise) when installed; what its fit says of
+ * itself — its warnings, the parameters with standard errors, the calibration histogram and the
+ * holdout tracking — is shown beside the list ({@link FitFigures}).
  */
 public final class LifecycleView extends View {
 
 	private static final int WARNING_ROWS = 200;
+	static final Color WARNING_BACKGROUND = new Color(0xff, 0xe4, 0xb8);
 
 	private final AnalysisControls stages;
 	private final AnalysisControls churn;
@@ -54,7 +62,16 @@ public final class LifecycleView extends View {
 	private final BarChart bands;
 	private final Table warnings;
 	private final Label churnSummary;
+	private final Composite fitWarningBox;
+	private final Label fitWarningText;
+	private final TabFolder churnTabs;
+	private final TabItem fitTab;
+	private final Label holdoutSummary;
+	private final Table fitTable;
+	private final BarChart histogram;
+	private final LineChart tracking;
 	private StageFigures figures;
+	private FitFigures fit = FitFigures.NONE;
 
 	public LifecycleView(Composite parent, ViewContext ctx) {
 		super(parent, ctx);
@@ -82,8 +99,25 @@ public final class LifecycleView extends View {
 		churn = new AnalysisControls(bottom, ctx, List.of(ServiceKind.MODEL), null, Set.of(), this::computeChurn);
 		churnSummary = new Label(bottom, SWT.WRAP);
 		churnSummary.setLayoutData(Tables.fillH());
-		SashForm lower = new SashForm(bottom, SWT.HORIZONTAL);
-		lower.setLayoutData(Tables.fill());
+		// what the fit says of itself: shown in colour above the list, hidden when it says nothing
+		fitWarningBox = new Composite(bottom, SWT.NONE);
+		GridLayout boxLayout = new GridLayout(1, false);
+		boxLayout.marginHeight = 4;
+		fitWarningBox.setLayout(boxLayout);
+		fitWarningBox.setBackground(WARNING_BACKGROUND);
+		GridData boxData = Tables.fillH();
+		boxData.exclude = true;
+		fitWarningBox.setLayoutData(boxData);
+		fitWarningBox.setVisible(false);
+		fitWarningText = new Label(fitWarningBox, SWT.WRAP);
+		fitWarningText.setBackground(WARNING_BACKGROUND);
+		fitWarningText.setLayoutData(Tables.fillH());
+		churnTabs = new TabFolder(bottom, SWT.TOP);
+		churnTabs.setLayoutData(Tables.fill());
+		TabItem listTab = new TabItem(churnTabs, SWT.NONE);
+		listTab.setText(t("Warning list", "预警名单"));
+		SashForm lower = new SashForm(churnTabs, SWT.HORIZONTAL);
+		listTab.setControl(lower);
 		warnings = Tables.table(lower, SWT.SINGLE, ctx.zh()
 				? new String[] { "客户", "存活概率", "预期购买次数", "客户终身价值", "流失风险", "付款订单", "最近付款" }
 				: new String[] { "Customer", "P(alive)", "Expected purchases", "CLV", "Churn risk", "Paid orders", "Last paid" },
@@ -92,7 +126,27 @@ public final class LifecycleView extends View {
 		bands.setTitle(t("Customers by P(alive)", "按存活概率分布"));
 		bands.setAxisTitles(t("P(alive)", "存活概率"), t("customers", "客户数"));
 		lower.setWeights(55, 45);
-		sash.setWeights(55, 45);
+
+		fitTab = new TabItem(churnTabs, SWT.NONE);
+		fitTab.setText(t("Fit and holdout check", "拟合与留出期检验"));
+		Composite fitPage = new Composite(churnTabs, SWT.NONE);
+		fitPage.setLayout(new GridLayout(1, false));
+		fitTab.setControl(fitPage);
+		holdoutSummary = new Label(fitPage, SWT.WRAP);
+		holdoutSummary.setLayoutData(Tables.fillH());
+		SashForm fitSash = new SashForm(fitPage, SWT.HORIZONTAL);
+		fitSash.setLayoutData(Tables.fill());
+		fitTable = Tables.table(fitSash, SWT.SINGLE, ctx.zh() ? new String[] { "模型", "参数", "估计值", "标准误" }
+				: new String[] { "Model", "Parameter", "Estimate", "Std. error" }, new int[] { 80, 80, 80, 80 }, "LLRR");
+		histogram = new BarChart(fitSash, SWT.NONE, ctx.locale());
+		histogram.setTitle(t("Calibration: customers by repeat purchases", "校准期：按重复购买次数的客户数"));
+		histogram.setAxisTitles(t("repeat purchases", "重复购买次数"), t("customers", "客户数"));
+		tracking = new LineChart(fitSash, SWT.NONE, ctx.locale());
+		tracking.setTitle(t("Cumulative repeat purchases, week by week", "每周累计重复购买次数"));
+		tracking.setAxisTitles(t("week from", "周起始日"), t("repeat purchases", "重复购买次数"));
+		fitSash.setWeights(28, 30, 42);
+		showFit(FitFigures.NONE);
+		sash.setWeights(42, 58);
 		// the stage model: one that declares the dormancy window of the preferences; the churn model: another one
 		for (String id : AnalysisControls.builtInDefault(List.of(ServiceKind.MODEL)).equals(stages.id()) ? List.<String>of()
 				: stages.ids()) {
@@ -102,10 +156,12 @@ public final class LifecycleView extends View {
 				break;
 			}
 		}
-		for (String id : churn.ids()) {
-			if (!id.equals(stages.id())) {
-				churn.select(id);
-				break;
+		if (!churn.select(ctx.preferences().churnModel())) {
+			for (String id : churn.ids()) {
+				if (!id.equals(stages.id())) {
+					churn.select(id);
+					break;
+				}
 			}
 		}
 		start();
@@ -362,14 +418,15 @@ public final class LifecycleView extends View {
 			return run == null ? refused[0] : column < 0 ? null : bandCounts;
 		}, out -> {
 			warnings.removeAll();
+			showFit(FitFigures.NONE); // the fit runs in memory: nothing of it inside a source
 			if (out instanceof SourceRuns.Refused refused) {
 				bands.setData(List.of(), List.of());
 				bands.setEmptyText(refused.message());
 				churnSummary.setText(refused.message());
 			} else if (out == null) {
 				bands.setData(List.of(), List.of());
-				bands.setEmptyText(t("This model gives no P(alive); choose a customer-base model (BG/NBD, Pareto/NBD).",
-						"此模型没有存活概率；请选择客户基数模型（BG/NBD、Pareto/NBD）。"));
+				bands.setEmptyText(t("This model gives no P(alive); choose a customer-base model (MBG/NBD, BG/NBD, Pareto/NBD).",
+						"此模型没有存活概率；请选择客户基数模型（MBG/NBD、BG/NBD、Pareto/NBD）。"));
 				churnSummary.setText(t("Model ", "模型 ") + id + t(" scores no P(alive).", " 不给出存活概率。"));
 			} else {
 				double[] bandCounts = (double[]) out;
@@ -383,12 +440,13 @@ public final class LifecycleView extends View {
 	}
 
 	private void showChurn(CustomerDataset d, CustomerClassification r) {
+		showFit(FitFigures.of(r.summary(), churn.id(), ctx.zh()));
 		Optional<ResultColumn> alive = r.column("p_alive");
 		if (alive.isEmpty()) {
 			warnings.removeAll();
 			bands.setData(List.of(), List.of());
-			bands.setEmptyText(t("This model gives no P(alive); choose a customer-base model (BG/NBD, Pareto/NBD).",
-					"此模型没有存活概率；请选择客户基数模型（BG/NBD、Pareto/NBD）。"));
+			bands.setEmptyText(t("This model gives no P(alive); choose a customer-base model (MBG/NBD, BG/NBD, Pareto/NBD).",
+					"此模型没有存活概率；请选择客户基数模型（MBG/NBD、BG/NBD、Pareto/NBD）。"));
 			churnSummary.setText(t("Model ", "模型 ") + churn.id() + t(" scores no P(alive).", " 不给出存活概率。"));
 			return;
 		}
@@ -437,6 +495,41 @@ public final class LifecycleView extends View {
 		root.layout(true, true);
 	}
 
+	/** The fit's warnings (in colour above the list), parameters, histogram and holdout tracking. */
+	private void showFit(FitFigures f) {
+		fit = f;
+		boolean warn = !f.warnings().isEmpty();
+		fitWarningText.setText(warn ? "⚠ " + String.join("\n⚠ ", f.warnings()) : "");
+		fitWarningBox.setVisible(warn);
+		((GridData) fitWarningBox.getLayoutData()).exclude = !warn;
+		fitTab.setText(t("Fit and holdout check", "拟合与留出期检验") + (warn ? " ⚠" : ""));
+		Tables.fill(fitTable, f.parameters());
+		if (f.hasHistogram()) {
+			histogram.setData(f.histogramX(), List.of(new Series(t("actual", "实际"), f.histogramActual()),
+					new Series(t("model", "模型"), f.histogramExpected())));
+		} else {
+			histogram.setData(List.of(), List.of());
+			histogram.setEmptyText(t("This model gives no frequency histogram.", "此模型没有购买次数分布。"));
+		}
+		if (f.hasTracking()) {
+			tracking.setData(f.weeks(), List.of(new Series(t("actual", "实际"), f.cumulativeActual()),
+					new Series(t("model", "模型"), f.cumulativeExpected())));
+			tracking.setMarker(f.calibrationEndWeek(), t("calibration end", "校准期结束"));
+		} else {
+			tracking.setData(List.of(), List.of());
+			tracking.setMarker(-1, null);
+			tracking.setEmptyText(t("No holdout: set a calibration end before the as-of date (and a holdout end after it) "
+					+ "to compare the model with the purchases that followed.",
+					"没有留出期：将校准期结束日设在截止日期之前（留出期结束日在其后），即可用其后的购买检验模型。"));
+		}
+		FitFigures.Holdout h = f.holdout();
+		holdoutSummary.setText(h == null ? ""
+				: String.format(t("Holdout %s – %s (%.1f weeks): the %,d calibration customers made %,d repeat purchases; the model expected %,.1f.",
+						"留出期 %s – %s（%.1f 周）：%,d 位校准期客户实际重复购买 %,d 次，模型预期 %,.1f 次。"), h.start(), h.end(),
+						h.weeks(), h.customers(), h.actual(), h.predicted()));
+		root.layout(true, true);
+	}
+
 	// ------------------------------------------------------------------ for tests
 
 	/** The stage model's parameter field as the analyst sees it. */
@@ -477,5 +570,51 @@ public final class LifecycleView extends View {
 
 	public Table warningsTable() {
 		return warnings;
+	}
+
+	/** The churn model chosen. */
+	public String churnModel() {
+		return churn.id();
+	}
+
+	/** Chooses the churn model (tests; the analyst picks it); false when none has the id. */
+	public boolean selectChurnModel(String id) {
+		return churn.select(id);
+	}
+
+	/** Types a parameter of the churn model (tests; the analyst types it). */
+	public void setChurnParameter(String key, String value) {
+		churn.form().set(key, value);
+	}
+
+	/** What the last churn run's fit said of itself. */
+	public FitFigures fit() {
+		return fit;
+	}
+
+	/** The warning text shown above the list, or null when hidden. */
+	public String fitWarningText() {
+		return fitWarningBox.getVisible() ? fitWarningText.getText() : null;
+	}
+
+	/** Brings the fit tab (or the warning list) to the front. */
+	public void showFitTab(boolean show) {
+		churnTabs.setSelection(show ? 1 : 0);
+	}
+
+	public Table fitTable() {
+		return fitTable;
+	}
+
+	public BarChart histogramChart() {
+		return histogram;
+	}
+
+	public LineChart trackingChart() {
+		return tracking;
+	}
+
+	public String holdoutSummary() {
+		return holdoutSummary.getText();
 	}
 }
