@@ -5,7 +5,7 @@
 The chart models are those of rfm.rptdesign (bar) and lifecycle.rptdesign (line), which
 releng/tools/ChartXmi.java printed with BIRT's Chart API; this script only changes their columns,
 size, orientation, number format and series. Run it from the repository root after changing a
-description: python3 releng/tools/report_designs.py
+description: python3 releng/tools/report_designs.py [NAME …] (e.g. clv; all designs without a name)
 """
 import os
 import re
@@ -44,12 +44,12 @@ class Design:
     def columns_of(self, dataset):
         return dict(next(c for n, c in self.datasets if n == dataset))
 
-    def text(self, key, style):
+    def text(self, key, style, show_if=None):
         # a heading stays with what follows it
         keep = '\n            <property name="pageBreakAfter">avoid</property>' if style == "h2" else ""
         self.body.append(f'''        <text id="{self.id()}">
             <property name="style">{style}</property>{keep}
-            <property name="contentType">html</property>
+{self.visibility(show_if)}            <property name="contentType">html</property>
             <text-property name="content"><![CDATA[<value-of>custops.value("{key}")</value-of>]]></text-property>
         </text>''')
 
@@ -78,10 +78,14 @@ class Design:
         return "\n".join(out) + "\n"
 
     def chart(self, name, dataset, category, values, kind="bar", width=515, height=220, horizontal=False,
-              pattern="#,##0", show_if=None, from_zero=False, series_by=None):
+              pattern="#,##0", show_if=None, from_zero=False, series_by=None, markers=True):
         """series_by: a column whose values each make a series of their own (BIRT's series grouping),
-        named in a legend; the value labels are left out (the legend and the axis say enough)."""
+        named in a legend; the value labels are left out (the legend and the axis say enough).
+        markers=False: lines without the points' boxes (for long series, where the boxes merge)."""
         model = chart_model(kind)
+        if not markers:
+            model = re.sub(r"(<Markers>\s*<Type>\w+</Type>\s*<Size>\d+</Size>\s*)<Visible>true</Visible>",
+                           r"\1<Visible>false</Visible>", model)
         if from_zero:
             # the value axis (the first Scale, inside AssociatedAxes) starts at 0, so bars compare
             model = model.replace("<Scale>\n        <MinorGridsPerUnit>",
@@ -137,6 +141,40 @@ class Design:
             <property name="width">{width}pt</property>
             <property name="dataSet">{dataset}</property>
 {self.visibility(show_if)}{self.bound(dataset, [category] + list(values) + ([series_by] if series_by else []))}        </extended-item>''')
+
+    def notice(self, dataset, column, show_if=None):
+        """One row per value of the column, each on the amber of the workbench's warnings, no header."""
+        out = [f'''        <table id="{self.id()}">
+            <property name="width">100%</property>
+            <property name="pageBreakInterval">0</property>
+            <property name="dataSet">{dataset}</property>''']
+        if show_if:
+            out.append(self.visibility(show_if).rstrip("\n"))
+        out.append(self.bound(dataset, [column]).rstrip("\n"))
+        out.append(f'''            <column id="{self.id()}"/>
+            <detail>
+                <row id="{self.id()}">
+                    <cell id="{self.id()}">
+                        <property name="backgroundColor">#FFE4B8</property>
+                        <property name="borderLeftColor">#D66E2E</property>
+                        <property name="borderLeftStyle">solid</property>
+                        <property name="borderLeftWidth">thick</property>
+                        <property name="borderBottomColor">#FFFFFF</property>
+                        <property name="borderBottomStyle">solid</property>
+                        <property name="borderBottomWidth">medium</property>
+                        <property name="paddingTop">4pt</property>
+                        <property name="paddingBottom">4pt</property>
+                        <property name="paddingLeft">6pt</property>
+                        <property name="paddingRight">6pt</property>
+                        <data id="{self.id()}">
+                            <property name="color">#5A2E00</property>
+                            <property name="resultSetColumn">{column}</property>
+                        </data>
+                    </cell>
+                </row>
+            </detail>
+        </table>''')
+        self.body.append("\n".join(out))
 
     def table(self, dataset, columns, show_if=None, font_size=None, heat=None):
         """columns: (column, header value key, format pattern or None, align, width or None)."""
@@ -404,17 +442,25 @@ def behavior_path():
 
 
 def clv():
-    d = Design("Customer lifetime value: P(alive) bands (chart, table), CLV per band (chart), churn risk, the top "
-               "customers by CLV and the fitted parameters.")
+    d = Design("Customer lifetime value: the fit's warnings, P(alive) bands (chart, table), CLV per band (chart), churn "
+               "risk, the top customers by CLV, the fitted parameters with standard errors, the calibration frequency "
+               "histogram (chart, table) and, with a holdout, the weekly tracking (chart) and the holdout check (table).")
     d.dataset("bands", [("band", "string"), ("customers", "integer"), ("share", "decimal"),
                         ("expected_purchases", "decimal"), ("clv", "decimal")])
     d.dataset("top_customers", [("customer_id", "string"), ("frequency", "integer"), ("p_alive", "decimal"),
                                 ("expected_purchases", "decimal"), ("expected_avg_spend", "decimal"), ("clv", "decimal"),
                                 ("churn_risk", "string")])
     d.dataset("churn_risk", [("risk", "string"), ("customers", "integer"), ("share", "decimal")])
-    d.dataset("fitted", [("model", "string"), ("parameter", "string"), ("value", "string")])
+    d.dataset("fitted", [("model", "string"), ("parameter", "string"), ("value", "string"), ("se", "string")])
+    d.dataset("warnings", [("warning", "string")])
+    d.dataset("histogram", [("x", "string"), ("actual", "integer"), ("expected", "decimal")])
+    d.dataset("histogram_chart", [("x", "string"), ("series", "string"), ("customers", "decimal")])
+    d.dataset("tracking_chart", [("week", "string"), ("series", "string"), ("purchases", "decimal")])
+    d.dataset("holdout_by_x", [("x", "string"), ("customers", "integer"), ("actual", "integer"), ("predicted", "decimal"),
+                               ("actual_mean", "decimal"), ("predicted_mean", "decimal")])
     d.text("title", "title")
     d.text("subtitle", "subtitle")
+    d.notice("warnings", "warning", show_if="has_warnings")
     d.text("h_bands", "h2")
     d.chart("aliveBands", "bands", "band", ["customers"], width=515, height=180, show_if="has_bands", from_zero=True)
     d.table("bands", [("band", "col_band", None, "left", "90pt"), ("customers", "col_customers", N0, "right", None),
@@ -434,8 +480,26 @@ def clv():
                               ("expected_avg_spend", "col_spend", MONEY, "right", None), ("clv", "col_clv", MONEY, "right", None),
                               ("churn_risk", "col_risk", None, "left", None)], font_size="8pt")
     d.text("h_fitted", "h2")
-    d.table("fitted", [("model", "col_model", None, "left", "120pt"), ("parameter", "col_parameter", None, "left", "150pt"),
-                       ("value", "col_value", None, "right", None)])
+    d.table("fitted", [("model", "col_model", None, "left", "110pt"), ("parameter", "col_parameter", None, "left", "130pt"),
+                       ("value", "col_value", None, "right", None), ("se", "col_se", None, "right", None)])
+    d.text("fitted_note", "note")
+    d.text("h_histogram", "h2")
+    d.chart("frequencyHistogram", "histogram_chart", "x", ["customers"], width=515, height=190, show_if="has_histogram",
+            series_by="series", from_zero=True)
+    d.table("histogram", [("x", "col_x", None, "left", "150pt"), ("actual", "col_actual", N0, "right", None),
+                          ("expected", "col_model_customers", "#,##0.0", "right", None)], show_if="has_histogram")
+    d.text("histogram_note", "note")
+    d.text("h_holdout", "h2", show_if="has_holdout")
+    d.text("holdout_note", "report", show_if="has_holdout")
+    d.chart("holdoutTracking", "tracking_chart", "week", ["purchases"], kind="line", width=515, height=220,
+            pattern="#,##0", show_if="has_holdout", series_by="series", from_zero=True, markers=False)
+    d.text("tracking_note", "note", show_if="has_holdout")
+    d.table("holdout_by_x", [("x", "col_x", None, "left", "120pt"), ("customers", "col_customers", N0, "right", None),
+                             ("actual", "col_holdout_actual", N0, "right", None),
+                             ("predicted", "col_holdout_predicted", "#,##0.0", "right", None),
+                             ("actual_mean", "col_actual_mean", "0.000", "right", None),
+                             ("predicted_mean", "col_predicted_mean", "0.000", "right", None)], show_if="has_holdout",
+            font_size="8pt")
     d.write("clv.rptdesign")
 
 
@@ -472,6 +536,8 @@ def cohorts():
 
 
 if __name__ == "__main__":
-    for make in (roi, tier_conversion, behavior_path, clv, cohorts):
-        make()
+    # python3 releng/tools/report_designs.py [clv …]: the designs named, or all of them
+    makers = {"roi": roi, "tier-conversion": tier_conversion, "behavior-path": behavior_path, "clv": clv, "cohorts": cohorts}
+    for name in sys.argv[1:] or makers:
+        makers[name]()
     sys.exit(0)

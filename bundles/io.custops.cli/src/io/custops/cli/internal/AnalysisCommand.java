@@ -58,7 +58,7 @@ final class AnalysisCommand implements Command {
 	@Override
 	public String summary() {
 		return kind == ServiceKind.STRATEGY ? "segment customers with a strategy (rfm, tiers, tags, …)"
-				: "place customers in lifecycle stages or run a customer-base model (stages, bgnbd, …)";
+				: "place customers in lifecycle stages or run a customer-base model (stages, mbgnbd, bgnbd, paretonbd, …)";
 	}
 
 	@Override

@@ -100,7 +100,7 @@ class WorkspaceTemplatesTest {
 		}
 		ServiceCatalog catalog = service(ServiceCatalog.class);
 		for (String[] wanted : new String[][] { { "CONNECTOR", "demo" }, { "STRATEGY", "rfm" }, { "STRATEGY", "tiers" },
-				{ "MODEL", "bgnbd" }, { "TEMPLATE", "roi" }, { "TEMPLATE", "tier-conversion" }, { "TEMPLATE", "behavior-path" },
+				{ "MODEL", "bgnbd" }, { "MODEL", "mbgnbd" }, { "TEMPLATE", "roi" }, { "TEMPLATE", "tier-conversion" }, { "TEMPLATE", "behavior-path" },
 				{ "TEMPLATE", "clv" }, { "TEMPLATE", "cohorts" } }) {
 			ServiceKind kind = ServiceKind.valueOf(wanted[0]);
 			for (int i = 0; i < 200 && catalog.services(kind).stream().noneMatch(e -> e.id().equals(wanted[1])); i++) {
@@ -472,9 +472,11 @@ class WorkspaceTemplatesTest {
 		RenderedReport report = render("clv", Map.of("asOf", "2026-10-01", "top", "10", "format", "pdf,html"), "clv-en");
 		String text = pdfText(report, "clv-en");
 		Analyses analyses = service(Analyses.class);
-		CustomerAnalysis bgnbd = analyses.find("bgnbd");
-		CustomerClassification r = analyses.run(bgnbd, data, LocalDate.parse("2026-10-01"),
-				analyses.resolve(bgnbd, Map.of()), ProgressMonitor.NULL);
+		// the report's default model is the churn warnings' one: MBG/NBD
+		CustomerAnalysis mbgnbd = analyses.find("mbgnbd");
+		CustomerClassification r = analyses.run(mbgnbd, data, LocalDate.parse("2026-10-01"),
+				analyses.resolve(mbgnbd, Map.of()), ProgressMonitor.NULL);
+		find(text, "model\\s+mbgnbd\\s+\\+\\s+Gamma-Gamma");
 		ResultColumn alive = r.column("p_alive").orElseThrow();
 		ResultColumn clv = r.column("clv").orElseThrow();
 		long[] bands = new long[5];
@@ -524,7 +526,92 @@ class WorkspaceTemplatesTest {
 		for (Label label : r.labels()) {
 			find(text, Pattern.quote(label.text(Locale.ENGLISH)) + "\\s+" + count(r.counts().getOrDefault(label.id(), 0L)));
 		}
-		assertCharts(report, 2);
+		// the P(alive) and CLV bands and the calibration histogram; no holdout chart without a holdout
+		assertCharts(report, 3);
+		assertFalse(text.contains("Holdout check"), text);
+	}
+
+	/**
+	 * BG/NBD on the demo shop, calibrated to 2026-04-01 with a holdout to 2026-09-30: the report
+	 * prints the fit's warnings, the standard errors beside the parameters, the calibration
+	 * histogram and the holdout check (tracking chart, table by calibration frequency), each figure
+	 * as the model's summary gives it; in Chinese too.
+	 */
+	@Test
+	void clvPrintsTheFitsWarningsStandardErrorsAndHoldoutCheck() throws Exception {
+		Map<String, String> given = Map.of("model", "bgnbd", "calibrationEnd", "2026-04-01", "holdoutEnd", "2026-09-30");
+		Map<String, String> params = new java.util.HashMap<>(given);
+		params.put("asOf", "2026-10-01");
+		params.put("format", "pdf,html");
+		RenderedReport report = render("clv", params, "clv-holdout-en");
+		String text = pdfText(report, "clv-holdout-en");
+		Analyses analyses = service(Analyses.class);
+		CustomerAnalysis bgnbd = analyses.find("bgnbd");
+		Map<String, String> passed = new java.util.HashMap<>(given);
+		passed.remove("model");
+		CustomerClassification r = analyses.run(bgnbd, data, LocalDate.parse("2026-10-01"), analyses.resolve(bgnbd, passed),
+				ProgressMonitor.NULL);
+		Map<String, Object> summary = r.summary();
+		String flat = text.replaceAll("\\s+", " ");
+		@SuppressWarnings("unchecked")
+		List<String> warnings = (List<String>) summary.get("warnings");
+		assertFalse(warnings.isEmpty(), "BG/NBD warns of its one-time buyers");
+		for (String w : warnings) {
+			assertTrue(flat.contains(w.replaceAll("\\s+", " ")), "warning missing from the PDF: " + w + "\n" + text);
+		}
+		find(text, "Std\\.\\s+error");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> fitted = (Map<String, Object>) summary.get("params");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> se = (Map<String, Object>) summary.get("params_se");
+		for (String p : List.of("r", "alpha", "a", "b")) {
+			String seText = se.get(p) == null ? "—" : six(se.get(p));
+			find(text, "\\b" + p + "\\s+" + Pattern.quote(six(fitted.get(p))) + "\\s+" + Pattern.quote(seText));
+		}
+		// the calibration histogram: actual and model per x
+		@SuppressWarnings("unchecked")
+		Map<String, Object> calibration = (Map<String, Object>) summary.get("calibration");
+		for (Object o : (List<?>) calibration.get("frequency_histogram")) {
+			Map<?, ?> row = (Map<?, ?>) o;
+			find(text, "\\n\\s*" + Pattern.quote(row.get("x").toString()) + "\\s+" + count(((Number) row.get("actual")).longValue())
+					+ "\\s+" + Pattern.quote(one(row.get("expected"))) + "\\s*\\n");
+		}
+		// the holdout: its totals and the table by calibration frequency
+		@SuppressWarnings("unchecked")
+		Map<String, Object> holdout = (Map<String, Object>) summary.get("holdout");
+		find(text, "Holdout\\s+check");
+		find(flat, Pattern.quote("Holdout 2026-04-02 – 2026-09-30") + ".*" + count(((Number) holdout.get("actual")).longValue())
+				+ " repeat purchases; the model predicted " + Pattern.quote(one(holdout.get("predicted"))));
+		for (Object o : (List<?>) holdout.get("by_x")) {
+			Map<?, ?> row = (Map<?, ?>) o;
+			find(text, "\\n\\s*" + Pattern.quote(row.get("x").toString()) + "\\s+" + count(((Number) row.get("customers")).longValue())
+					+ "\\s+" + count(((Number) row.get("actual")).longValue()) + "\\s+" + Pattern.quote(one(row.get("predicted"))));
+		}
+		// P(alive) bands, CLV bands, the histogram and the weekly tracking
+		assertCharts(report, 4);
+
+		params.put("lang", "zh");
+		params.put("format", "pdf");
+		RenderedReport zh = render("clv", params, "clv-holdout-zh");
+		String zhText = pdfText(zh, "clv-holdout-zh");
+		String zhFlat = zhText.replaceAll("\\s+", "");
+		@SuppressWarnings("unchecked")
+		List<String> warningsZh = (List<String>) summary.get("warnings_zh");
+		for (String w : warningsZh) {
+			assertTrue(zhFlat.contains(w.replaceAll("\\s+", "")), "warning missing from the PDF: " + w + "\n" + zhText);
+		}
+		assertTrue(zhText.contains("留出期检验") && zhText.contains("标准误") && zhText.contains("校准期：按重复购买次数的客户数"), zhText);
+		assertCharts(zh, 4);
+	}
+
+	/** A fitted value as the clv report prints it: 6 significant digits. */
+	private static String six(Object value) {
+		return new BigDecimal(((Number) value).doubleValue()).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+	}
+
+	/** A decimal as the pattern #,##0.0 prints it. */
+	private static String one(Object value) {
+		return String.format(Locale.ROOT, "%,.1f", BigDecimal.valueOf(((Number) value).doubleValue()).setScale(1, RoundingMode.HALF_UP));
 	}
 
 	@Test
