@@ -50,4 +50,18 @@ public interface PathAnalysis {
 	 * @param customers ascending or not, customer indexes; {@code null} for all customers
 	 */
 	PathResult run(CustomerDataset data, Map<String, String> parameters, int[] customers, ProgressMonitor monitor);
+
+	/**
+	 * The same paths inside a source, over all its customers: the query to send and the object
+	 * that makes the result from its rows, with this run's keys, order and percentages. The
+	 * events' {@code session_id} column is read unless {@code by=customer}.
+	 *
+	 * @throws io.custops.engine.sql.NoPushdownException naming the paths and the dialect when they
+	 *                                                   cannot run there (nothing is read)
+	 * @throws io.custops.core.param.ParameterException for a bad value, as {@link #run}; an
+	 *                                                  unknown event type when the result is made
+	 * @since 1.4
+	 */
+	io.custops.engine.sql.PathQuery pushdown(Map<String, String> parameters, io.custops.core.spi.SqlDialect dialect,
+			io.custops.core.spi.SqlPushdown.SourceTables tables);
 }

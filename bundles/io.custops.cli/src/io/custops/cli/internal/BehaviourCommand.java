@@ -63,31 +63,39 @@ final class BehaviourCommand implements Command {
 				                             (breakdown by channel or a customer attribute; docs/warehouse.md, "Funnels")
 				  --explain                  with --source: prints the SQL that would be sent, runs nothing
 				""" : """
-				usage: ./custops paths [--param k=v]… [--out F.csv] [--json]
+				usage: ./custops paths [--param k=v]… [--out F.csv] [--json] [--source ID [--explain]]
 				  --param top=20          how many paths
 				  --param start=search    only paths from this event type on; end=pay: up to it
 				  --param exclude=visit   event types left out
 				  --param maxLength=8     longer paths are cut (shown with ...)
 				  --param by=auto|session|customer
 				  --param notReached=pay  only the paths of those who never reached pay (drop-offs)
+				  --param from=D --param to=D  only events in [from, to)
 				  --out F.csv             rows: path, count, pct_of_units
+				  --json {"unit", "units", "distinct_paths", "paths": [{"path", "steps", "count", "pct_of_units"}…],
+				         "flows": [{"step", "source", "target", "count"}…], "params"}
+				  --source ID             runs inside a registered source: the paths are built there by the same
+				                          rules, only the top paths, totals and flows come back; the same output
+				                          (docs/warehouse.md, "Paths")
+				  --explain               with --source: prints the SQL that would be sent, runs nothing
 				""";
 	}
 
 	@Override
 	public int run(Invocation inv, CliServices services) throws Exception {
-		inv.allowOnly(funnel ? Set.of("steps", "out", "source") : Set.of("out"));
+		inv.allowOnly(funnel ? Set.of("steps", "out", "source") : Set.of("out", "source"));
 		Map<String, String> params = new LinkedHashMap<>(inv.params);
 		if (funnel) {
 			params.put(FunnelAnalysis.STEPS, inv.requireOption("steps"));
 		}
 		Path out = inv.option("out") == null ? null : Path.of(inv.option("out")).toAbsolutePath();
-		String source = funnel ? inv.option("source") : null;
+		String source = inv.option("source");
 		if (source == null && inv.options.containsKey("explain")) {
 			throw new UsageException("--explain needs --source ID");
 		}
 		if (source != null) {
-			return funnelInSource(inv, services, source, params, out);
+			return funnel ? funnelInSource(inv, services, source, params, out)
+					: pathsInSource(inv, services, source, params, out);
 		}
 		Object service = funnel ? services.require(FunnelAnalysis.class) : services.require(PathAnalysis.class);
 		CustomerDataset data = WorkspaceData.load(inv, services);
@@ -113,16 +121,9 @@ final class BehaviourCommand implements Command {
 
 			PathResult result = ((PathAnalysis) service).run(data, params, ProgressMonitor.NULL);
 			json = result.toJson();
-			rows = new java.util.ArrayList<>();
-			rows.add(new String[] { "path", "count", "pct_of_units" });
-			for (PathResult.Path path : result.paths()) {
-				rows.add(new String[] { path.text(), Long.toString(path.count()), path.pctOfUnits().toPlainString() });
-			}
+			rows = pathRows(result);
 			if (!inv.json()) {
-				inv.out.printf("%d %ss, %d distinct paths%n", result.units(), result.unit(), result.distinctPaths());
-				for (PathResult.Path path : result.paths()) {
-					inv.out.printf("  %8d  %6s%%  %s%n", path.count(), path.pctOfUnits().toPlainString(), path.text());
-				}
+				printPaths(inv, result, "");
 			}
 		}
 		if (out != null) {
@@ -135,6 +136,72 @@ final class BehaviourCommand implements Command {
 			}
 			inv.out.print(Json.write(doc));
 		} else if (out != null) {
+			inv.out.printf("%d rows written to %s%n", rows.size() - 1, out);
+		}
+		return 0;
+	}
+
+	private static List<String[]> pathRows(PathResult result) {
+		List<String[]> rows = new java.util.ArrayList<>();
+		rows.add(new String[] { "path", "count", "pct_of_units" });
+		for (PathResult.Path path : result.paths()) {
+			rows.add(new String[] { path.text(), Long.toString(path.count()), path.pctOfUnits().toPlainString() });
+		}
+		return rows;
+	}
+
+	private static void printPaths(Invocation inv, PathResult result, String where) {
+		inv.out.printf("%d %ss, %d distinct paths%s%n", result.units(), result.unit(), result.distinctPaths(), where);
+		for (PathResult.Path path : result.paths()) {
+			inv.out.printf("  %8d  %6s%%  %s%n", path.count(), path.pctOfUnits().toPlainString(), path.text());
+		}
+	}
+
+	/** {@code paths --source ID}: the engine writes the SQL, the source builds the paths and returns the top ones. */
+	private int pathsInSource(Invocation inv, CliServices services, String source, Map<String, String> params, Path out)
+			throws Exception {
+		SourceShared shared = new SourceShared(services, SourceCommand.find(inv, services, source), null,
+				inv.workspace());
+		io.custops.core.spi.SqlDialect dialect = shared.dialect();
+		io.custops.engine.sql.PathQuery query;
+		try {
+			query = shared.pathQuery(params);
+		} catch (io.custops.engine.sql.NoPushdownException e) {
+			throw new UsageException(e.getMessage());
+		}
+		if (inv.options.containsKey("explain")) {
+			if (inv.json()) {
+				Map<String, Object> doc = new LinkedHashMap<>();
+				doc.put("analysis", "paths");
+				doc.put("source", source);
+				doc.put("dialect", dialect.id());
+				doc.put("sql", query.sql());
+				inv.out.print(Json.write(doc));
+			} else {
+				inv.out.println(query.sql().strip() + ";");
+			}
+			return 0;
+		}
+		long started = System.nanoTime();
+		PathResult result = shared.run(query);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		List<String[]> rows = pathRows(result);
+		if (out != null) {
+			writeCsv(out, rows);
+		}
+		if (inv.json()) {
+			Map<String, Object> doc = new LinkedHashMap<>(result.toJson());
+			if (out != null) {
+				doc.put("out", out.toString());
+			}
+			doc.put("source", source);
+			doc.put("dialect", dialect.id());
+			doc.put("millis", millis);
+			inv.out.print(Json.write(doc));
+			return 0;
+		}
+		printPaths(inv, result, " (in source " + source + ", " + dialect.id() + ", " + millis + " ms)");
+		if (out != null) {
 			inv.out.printf("%d rows written to %s%n", rows.size() - 1, out);
 		}
 		return 0;

@@ -43,7 +43,7 @@ final class ReportCommand implements Command {
 				                             tier-conversion: from=D1 to=D2 period=month levels=… basis=spend
 				                             behavior-path: steps=view,cart,order window=7d
 				                             rfm, lifecycle, clv: asOf=D
-				                             source=ID: from a registered source (rfm, lifecycle, tier-conversion, roi)
+				                             source=ID: from a registered source (rfm, tier-conversion, roi, behavior-path)
 				  Dates may be relative: @today, @yesterday, @today-7d, @last-month.start, @last-month.end…
 				  Templates and their parameters: ./custops services --kind template --json
 				  --json   {"template", "files": [{"format", "path", "bytes"}], "parameters", "timings_ms": {"load",

@@ -18,6 +18,9 @@ import io.custops.engine.sql.ConversionQuery;
 import io.custops.engine.sql.FunnelQuery;
 import io.custops.engine.FunnelAnalysis;
 import io.custops.engine.FunnelResult;
+import io.custops.engine.PathAnalysis;
+import io.custops.engine.PathResult;
+import io.custops.engine.sql.PathQuery;
 import io.custops.source.TextRowSink;
 import io.custops.engine.sql.NoPushdownException;
 import io.custops.engine.sql.RoiQuery;
@@ -173,6 +176,24 @@ final class SourceShared implements SourceAnalyses {
 	public FunnelResult funnel(Map<String, String> parameters) throws Exception {
 		try {
 			return run(funnelQuery(parameters));
+		} catch (SourceException e) {
+			throw unreachable(e);
+		}
+	}
+
+	PathQuery pathQuery(Map<String, String> parameters) {
+		return services.require(PathAnalysis.class).pushdown(parameters, dialect, runtime.tables(source));
+	}
+
+	PathResult run(PathQuery query) throws Exception {
+		runtime.query(source, "paths", null, query.sql(), query::accept);
+		return query.result();
+	}
+
+	@Override
+	public PathResult paths(Map<String, String> parameters) throws Exception {
+		try {
+			return run(pathQuery(parameters));
 		} catch (SourceException e) {
 			throw unreachable(e);
 		}

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.custops.core.ProgressMonitor;
 import io.custops.core.data.CustomerDataset;
+import io.custops.core.data.EventTypes;
 import io.custops.core.param.ParameterException;
 import io.custops.core.param.ParameterSpec;
 import io.custops.core.param.ParameterType;
@@ -21,6 +22,9 @@ import io.custops.engine.PathAnalysis;
 import io.custops.engine.PathResult;
 import io.custops.engine.PathResult.Flow;
 import io.custops.engine.PathResult.Path;
+import io.custops.engine.sql.PathQuery;
+import io.custops.core.spi.SqlDialect;
+import io.custops.core.spi.SqlPushdown.SourceTables;
 
 /**
  * One pass over each customer's events: each unit's path is built in a reused {@code int[]}
@@ -107,7 +111,8 @@ public class PathService implements PathAnalysis {
 		Counter counter = new Counter(types, maxLength, start, end, notReached, excluded);
 		int[] offsets = data.eventOffsets();
 		long[] time = data.eventTime();
-		long[] order = new long[16];
+		int[] type = data.eventType();
+		int[] rank = typeRanks(data.eventTypeNames());
 		pm.begin("Paths", data.customerCount());
 		for (int c = 0; c < data.customerCount(); c++) {
 			if ((c & 0xFFFF) == 0) {
@@ -127,48 +132,89 @@ public class PathService implements PathAnalysis {
 			if (s == e) {
 				continue;
 			}
+			// events of one second in the standard types' order, then by name (a source has no input
+			// order to keep); by session, each session's events together
+			boolean reorder = false;
+			for (int i = s + 1; i < e && !reorder; i++) {
+				reorder = time[i] == time[i - 1] && rank[type[i]] < rank[type[i - 1]]
+						|| bySession && session[i] < session[i - 1];
+			}
+			int[] indexes = null;
+			int from = s;
+			int to = e;
+			if (reorder) {
+				int m = e - s;
+				Integer[] sorted = new Integer[m];
+				for (int i = 0; i < m; i++) {
+					sorted[i] = s + i;
+				}
+				Comparator<Integer> byTime = Comparator.<Integer>comparingLong(i -> time[i]).thenComparingInt(i -> rank[type[i]]);
+				Arrays.sort(sorted, bySession ? Comparator.<Integer>comparingInt(i -> session[i]).thenComparing(byTime) : byTime);
+				indexes = counter.indexes(m);
+				for (int i = 0; i < m; i++) {
+					indexes[i] = sorted[i];
+				}
+				from = 0;
+				to = m;
+			}
 			if (!bySession) {
-				counter.unit(data.eventType(), null, s, e);
+				counter.unit(type, indexes, from, to);
 				continue;
 			}
-			boolean grouped = true;
-			for (int i = s + 1; i < e && grouped; i++) {
-				grouped = session[i] >= session[i - 1];
-			}
-			if (grouped) {
-				// the usual case: each session's events are together
-				int from = s;
-				for (int i = s + 1; i <= e; i++) {
-					if (i == e || session[i] != session[from]) {
-						counter.unit(data.eventType(), null, from, i);
-						from = i;
-					}
-				}
-			} else {
-				// sessions interleave in time: order by (session, position), which keeps time order inside a session
-				int m = e - s;
-				if (order.length < m) {
-					order = new long[Math.max(m, order.length * 2)];
-				}
-				for (int i = 0; i < m; i++) {
-					order[i] = ((long) (session[s + i] + 1) << 32) | i;
-				}
-				Arrays.sort(order, 0, m);
-				int[] indexes = counter.indexes(m);
-				for (int i = 0; i < m; i++) {
-					indexes[i] = s + (int) order[i];
-				}
-				int from = 0;
-				for (int i = 1; i <= m; i++) {
-					if (i == m || (order[i] >>> 32) != (order[from] >>> 32)) {
-						counter.unit(data.eventType(), indexes, from, i);
-						from = i;
-					}
+			int first = from;
+			for (int i = from + 1; i <= to; i++) {
+				if (i == to || session[at(indexes, i)] != session[at(indexes, first)]) {
+					counter.unit(type, indexes, first, i);
+					first = i;
 				}
 			}
 		}
 		pm.done();
 		return counter.result(data.eventTypeNames(), top, bySession ? "session" : "customer", params.asText());
+	}
+
+	@Override
+	public PathQuery pushdown(Map<String, String> raw, SqlDialect dialect, SourceTables tables) {
+		Parameters params = Parameters.resolve(PARAMETERS, raw);
+		List<String> excluded = params.has(EXCLUDE) ? params.list(EXCLUDE).stream().map(String::strip).toList() : List.of();
+		String[] anchors = new String[3];
+		String[] keys = { START, END, NOT_REACHED };
+		for (int i = 0; i < keys.length; i++) {
+			if (params.has(keys[i])) {
+				anchors[i] = params.string(keys[i]).strip();
+				if (excluded.contains(anchors[i])) {
+					throw new ParameterException(keys[i], "'" + params.string(keys[i]) + "' is also excluded");
+				}
+			}
+		}
+		LocalDate fromDate = params.has(FROM) ? params.date(FROM) : null;
+		LocalDate toDate = params.has(TO) ? params.date(TO) : null;
+		if (fromDate != null && toDate != null && !fromDate.isBefore(toDate)) {
+			throw new AnalysisInputException("the end date " + toDate + " is not after the start date " + fromDate);
+		}
+		return new PathQuery(params.intValue(TOP), params.intValue(MAX_LENGTH), anchors[0], anchors[1], anchors[2],
+				excluded, fromDate, toDate, params.string(BY), params.asText(), dialect, tables);
+	}
+
+	private static int at(int[] indexes, int i) {
+		return indexes == null ? i : indexes[i];
+	}
+
+	/** Per type index: its place among the standard types, or after them by name. */
+	static int[] typeRanks(List<String> names) {
+		List<String> others = new ArrayList<>();
+		for (String name : names) {
+			if (!EventTypes.STANDARD.contains(name)) {
+				others.add(name);
+			}
+		}
+		others.sort(null);
+		int[] rank = new int[names.size()];
+		for (int t = 0; t < rank.length; t++) {
+			int standard = EventTypes.STANDARD.indexOf(names.get(t));
+			rank[t] = standard >= 0 ? standard : EventTypes.STANDARD.size() + others.indexOf(names.get(t));
+		}
+		return rank;
 	}
 
 	private static int anchor(CustomerDataset data, Parameters params, String key, boolean[] excluded) {
@@ -189,6 +235,26 @@ public class PathService implements PathAnalysis {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The result from the distinct paths at least as frequent as the top-th one (all of them when
+	 * there are fewer) and the flows over all paths, in any order: the top paths by count
+	 * descending, then by text; percentages of the units; flows by step, count descending, source,
+	 * target. Shared by the in-memory run and the run inside a source.
+	 */
+	public static PathResult assemble(String unit, long units, long distinctPaths,
+			List<Map.Entry<List<String>, Long>> candidates, int top, List<Flow> flows, Map<String, String> parameters) {
+		List<Path> paths = new ArrayList<>();
+		for (Map.Entry<List<String>, Long> c : candidates) {
+			paths.add(new Path(c.getKey(), c.getValue(), Numbers.percent(c.getValue(), units)));
+		}
+		paths.sort(Comparator.comparingLong(Path::count).reversed().thenComparing(Path::text));
+		List<Flow> sorted = new ArrayList<>(flows);
+		sorted.sort(Comparator.comparingInt(Flow::step).thenComparing(Comparator.comparingLong(Flow::count).reversed())
+				.thenComparing(Flow::source).thenComparing(Flow::target));
+		return new PathResult(unit, units, distinctPaths, paths.subList(0, Math.min(top, paths.size())), sorted,
+				parameters);
 	}
 
 	/** Builds each unit's path and counts the distinct ones. */
@@ -336,22 +402,20 @@ public class PathService implements PathAnalysis {
 			}
 			names[cutCode] = PathResult.CUT;
 
-			// only paths as frequent as the top-th one are candidates; they are ranked by count, then text
+			// only paths as frequent as the top-th one are candidates; assemble ranks them by count, then text
 			long threshold = 0;
 			if (counts.length > top) {
 				long[] sorted = counts.clone();
 				Arrays.sort(sorted);
 				threshold = sorted[sorted.length - top];
 			}
-			List<Path> candidates = new ArrayList<>();
+			List<Map.Entry<List<String>, Long>> candidates = new ArrayList<>();
 			for (int i = 0; i < distinct.length; i++) {
 				if (counts[i] >= threshold) {
 					List<String> steps = Arrays.stream(distinct[i]).mapToObj(code -> names[code]).toList();
-					candidates.add(new Path(steps, counts[i], Numbers.percent(counts[i], units)));
+					candidates.add(Map.entry(steps, counts[i]));
 				}
 			}
-			candidates.sort(Comparator.comparingLong(Path::count).reversed().thenComparing(Path::text));
-			List<Path> paths = candidates.subList(0, Math.min(top, candidates.size()));
 
 			// flows: position p's step to position p+1's step (or the end), summed over distinct paths
 			int width = cutCode + 2;
@@ -374,9 +438,7 @@ public class PathService implements PathAnalysis {
 				int step = (int) (key / width / width);
 				flows.add(new Flow(step, names[source], target == endNode ? PathResult.END : names[target], fc[0][i]));
 			}
-			flows.sort(Comparator.comparingInt(Flow::step).thenComparing(Comparator.comparingLong(Flow::count).reversed())
-					.thenComparing(Flow::source).thenComparing(Flow::target));
-			return new PathResult(unit, units, distinct.length, paths, flows, parameters);
+			return assemble(unit, units, distinct.length, candidates, top, flows, parameters);
 		}
 
 		private int[] unpack(long key) {

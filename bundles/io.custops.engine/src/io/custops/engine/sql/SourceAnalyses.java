@@ -46,6 +46,15 @@ public interface SourceAnalyses {
 	io.custops.engine.FunnelResult funnel(Map<String, String> parameters) throws Exception;
 
 	/**
+	 * {@link io.custops.engine.PathAnalysis#run} on the source's events, over all its customers
+	 * (the events' {@code session_id} is read unless {@code by=customer}).
+	 *
+	 * @throws NoPushdownException naming the paths and the dialect, before anything is read
+	 * @since 1.2
+	 */
+	io.custops.engine.PathResult paths(Map<String, String> parameters) throws Exception;
+
+	/**
 	 * Streams an analysis's per-customer rows from the source (label id or null, then the
 	 * analysis's columns as text), as {@code segment --source} does; returns the customers of the source.
 	 *

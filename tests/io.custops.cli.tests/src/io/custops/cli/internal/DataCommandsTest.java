@@ -209,6 +209,30 @@ class DataCommandsTest {
 		}
 	}
 
+	/** {@code paths --source}: the SQL the engine writes for the source's dialect, or a refusal naming it (nothing is read). */
+	@Test
+	void pathsInsideASourceExplainOrRefuse() throws Exception {
+		String ws = dir.resolve("ws").toString();
+		Run pg = run("source", "add", "--id", "dw", "--url", "jdbc:postgresql://127.0.0.1:1/shop", "--table",
+				"events=shop.events", "--map", "event_time=happened_at", "--workspace", ws);
+		assertEquals(0, pg.status(), pg.err());
+		Run explain = run("paths", "--source", "dw", "--explain", "--param", "end=pay", "--param", "by=customer", "--json",
+				"--workspace", ws);
+		assertEquals(0, explain.status(), explain.err());
+		assertTrue(explain.out().contains("\"analysis\": \"paths\""), explain.out());
+		assertTrue(explain.out().contains("\"dialect\": \"postgresql\""), explain.out());
+		assertTrue(explain.out().contains("happened_at AS event_time") && explain.out().contains("FROM shop.events)")
+				&& explain.out().contains("string_agg("),
+				explain.out());
+		Run hsqldb = run("source", "add", "--id", "small", "--url", "jdbc:hsqldb:mem:paths", "--table", "events=PUBLIC.EVENTS",
+				"--workspace", ws);
+		assertEquals(0, hsqldb.status(), hsqldb.err());
+		Run refused = run("paths", "--source", "small", "--workspace", ws);
+		assertEquals(2, refused.status(), refused.out());
+		assertTrue(refused.err().contains("paths cannot run inside a hsqldb source"), refused.err());
+		assertEquals(2, run("paths", "--explain", "--workspace", ws).status(), "--explain needs --source");
+	}
+
 	@Test
 	void aReadOnAFolderWithoutAWorkspaceExitsTwoAndCreatesNothing() throws Exception {
 		Path none = dir.resolve("no-such-workspace");

@@ -181,6 +181,27 @@ class PathsTest {
 		assertThrows(AnalysisInputException.class, () -> paths.run(data(), Map.of(), new int[] { 3 }, null));
 	}
 
+	/**
+	 * Events of one second come in the standard types' order (visit … share), then other types by
+	 * name, whatever the order they were given in: a source has no input order to follow.
+	 */
+	@Test
+	void eventsOfOneSecondInTheStandardOrder() {
+		CustomerDataset given = CustomerDataset.builder(ZoneOffset.UTC)
+				.event("x", at("2026-05-10T10:00"), "cart", "s", null)
+				.event("x", at("2026-05-10T10:00"), "view", "s", null)
+				.event("x", at("2026-05-10T10:01"), "zoom", "s", null)
+				.event("x", at("2026-05-10T10:01"), "pay", "s", null)
+				.event("x", at("2026-05-10T10:01"), "alert", "s", null)
+				.event("y", at("2026-05-10T10:00"), "view", "t", null)
+				.event("y", at("2026-05-10T10:00"), "cart", "t", null)
+				.event("y", at("2026-05-10T10:01"), "alert", "t", null)
+				.event("y", at("2026-05-10T10:01"), "zoom", "t", null)
+				.event("y", at("2026-05-10T10:01"), "pay", "t", null).build();
+		assertEquals(Map.of("view > cart > pay > alert > zoom", 2L), counts(paths.run(given, Map.of(), null)));
+		assertEquals(Map.of("view > cart > pay > alert > zoom", 2L), counts(paths.run(given, Map.of("by", "customer"), null)));
+	}
+
 	@Test
 	void jsonKeys() {
 		Map<String, Object> json = run("top", "1").toJson();

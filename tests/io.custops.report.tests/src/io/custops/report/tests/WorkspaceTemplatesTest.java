@@ -435,6 +435,66 @@ class WorkspaceTemplatesTest {
 		assertCharts(report, 2);
 	}
 
+	/**
+	 * {@code --param source=ID}: the template asks the source (SourceAnalyses) for its funnel and
+	 * its two path lists and never reads the workspace's dataset. The source here answers with the
+	 * in-memory runs, so the report must print the in-memory figures.
+	 */
+	@Test
+	void behaviourPathFromASourceAsksTheSourceForItsFunnelAndPaths() throws Exception {
+		FunnelAnalysis funnel = service(FunnelAnalysis.class);
+		PathAnalysis paths = service(PathAnalysis.class);
+		List<String> asked = new ArrayList<>();
+		io.custops.engine.sql.SourceAnalyses source = new io.custops.engine.sql.SourceAnalyses() {
+			@Override
+			public String source() {
+				return "dw";
+			}
+
+			@Override
+			public io.custops.core.spi.SqlDialect dialect() {
+				return io.custops.core.spi.SqlDialect.POSTGRESQL;
+			}
+
+			@Override
+			public ConversionResult conversion(String analysisId, LocalDate from, LocalDate to, Map<String, String> p) {
+				throw new AssertionError("conversion asked");
+			}
+
+			@Override
+			public RoiResult roi(String campaignId, Map<String, String> p) {
+				throw new AssertionError("roi asked");
+			}
+
+			@Override
+			public FunnelResult funnel(Map<String, String> p) {
+				asked.add("funnel " + new java.util.TreeMap<>(p));
+				return funnel.run(data, p, ProgressMonitor.NULL);
+			}
+
+			@Override
+			public PathResult paths(Map<String, String> p) {
+				asked.add("paths " + new java.util.TreeMap<>(p));
+				return paths.run(data, p, ProgressMonitor.NULL);
+			}
+
+			@Override
+			public long classify(String analysisId, LocalDate asOf, Map<String, String> p, ClassifiedRows rows) {
+				throw new AssertionError("classify asked");
+			}
+		};
+		WorkspaceReports.Result result = reports.render(ws, "behavior-path", Map.of("steps", "view,cart,order", "format", "pdf"),
+				OUT.resolve("behavior-path-source"), TODAY, source, ProgressMonitor.NULL);
+		String text = pdfText(result.report(), "behavior-path-source");
+		assertEquals(List.of("funnel {breakdown=channel, steps=view,cart,order, window=14d}", "paths {top=10}",
+				"paths {notReached=order, start=view, top=10}"), asked);
+		for (PathResult.Path p : paths.run(data, Map.of("top", "10"), ProgressMonitor.NULL).paths()) {
+			find(text, Pattern.quote(p.text()) + "\\s+" + count(p.count()) + "\\s+" + plain(p.pctOfUnits()));
+		}
+		FunnelResult f = funnel.run(data, Map.of("steps", "view,cart,order", "breakdown", "channel"), ProgressMonitor.NULL);
+		find(text, "1\\. view\\s+" + count(f.steps().get(0).customers()));
+	}
+
 	// --- cohorts ----------------------------------------------------------------------------------------
 
 	@Test

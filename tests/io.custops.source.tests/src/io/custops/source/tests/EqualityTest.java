@@ -39,6 +39,9 @@ import io.custops.engine.CampaignRoi;
 import io.custops.engine.ConversionResult;
 import io.custops.engine.FunnelAnalysis;
 import io.custops.engine.FunnelResult;
+import io.custops.engine.PathAnalysis;
+import io.custops.engine.PathResult;
+import io.custops.engine.sql.PathQuery;
 import io.custops.engine.sql.FunnelQuery;
 import io.custops.engine.RoiResult;
 import io.custops.engine.sql.RoiQuery;
@@ -350,6 +353,64 @@ class EqualityTest {
 			assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(actual), "dropped customers");
 			assertEquals(expected.size(), actual.size(), "dropped customers");
 		}
+	}
+
+	/**
+	 * Paths of several shapes: by session (auto) with the default top; by customer with an
+	 * exclusion and a cut at the back; start and end anchors by customer with a cut at the front
+	 * within from/to; a drop-off list (notReached). The whole --json document, equal to the in-memory run.
+	 */
+	static final List<Map<String, String>> PATHS = List.of(Map.of(),
+			Map.of("by", "customer", "exclude", "visit,review", "maxLength", "4", "top", "15"),
+			Map.of("by", "customer", "start", "view", "end", "pay", "maxLength", "3", "from", "2025-03-01", "to",
+					"2026-03-01"),
+			Map.of("by", "session", "start", "search", "notReached", "cart", "top", "10"));
+
+	@TestFactory
+	Stream<DynamicTest> paths() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (EngineUnderTest engine : engines) {
+			for (Map<String, String> run : PATHS) {
+				tests.add(live(engine + " paths " + run, () -> comparePaths(engine, run)));
+			}
+			// the check is Java's, on the event types the query returns; the fast engines show it
+			if (engine.dialect == io.custops.core.spi.SqlDialect.DUCKDB
+					|| engine.dialect == io.custops.core.spi.SqlDialect.POSTGRESQL) {
+				tests.add(live(engine + " paths with an unknown event type", () -> {
+					Map<String, String> params = Map.of("end", "checkout");
+					SourceRuntime runtime = Services.get(SourceRuntime.class);
+					String memory = assertThrows(io.custops.core.param.ParameterException.class,
+							() -> Services.get(PathAnalysis.class).run(data, params, ProgressMonitor.NULL)).getMessage();
+					PathQuery query = Services.get(PathAnalysis.class).pushdown(params, engine.dialect,
+							runtime.tables(engine.source()));
+					runtime.query(engine.source(), "paths", null, query.sql(), query::accept);
+					String pushed = assertThrows(io.custops.core.param.ParameterException.class, query::result).getMessage();
+					assertTrue(pushed.startsWith("end: unknown event type 'checkout'") || pushed.contains("'checkout'"), pushed);
+					assertEquals(memory.substring(0, memory.indexOf(';')), pushed.substring(0, pushed.indexOf(';')));
+				}));
+			}
+		}
+		return tests.stream();
+	}
+
+	static void comparePaths(EngineUnderTest engine, Map<String, String> params) throws Exception {
+		PathAnalysis paths = Services.get(PathAnalysis.class);
+		SourceRuntime runtime = Services.get(SourceRuntime.class);
+		if (engine.dialect == io.custops.core.spi.SqlDialect.HSQLDB) {
+			NoPushdownException refused = assertThrows(NoPushdownException.class,
+					() -> paths.pushdown(params, engine.dialect, runtime.tables(engine.source())));
+			assertTrue(refused.getMessage().contains("paths") && refused.getMessage().contains(engine.dialect.id()),
+					refused.getMessage());
+			return;
+		}
+		PathResult memory = paths.run(data, params, ProgressMonitor.NULL);
+		PathQuery query = paths.pushdown(params, engine.dialect, runtime.tables(engine.source()));
+		long t = System.nanoTime();
+		runtime.query(engine.source(), "paths", null, query.sql(), query::accept);
+		timing(String.format("%-10s %-7s %-60s %6d ms", engine, "paths", params, (System.nanoTime() - t) / 1_000_000));
+		PathResult pushed = query.result();
+		assertTrue(memory.units() > 200 && memory.distinctPaths() >= 10, "units: " + memory.toJson());
+		assertEquals(memory.toJson(), pushed.toJson());
 	}
 
 	private Stream<DynamicTest> cases(ServiceKind kind, String id, List<Map<String, String>> paramSets) {

@@ -21,12 +21,14 @@ import io.custops.engine.FunnelAnalysis;
 import io.custops.engine.FunnelResult;
 import io.custops.engine.PathAnalysis;
 import io.custops.engine.PathResult;
+import io.custops.engine.sql.SourceAnalyses;
 
 /**
  * Behaviour paths: the funnel of the given steps as a chart (with the share of the first and of
  * the previous step) and a table with the median time between steps; the most frequent paths;
  * the paths of those who began the funnel but never reached its last step; the funnel by
- * channel. Every figure is the engine's {@link FunnelAnalysis} or {@link PathAnalysis} result.
+ * channel. Every figure is the engine's {@link FunnelAnalysis} or {@link PathAnalysis} result, run
+ * in memory or, with {@code --param source=ID}, inside the source ({@link SourceAnalyses}).
  */
 @Component(service = ReportTemplate.class)
 public class BehaviorPathTemplate implements ReportTemplate {
@@ -89,13 +91,28 @@ public class BehaviorPathTemplate implements ReportTemplate {
 	}
 
 	@Override
-	public ReportData prepare(ReportContext context) {
+	public ReportData prepare(ReportContext context) throws Exception {
+		java.util.Optional<SourceAnalyses> source = context.input(SourceAnalyses.class);
+		if (source.isPresent()) {
+			// inside a source (--param source=ID): the same funnel and paths, pushed down
+			SourceAnalyses s = source.get();
+			return prepare(context, s::funnel, s::paths);
+		}
 		try (EngineServices engine = new EngineServices()) {
-			return prepare(context, engine.get(FunnelAnalysis.class), engine.get(PathAnalysis.class));
+			FunnelAnalysis funnel = engine.get(FunnelAnalysis.class);
+			PathAnalysis paths = engine.get(PathAnalysis.class);
+			return prepare(context, params -> funnel.run(context.dataset(), params, context.monitor()),
+					params -> paths.run(context.dataset(), params, context.monitor()));
 		}
 	}
 
-	private ReportData prepare(ReportContext context, FunnelAnalysis funnel, PathAnalysis paths) {
+	/** One run of an analysis from its parameters: in memory or inside a source. */
+	@FunctionalInterface
+	private interface Run<R> {
+		R run(Map<String, String> parameters) throws Exception;
+	}
+
+	private ReportData prepare(ReportContext context, Run<FunnelResult> funnel, Run<PathResult> paths) throws Exception {
 		Locale locale = context.locale();
 		Parameters p = context.parameters();
 		List<String> steps = p.list(STEPS);
@@ -111,12 +128,12 @@ public class BehaviorPathTemplate implements ReportTemplate {
 		if (byGroup) {
 			funnelParams.put(FunnelAnalysis.BREAKDOWN, breakdown);
 		}
-		FunnelResult f = funnel.run(context.dataset(), funnelParams, context.monitor());
+		FunnelResult f = funnel.run(funnelParams);
 
 		String top = Integer.toString(p.intValue(TOP));
 		Map<String, String> pathParams = new LinkedHashMap<>(range);
 		pathParams.put(PathAnalysis.TOP, top);
-		PathResult all = paths.run(context.dataset(), pathParams, context.monitor());
+		PathResult all = paths.run(pathParams);
 		Map<String, String> dropParams = new LinkedHashMap<>(pathParams);
 		dropParams.put(PathAnalysis.START, steps.get(0));
 		String last = steps.get(steps.size() - 1);
@@ -124,7 +141,7 @@ public class BehaviorPathTemplate implements ReportTemplate {
 		PathResult dropped = null;
 		if (hasDrop) {
 			dropParams.put(PathAnalysis.NOT_REACHED, last);
-			dropped = paths.run(context.dataset(), dropParams, context.monitor());
+			dropped = paths.run(dropParams);
 		}
 
 		List<Object[]> funnelRows = new ArrayList<>();
