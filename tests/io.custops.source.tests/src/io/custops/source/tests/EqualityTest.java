@@ -96,6 +96,16 @@ class EqualityTest {
 				shop.orderRows, shop.eventRows, LOAD_MILLIS);
 	}
 
+	/**
+	 * Whether the suite runs this analysis's cases: {@code CUSTOPS_TEST_ANALYSES} (a comma list of
+	 * rfm, tiers, stages, conversion, roi, funnel, paths) narrows it, as CUSTOPS_TEST_ENGINES
+	 * narrows the engines; unset, all run.
+	 */
+	static boolean selected(String analysis) {
+		String list = System.getenv("CUSTOPS_TEST_ANALYSES");
+		return list == null || list.isBlank() || List.of(list.strip().split("\\s*,\\s*")).contains(analysis);
+	}
+
 	/** A run's time, printed at once (the suite runs for minutes) and again in the summary. */
 	static void timing(String line) {
 		System.out.println(line);
@@ -150,6 +160,9 @@ class EqualityTest {
 				Map.entry("tiers", Map.of("period", "quarter", "basis", "orders", "levels", "one:1,two:2,many:4")),
 				Map.entry("stages", Map.of("usageCycle", "true", "dormantDays", "90")), Map.entry("rfm", Map.of()));
 		List<DynamicTest> tests = new ArrayList<>();
+		if (!selected("conversion")) {
+			return tests.stream();
+		}
 		for (EngineUnderTest engine : engines) {
 			for (Map.Entry<String, Map<String, String>> run : runs) {
 				tests.add(DynamicTest.dynamicTest(engine + " conversion " + run.getKey() + " " + run.getValue(),
@@ -209,6 +222,9 @@ class EqualityTest {
 		List<Map<String, String>> runs = List.of(Map.of(), Map.of("alpha", "0.1"), Map.of("breakdown", "tier"),
 				Map.of("breakdown", "stages", "breakdown.dormantDays", "90"), Map.of("breakdown", "target"));
 		List<DynamicTest> tests = new ArrayList<>();
+		if (!selected("roi")) {
+			return tests.stream();
+		}
 		for (EngineUnderTest engine : engines) {
 			for (Map<String, String> run : runs) {
 				tests.add(DynamicTest.dynamicTest(engine + " roi " + run, () -> compareRoi(engine, run)));
@@ -316,6 +332,9 @@ class EqualityTest {
 	@TestFactory
 	Stream<DynamicTest> funnel() {
 		List<DynamicTest> tests = new ArrayList<>();
+		if (!selected("funnel")) {
+			return tests.stream();
+		}
 		for (EngineUnderTest engine : engines) {
 			for (Map<String, String> run : FUNNELS) {
 				tests.add(live(engine + " funnel " + run, () -> compareFunnel(engine, run)));
@@ -369,6 +388,9 @@ class EqualityTest {
 	@TestFactory
 	Stream<DynamicTest> paths() {
 		List<DynamicTest> tests = new ArrayList<>();
+		if (!selected("paths")) {
+			return tests.stream();
+		}
 		for (EngineUnderTest engine : engines) {
 			for (Map<String, String> run : PATHS) {
 				tests.add(live(engine + " paths " + run, () -> comparePaths(engine, run)));
@@ -415,6 +437,9 @@ class EqualityTest {
 
 	private Stream<DynamicTest> cases(ServiceKind kind, String id, List<Map<String, String>> paramSets) {
 		List<DynamicTest> tests = new ArrayList<>();
+		if (!selected(id)) {
+			return tests.stream();
+		}
 		for (EngineUnderTest engine : engines) {
 			for (Map<String, String> params : paramSets) {
 				for (LocalDate asOf : DATES) {
