@@ -207,28 +207,66 @@ final class BehaviourCommand implements Command {
 		return 0;
 	}
 
+	/**
+	 * The {@code --out} rows: the funnel's steps, then with a breakdown each group's steps, told
+	 * apart by the {@code group} column (empty for the whole funnel).
+	 */
 	private static List<String[]> stepRows(FunnelResult result) {
 		List<String[]> rows = new java.util.ArrayList<>();
-		rows.add(new String[] { "step", "customers", "pct_of_first", "pct_of_previous", "median_seconds_from_previous",
-				"mean_seconds_from_previous" });
-		for (FunnelResult.Step step : result.steps()) {
-			Map<String, Object> s = step.toJson();
-			rows.add(new String[] { step.step(), text(s.get("customers")), text(s.get("pct_of_first")),
-					text(s.get("pct_of_previous")), text(s.get("median_seconds_from_previous")),
-					text(s.get("mean_seconds_from_previous")) });
+		boolean grouped = !result.groups().isEmpty();
+		List<String> header = new java.util.ArrayList<>(List.of("step", "customers", "pct_of_first", "pct_of_previous",
+				"median_seconds_from_previous", "mean_seconds_from_previous"));
+		if (grouped) {
+			header.add("group");
+		}
+		rows.add(header.toArray(String[]::new));
+		addStepRows(rows, result.steps(), grouped ? "(all)" : null);
+		for (FunnelResult.Group g : result.groups()) {
+			addStepRows(rows, g.steps(), g.group());
 		}
 		return rows;
+	}
+
+	/** @param group the group's name in the last column, or null without a breakdown (no such column) */
+	private static void addStepRows(List<String[]> rows, List<FunnelResult.Step> steps, String group) {
+		for (FunnelResult.Step step : steps) {
+			Map<String, Object> s = step.toJson();
+			List<String> row = new java.util.ArrayList<>(List.of(step.step(), text(s.get("customers")),
+					text(s.get("pct_of_first")), text(s.get("pct_of_previous")), text(s.get("median_seconds_from_previous")),
+					text(s.get("mean_seconds_from_previous"))));
+			if (group != null) {
+				row.add(group);
+			}
+			rows.add(row.toArray(String[]::new));
+		}
 	}
 
 	private static void printFunnel(Invocation inv, FunnelResult result, String where) {
 		inv.out.printf("funnel %s: %s%s%n", String.join(" > ", result.steps().stream().map(FunnelResult.Step::step).toList()),
 				result.describeRules(), where == null ? "" : where);
-		for (FunnelResult.Step step : result.steps()) {
-			Map<String, Object> s = step.toJson();
-			inv.out.printf("  %-12s %10s  %7s%% of first  %7s%% of previous  median %ss  mean %ss%n", step.step(),
-					s.get("customers"), s.get("pct_of_first"), s.get("pct_of_previous"),
-					s.get("median_seconds_from_previous"), s.get("mean_seconds_from_previous"));
+		printSteps(inv, result.steps(), "  ");
+		if (!result.groups().isEmpty()) {
+			Object breakdown = result.toJson().get("breakdown");
+			inv.out.printf("by %s:%n", breakdown instanceof Map<?, ?> m && m.get("by") != null ? m.get("by") : "group");
+			for (FunnelResult.Group g : result.groups()) {
+				inv.out.printf("  %s%n", g.group());
+				printSteps(inv, g.steps(), "    ");
+			}
 		}
+	}
+
+	/** One line a step; times as a person reads them ("2 h 36 min"), "—" where no one converted. */
+	private static void printSteps(Invocation inv, List<FunnelResult.Step> steps, String indent) {
+		for (FunnelResult.Step step : steps) {
+			inv.out.printf("%s%-12s %10s  %8s of first  %8s of previous  median %s  mean %s%n", indent, step.step(),
+					String.format("%,d", step.customers()), percent(step.pctOfFirst()), percent(step.pctOfPrevious()),
+					io.custops.core.Durations.text(step.medianSecondsFromPrevious(), false),
+					io.custops.core.Durations.text(step.meanSecondsFromPrevious(), false));
+		}
+	}
+
+	private static String percent(java.math.BigDecimal value) {
+		return value == null ? "—" : value.toPlainString() + "%";
 	}
 
 	private static void writeCsv(Path out, List<String[]> rows) throws java.io.IOException {

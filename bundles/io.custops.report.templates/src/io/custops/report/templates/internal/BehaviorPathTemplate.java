@@ -150,7 +150,7 @@ public class BehaviorPathTemplate implements ReportTemplate {
 		for (FunnelResult.Step step : f.steps()) {
 			String name = event(step.step(), locale);
 			funnelRows.add(new Object[] { k + ". " + name, step.customers(), step.pctOfFirst(), step.pctOfPrevious(),
-					step.medianSecondsFromPrevious(), Templates.duration(step.medianSecondsFromPrevious()) });
+					step.medianSecondsFromPrevious(), Templates.duration(step.medianSecondsFromPrevious(), locale) });
 			String label = k == 1 ? k + ". " + name
 					: Templates.t(locale,
 							k + ". " + name + ": " + pct(step.pctOfFirst()) + " of first, " + pct(step.pctOfPrevious()) + " of previous",

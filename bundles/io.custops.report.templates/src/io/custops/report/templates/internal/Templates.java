@@ -101,21 +101,8 @@ final class Templates {
 		return ratio == null ? "—" : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
 	}
 
-	/** A duration in seconds as "2d 03h", "1h 05m", "4m 10s" or "12s"; "—" for none. */
-	static String duration(BigDecimal seconds) {
-		if (seconds == null) {
-			return "—";
-		}
-		long s = seconds.setScale(0, RoundingMode.HALF_UP).longValue();
-		if (s >= 86_400) {
-			return String.format(Locale.ROOT, "%dd %02dh", s / 86_400, s % 86_400 / 3600);
-		}
-		if (s >= 3600) {
-			return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
-		}
-		if (s >= 60) {
-			return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-		}
-		return s + "s";
+	/** A duration in seconds as {@link io.custops.core.Durations} words it ("2 h 36 min"); "—" for none. */
+	static String duration(BigDecimal seconds, Locale locale) {
+		return io.custops.core.Durations.text(seconds, "zh".equals(locale.getLanguage()));
 	}
 }

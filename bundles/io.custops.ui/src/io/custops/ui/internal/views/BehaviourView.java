@@ -464,20 +464,7 @@ public final class BehaviourView extends View {
 	}
 
 	private String duration(BigDecimal seconds) {
-		if (seconds == null) {
-			return "—";
-		}
-		double s = seconds.doubleValue();
-		if (s < 120) {
-			return String.format("%.0f s", s);
-		}
-		if (s < 7200) {
-			return String.format(t("%.1f min", "%.1f 分钟"), s / 60);
-		}
-		if (s < 172800) {
-			return String.format(t("%.1f h", "%.1f 小时"), s / 3600);
-		}
-		return String.format(t("%.1f days", "%.1f 天"), s / 86400);
+		return io.custops.core.Durations.text(seconds, ctx.zh());
 	}
 
 	private int dropIndex() {
