@@ -506,20 +506,9 @@ public final class BehaviourView extends View {
 	/** Runs the path analysis, of everyone or of the funnel's drop-offs at the chosen step. */
 	public void computePaths(boolean dropOffs) {
 		SourceRecord source = activeSource();
-		if (source != null) {
-			paths = null;
-			pathTable.removeAll();
-			String why = String.format(t("Paths do not run inside a source yet (source %s): open the workspace's data for paths.",
-					"路径分析暂不能在数据源中运行（数据源 %s）：请切换到工作区数据。"), WorkbenchSession.title(source));
-			flows.setData(java.util.List.of(), PathResult.END);
-			flows.setEmptyText(why);
-			pathSummary.setText(why);
-			pathSummary.getParent().layout();
-			return;
-		}
 		CustomerDataset d = session().dataset();
 		PathAnalysis analysis = ctx.services().paths();
-		if (d == null || analysis == null) {
+		if ((d == null && source == null) || analysis == null) {
 			return;
 		}
 		Map<String, String> params = new LinkedHashMap<>();
@@ -527,6 +516,10 @@ public final class BehaviourView extends View {
 		put(params, PathAnalysis.START, start);
 		put(params, PathAnalysis.END, end);
 		put(params, PathAnalysis.EXCLUDE, exclude);
+		if (source != null) {
+			computePathsInSource(source, analysis, params, dropOffs);
+			return;
+		}
 		int[] customers = null;
 		String of = t("all customers", "全部客户");
 		if (dropOffs) {
@@ -539,19 +532,56 @@ public final class BehaviourView extends View {
 		}
 		int[] chosen = customers;
 		String scope = of;
-		run(t("Paths", "路径"), monitor -> analysis.run(d, params, chosen, monitor), r -> {
-			paths = r;
-			java.util.List<String[]> rows = new ArrayList<>();
-			for (PathResult.Path p : r.paths()) {
-				rows.add(new String[] { p.text(), Tables.count(p.count()), p.pctOfUnits().toPlainString() + "%" });
+		run(t("Paths", "路径"), monitor -> analysis.run(d, params, chosen, monitor), r -> showPaths(r, scope));
+	}
+
+	private void showPaths(PathResult r, String scope) {
+		paths = r;
+		java.util.List<String[]> rows = new ArrayList<>();
+		for (PathResult.Path p : r.paths()) {
+			rows.add(new String[] { p.text(), Tables.count(p.count()), p.pctOfUnits().toPlainString() + "%" });
+		}
+		Tables.fill(pathTable, rows);
+		flows.setData(r.flows().stream().map(f -> new FlowChart.Flow(f.step(), f.source(), f.target(), f.count()))
+				.toList(), PathResult.END);
+		pathSummary.setText(String.format(t("%s: %,d %ss, %,d distinct paths", "%s：%,d 个单元（%s），%,d 种路径"), scope,
+				r.units(), r.unit(), r.distinctPaths()));
+		pathSummary.getParent().layout();
+	}
+
+	/**
+	 * Finds the paths inside the source, as {@code ./custops paths --source} does. The drop-offs
+	 * there are the paths that start at the funnel's first step and never reach the chosen step
+	 * (as the behavior-path report counts them): no customer list leaves the source.
+	 */
+	private void computePathsInSource(SourceRecord source, PathAnalysis analysis, Map<String, String> params,
+			boolean dropOffs) {
+		String scope = t("all customers", "全部客户");
+		if (dropOffs) {
+			if (funnel == null || funnelSource != source || dropStep.getSelectionIndex() < 0) {
+				showError(t("Build a funnel first.", "请先生成漏斗。"));
+				return;
 			}
-			Tables.fill(pathTable, rows);
-			flows.setData(r.flows().stream().map(f -> new FlowChart.Flow(f.step(), f.source(), f.target(), f.count()))
-					.toList(), PathResult.END);
-			pathSummary.setText(String.format(t("%s: %,d %ss, %,d distinct paths", "%s：%,d 个单元（%s），%,d 种路径"), scope,
-					r.units(), r.unit(), r.distinctPaths()));
-			pathSummary.getParent().layout();
-		});
+			int k = dropIndex();
+			params.put(PathAnalysis.START, funnel.steps().get(0).step());
+			params.put(PathAnalysis.NOT_REACHED, funnel.steps().get(k - 1).step());
+			scope = String.format(t("paths from %s that never reach %s", "从 %s 出发、未到达 %s 的路径"),
+					funnel.steps().get(0).step(), funnel.steps().get(k - 1).step());
+		}
+		String shown = scope + String.format(t(" (inside source %s)", "（在数据源 %s 中）"), WorkbenchSession.title(source));
+		run(t("Paths in source ", "数据源中的路径 ") + WorkbenchSession.title(source),
+				monitor -> SourceRuns.paths(session(), source, analysis, params, monitor), out -> {
+					if (out instanceof SourceRuns.Refused refused) {
+						paths = null;
+						pathTable.removeAll();
+						flows.setData(java.util.List.of(), PathResult.END);
+						flows.setEmptyText(refused.message());
+						pathSummary.setText(refused.message());
+						pathSummary.getParent().layout();
+						return;
+					}
+					showPaths((PathResult) out, shown);
+				});
 	}
 
 	// ------------------------------------------------------------------ for tests

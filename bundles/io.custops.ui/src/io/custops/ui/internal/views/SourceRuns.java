@@ -7,7 +7,9 @@ import io.custops.core.param.Parameters;
 import io.custops.core.spi.CustomerAnalysis;
 import io.custops.engine.FunnelAnalysis;
 import io.custops.engine.FunnelResult;
+import io.custops.engine.PathAnalysis;
 import io.custops.engine.sql.FunnelQuery;
+import io.custops.engine.sql.PathQuery;
 import io.custops.engine.sql.NoPushdownException;
 import io.custops.source.PushdownRun;
 import io.custops.source.SourceRuntime;
@@ -67,6 +69,28 @@ final class SourceRuns {
 		}
 		monitor.begin("Funnel " + parameters.get(FunnelAnalysis.STEPS) + " inside " + WorkbenchSession.title(source), -1);
 		runtime.query(source, "funnel", null, query.sql(), row -> {
+			monitor.checkCanceled();
+			query.accept(row);
+		});
+		return query.result();
+	}
+
+	/**
+	 * Finds the most frequent paths inside the source as {@code ./custops paths --source} does.
+	 *
+	 * @return the {@link io.custops.engine.PathResult}, or a {@link Refused} naming paths and the dialect
+	 */
+	static Object paths(WorkbenchSession session, SourceRecord source, PathAnalysis analysis,
+			java.util.Map<String, String> parameters, ProgressMonitor monitor) throws Exception {
+		SourceRuntime runtime = session.sourceRuntime();
+		PathQuery query;
+		try {
+			query = analysis.pushdown(parameters, runtime.dialect(source.url()), runtime.tables(source));
+		} catch (NoPushdownException e) {
+			return new Refused(e.getMessage());
+		}
+		monitor.begin("Paths inside " + WorkbenchSession.title(source), -1);
+		runtime.query(source, "paths", null, query.sql(), row -> {
 			monitor.checkCanceled();
 			query.accept(row);
 		});

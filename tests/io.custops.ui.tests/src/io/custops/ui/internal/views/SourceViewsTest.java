@@ -367,9 +367,20 @@ class SourceViewsTest {
 		Map<String, Object> memory = view.funnel().toJson();
 		List<String[]> memoryRows = rows(view.stepTable());
 		List<String> memoryDrops = List.of(view.dropStepCombo().getItems());
+		assertNotNull(view.paths(), "the part found the workspace's paths when it opened");
+		Map<String, Object> memoryPaths = view.paths().toJson();
+		List<String[]> memoryPathRows = rows(view.pathTable());
 		session.useSource(dw);
 		settle();
 		assertNoError(view);
+		assertNotNull(view.paths(), "the part found the source's paths when it opened it");
+		assertEquals(memoryPaths, view.paths().toJson(), "the paths inside the source: those of the in-memory run");
+		List<String[]> sourcePathRows = rows(view.pathTable());
+		assertEquals(memoryPathRows.size(), sourcePathRows.size());
+		for (int i = 0; i < memoryPathRows.size(); i++) {
+			assertArrayEquals(memoryPathRows.get(i), sourcePathRows.get(i), "path row " + i);
+		}
+		assertTrue(memoryPathRows.size() > 0, "the shop has paths");
 		assertEquals(new java.util.TreeSet<>(memoryTypes), new java.util.TreeSet<>(view.eventTypeChoices()),
 				"the builder offers the source's event types");
 		view.setSteps(steps);
@@ -391,6 +402,11 @@ class SourceViewsTest {
 		assertNotNull(view.error(), "drop-offs of a source are not tags of the workspace");
 		assertTrue(view.error().contains("tags belong to the workspace"), view.error());
 		view.clearError();
+		view.computePaths(true);
+		settle();
+		assertNoError(view);
+		assertNotNull(view.paths());
+		assertTrue(view.paths().units() > 0, "paths from view that never reach order");
 		screenshot(view, "source-behaviour-en");
 	}
 
