@@ -159,7 +159,17 @@ final class AnalysisCommand implements Command {
 		if (out != null) {
 			inv.out.printf("%d rows written to %s%n", rows, out);
 		}
+		printWarnings(inv, result.summary());
 		return 0;
+	}
+
+	/** The summary's {@code warnings}, one "warning: …" line each, in the text output. */
+	static void printWarnings(Invocation inv, Map<String, Object> summary) {
+		if (summary.get("warnings") instanceof List<?> warnings) {
+			for (Object warning : warnings) {
+				inv.out.println("warning: " + warning);
+			}
+		}
 	}
 
 	static List<Map<String, String>> labelsOf(List<Label> labels) {

@@ -148,6 +148,7 @@ final class PushdownAnalysis {
 		if (into != null) {
 			inv.out.printf("%d rows written into %s in the source%n", run.counts().rows(), into);
 		}
+		AnalysisCommand.printWarnings(inv, run.summary());
 		return 0;
 	}
 }

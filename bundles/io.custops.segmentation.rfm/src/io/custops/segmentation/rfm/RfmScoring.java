@@ -10,23 +10,62 @@ import io.custops.core.param.ParameterType;
 import io.custops.core.param.Parameters;
 
 /**
- * How recency, frequency and monetary values become scores 1–5: by quintiles of the scored
- * customers ({@link #quantile()}), or by four fixed thresholds per dimension ({@link #fixed}).
- * Services that want the same scores as the {@code rfm} strategy declare
+ * How recency, frequency and monetary values become scores 1–5, chosen per dimension: by
+ * quintiles of the scored customers ({@link #quantile()}), or by four fixed thresholds
+ * ({@link #fixed}); {@link #perDimension} mixes them (e.g. frequency by thresholds, recency and
+ * monetary by quintiles). Services that want the same scores as the {@code rfm} strategy declare
  * {@link #parameterSpecs()} among their parameters and read them with {@link #from(Parameters)}.
  */
 public final class RfmScoring {
 
 	public static final String SCORING = "scoring";
+	/** The scoring of one dimension, {@code quantile} or {@code fixed}; unset: as {@link #SCORING}. */
+	public static final String SCORING_R = "scoring.r";
+	public static final String SCORING_F = "scoring.f";
+	public static final String SCORING_M = "scoring.m";
 	public static final String RECENCY_THRESHOLDS = "recencyThresholds";
 	public static final String FREQUENCY_THRESHOLDS = "frequencyThresholds";
 	public static final String MONETARY_THRESHOLDS = "monetaryThresholds";
 
 	public static final String QUANTILE = "quantile";
 	public static final String FIXED = "fixed";
+	/** {@link #mode()} when the dimensions are not all scored the same way. */
+	public static final String MIXED = "mixed";
+
+	/** The three dimensions, with the parameters that choose their scoring. */
+	public enum Dimension {
+		RECENCY("r", SCORING_R, RECENCY_THRESHOLDS), FREQUENCY("f", SCORING_F, FREQUENCY_THRESHOLDS),
+		MONETARY("m", SCORING_M, MONETARY_THRESHOLDS);
+
+		private final String letter;
+		private final String scoringKey;
+		private final String thresholdsKey;
+
+		Dimension(String letter, String scoringKey, String thresholdsKey) {
+			this.letter = letter;
+			this.scoringKey = scoringKey;
+			this.thresholdsKey = thresholdsKey;
+		}
+
+		/** {@code r}, {@code f} or {@code m}: the score column's name. */
+		public String letter() {
+			return letter;
+		}
+
+		/** The parameter choosing this dimension's scoring, e.g. {@code scoring.f}. */
+		public String scoringKey() {
+			return scoringKey;
+		}
+
+		/** The parameter of its fixed thresholds, e.g. {@code frequencyThresholds}. */
+		public String thresholdsKey() {
+			return thresholdsKey;
+		}
+	}
 
 	private static final RfmScoring QUANTILE_SCORING = new RfmScoring(null, null, null);
 
+	/** Per dimension its thresholds, or null for quintiles. */
 	private final long[] recencyDays;
 	private final long[] frequency;
 	private final long[] monetaryCents;
@@ -52,32 +91,79 @@ public final class RfmScoring {
 	 */
 	public static RfmScoring fixed(long[] recencyDays, long[] frequency, long[] monetaryCents) {
 		for (long[] thresholds : List.of(recencyDays, frequency, monetaryCents)) {
-			if (thresholds.length != 4 || !strictlyAscending(thresholds)) {
-				throw new IllegalArgumentException("four ascending thresholds expected: " + Arrays.toString(thresholds));
-			}
+			check(thresholds);
 		}
-		return new RfmScoring(recencyDays.clone(), frequency.clone(), monetaryCents.clone());
+		return perDimension(recencyDays, frequency, monetaryCents);
 	}
 
+	/**
+	 * Each dimension by its fixed thresholds (as {@link #fixed}), or by quintiles (as
+	 * {@link #quantile()}) where its thresholds are {@code null}.
+	 */
+	public static RfmScoring perDimension(long[] recencyDays, long[] frequency, long[] monetaryCents) {
+		if (recencyDays == null && frequency == null && monetaryCents == null) {
+			return QUANTILE_SCORING;
+		}
+		return new RfmScoring(check(recencyDays), check(frequency), check(monetaryCents));
+	}
+
+	private static long[] check(long[] thresholds) {
+		if (thresholds == null) {
+			return null;
+		}
+		if (thresholds.length != 4 || !strictlyAscending(thresholds)) {
+			throw new IllegalArgumentException("four ascending thresholds expected: " + Arrays.toString(thresholds));
+		}
+		return thresholds.clone();
+	}
+
+	/** Whether every dimension is scored by quintiles. */
 	public boolean isQuantile() {
-		return recencyDays == null;
+		return recencyDays == null && frequency == null && monetaryCents == null;
 	}
 
-	/** The recency thresholds in days, or {@code null} for quantile scoring. */
+	/** Whether this dimension is scored by quintiles (else by its fixed thresholds). */
+	public boolean isQuantile(Dimension dimension) {
+		return thresholds(dimension) == null;
+	}
+
+	/** {@link #QUANTILE} or {@link #FIXED} when every dimension is scored so, else {@link #MIXED}. */
+	public String mode() {
+		if (isQuantile()) {
+			return QUANTILE;
+		}
+		return recencyDays != null && frequency != null && monetaryCents != null ? FIXED : MIXED;
+	}
+
+	/** {@link #QUANTILE} or {@link #FIXED}: how this dimension is scored. */
+	public String mode(Dimension dimension) {
+		return isQuantile(dimension) ? QUANTILE : FIXED;
+	}
+
+	private long[] thresholds(Dimension dimension) {
+		return switch (dimension) {
+		case RECENCY -> recencyDays;
+		case FREQUENCY -> frequency;
+		case MONETARY -> monetaryCents;
+		};
+	}
+
+	/** The recency thresholds in days, or {@code null} when recency is scored by quintiles. */
 	public long[] recencyThresholds() {
 		return recencyDays == null ? null : recencyDays.clone();
 	}
 
+	/** The frequency thresholds in paid orders, or {@code null} when frequency is scored by quintiles. */
 	public long[] frequencyThresholds() {
 		return frequency == null ? null : frequency.clone();
 	}
 
-	/** The monetary thresholds in hundredths. */
+	/** The monetary thresholds in hundredths, or {@code null} when monetary is scored by quintiles. */
 	public long[] monetaryThresholdCents() {
 		return monetaryCents == null ? null : monetaryCents.clone();
 	}
 
-	/** The fixed recency score of a number of days (fixed scoring only). */
+	/** The fixed recency score of a number of days (recency scored by thresholds only). */
 	public int recencyScore(long days) {
 		for (int i = 0; i < 4; i++) {
 			if (days <= recencyDays[i]) {
@@ -87,12 +173,12 @@ public final class RfmScoring {
 		return 1;
 	}
 
-	/** The fixed frequency score of a number of paid orders (fixed scoring only). */
+	/** The fixed frequency score of a number of paid orders (frequency scored by thresholds only). */
 	public int frequencyScore(long orders) {
 		return ascendingScore(frequency, orders);
 	}
 
-	/** The fixed monetary score of a spend in hundredths (fixed scoring only). */
+	/** The fixed monetary score of a spend in hundredths (monetary scored by thresholds only). */
 	public int monetaryScore(long cents) {
 		return ascendingScore(monetaryCents, cents);
 	}
@@ -106,7 +192,10 @@ public final class RfmScoring {
 		return 1;
 	}
 
-	/** The scoring parameters: {@code scoring} and the three threshold lists, with their defaults. */
+	/**
+	 * The scoring parameters: {@code scoring}, {@code scoring.r|f|m} (no default: as
+	 * {@code scoring}) and the three threshold lists, with their defaults.
+	 */
 	public static List<ParameterSpec> parameterSpecs() {
 		return List.of(
 				ParameterSpec.builder(SCORING, ParameterType.CHOICE).choices(QUANTILE, FIXED).defaultValue(QUANTILE)
@@ -114,6 +203,9 @@ public final class RfmScoring {
 						.description("quantile: quintiles of the scored customers; fixed: the threshold lists",
 								"quantile：按已评分客户的五分位；fixed：按固定阈值")
 						.build(),
+				dimensionSpec(SCORING_R, "Recency scoring", "最近购买评分方式", "recency", "最近购买时间"),
+				dimensionSpec(SCORING_F, "Frequency scoring", "购买频次评分方式", "frequency", "购买频次"),
+				dimensionSpec(SCORING_M, "Monetary scoring", "消费金额评分方式", "monetary", "消费金额"),
 				ParameterSpec.builder(RECENCY_THRESHOLDS, ParameterType.LIST).defaultValue("30,90,180,365")
 						.label("Recency thresholds (days)", "最近购买阈值（天）")
 						.description("fixed scoring: recency ≤ t1 → R5, ≤ t2 → R4, ≤ t3 → R3, ≤ t4 → R2, else R1",
@@ -131,8 +223,17 @@ public final class RfmScoring {
 						.build());
 	}
 
+	private static ParameterSpec dimensionSpec(String key, String label, String labelZh, String what, String whatZh) {
+		return ParameterSpec.builder(key, ParameterType.CHOICE).choices(QUANTILE, FIXED)
+				.label(label, labelZh)
+				.description("how " + what + " alone is scored (quantile or fixed); unset: as scoring",
+						"仅" + whatZh + "的评分方式（quantile 或 fixed）；不填则同“评分方式”")
+				.build();
+	}
+
 	/**
-	 * Reads the scoring from checked parameters. The threshold lists are checked even under
+	 * Reads the scoring from checked parameters: per dimension {@code scoring.r|f|m}, else
+	 * {@code scoring}. The threshold lists are checked even under
 	 * quantile scoring, so that a mistake is reported rather than silently ignored.
 	 *
 	 * @throws ParameterException naming the threshold list that is not four ascending numbers
@@ -141,7 +242,13 @@ public final class RfmScoring {
 		long[] recency = wholeThresholds(parameters, RECENCY_THRESHOLDS);
 		long[] frequency = wholeThresholds(parameters, FREQUENCY_THRESHOLDS);
 		long[] monetary = centThresholds(parameters, MONETARY_THRESHOLDS);
-		return FIXED.equals(parameters.string(SCORING)) ? fixed(recency, frequency, monetary) : QUANTILE_SCORING;
+		String all = parameters.string(SCORING);
+		return perDimension(fixed(parameters, SCORING_R, all) ? recency : null,
+				fixed(parameters, SCORING_F, all) ? frequency : null, fixed(parameters, SCORING_M, all) ? monetary : null);
+	}
+
+	private static boolean fixed(Parameters parameters, String key, String all) {
+		return FIXED.equals(parameters.has(key) ? parameters.string(key) : all);
 	}
 
 	private static long[] wholeThresholds(Parameters parameters, String key) {
@@ -206,6 +313,10 @@ public final class RfmScoring {
 	@Override
 	public String toString() {
 		return isQuantile() ? QUANTILE
-				: FIXED + Arrays.toString(recencyDays) + Arrays.toString(frequency) + Arrays.toString(monetaryCents);
+				: "r=" + text(recencyDays) + " f=" + text(frequency) + " m=" + text(monetaryCents);
+	}
+
+	private static String text(long[] thresholds) {
+		return thresholds == null ? QUANTILE : FIXED + Arrays.toString(thresholds);
 	}
 }

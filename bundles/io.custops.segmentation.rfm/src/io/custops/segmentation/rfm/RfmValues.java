@@ -91,17 +91,32 @@ public final class RfmValues {
 		byte[] r = new byte[n];
 		byte[] f = new byte[n];
 		byte[] m = new byte[n];
-		if (scoring.isQuantile()) {
-			long[] keys = new long[scored];
+		// each dimension by quintiles of the scored customers or by its thresholds, as chosen for it
+		long[] keys = new long[scored];
+		if (scoring.isQuantile(RfmScoring.Dimension.RECENCY)) {
 			// a shorter recency is better: rank its negation so that "less" means "worse" throughout
 			for (int i = 0; i < scored; i++) {
 				keys[i] = -recency[scoredCustomers[i]];
 			}
 			quintiles(keys, scoredCustomers, scored, r);
+		} else {
+			for (int i = 0; i < scored; i++) {
+				int c = scoredCustomers[i];
+				r[c] = (byte) scoring.recencyScore(recency[c]);
+			}
+		}
+		if (scoring.isQuantile(RfmScoring.Dimension.FREQUENCY)) {
 			for (int i = 0; i < scored; i++) {
 				keys[i] = frequency[scoredCustomers[i]];
 			}
 			quintiles(keys, scoredCustomers, scored, f);
+		} else {
+			for (int i = 0; i < scored; i++) {
+				int c = scoredCustomers[i];
+				f[c] = (byte) scoring.frequencyScore(frequency[c]);
+			}
+		}
+		if (scoring.isQuantile(RfmScoring.Dimension.MONETARY)) {
 			for (int i = 0; i < scored; i++) {
 				keys[i] = monetary[scoredCustomers[i]];
 			}
@@ -109,8 +124,6 @@ public final class RfmValues {
 		} else {
 			for (int i = 0; i < scored; i++) {
 				int c = scoredCustomers[i];
-				r[c] = (byte) scoring.recencyScore(recency[c]);
-				f[c] = (byte) scoring.frequencyScore(frequency[c]);
 				m[c] = (byte) scoring.monetaryScore(monetary[c]);
 			}
 		}

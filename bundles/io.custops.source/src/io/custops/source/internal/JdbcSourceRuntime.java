@@ -176,6 +176,15 @@ public class JdbcSourceRuntime implements SourceRuntime {
 			Map<String, Long> perLabel = new LinkedHashMap<>();
 			analysis.labels(parameters).forEach(l -> perLabel.put(l.id(), 0L));
 			long rows = 0;
+			// the tallied columns' positions among the values, and their rows per value
+			List<String> columns = analysis.columnNames(parameters);
+			List<String> tallied = pushdown.talliedColumns(parameters);
+			int[] talliedAt = new int[tallied.size()];
+			List<Map<String, Long>> tallies = new ArrayList<>();
+			for (int t = 0; t < talliedAt.length; t++) {
+				talliedAt[t] = columns.indexOf(tallied.get(t));
+				tallies.add(new LinkedHashMap<>());
+			}
 			boolean auto = c.getAutoCommit();
 			if (dialect == SqlDialect.POSTGRESQL) {
 				c.setAutoCommit(false); // PostgreSQL pages a result (fetch size) only inside a transaction
@@ -200,6 +209,11 @@ public class JdbcSourceRuntime implements SourceRuntime {
 						if (label != null) {
 							perLabel.merge(label, 1L, Long::sum);
 						}
+						for (int t = 0; t < talliedAt.length; t++) {
+							if (talliedAt[t] >= 0 && talliedAt[t] < n) {
+								tallies.get(t).merge(values[talliedAt[t]], 1L, Long::sum);
+							}
+						}
 						sink.row(id, label, values);
 					}
 				}
@@ -209,7 +223,11 @@ public class JdbcSourceRuntime implements SourceRuntime {
 					c.setAutoCommit(auto);
 				}
 			}
-			RunCounts counts = new RunCounts(customers, rows, perLabel);
+			Map<String, Map<String, Long>> perValue = new LinkedHashMap<>();
+			for (int t = 0; t < talliedAt.length; t++) {
+				perValue.put(tallied.get(t), tallies.get(t));
+			}
+			RunCounts counts = new RunCounts(customers, rows, perLabel, perValue);
 			return new PushdownRun(dialect, sql, counts, pushdown.summary(parameters, asOf, counts),
 					(System.nanoTime() - started) / 1_000_000);
 		} catch (SQLException e) {
@@ -249,10 +267,23 @@ public class JdbcSourceRuntime implements SourceRuntime {
 					}
 				}
 			}
+			// the tallied columns, counted in the new table as the streamed run counts them
+			Map<String, Map<String, Long>> perValue = new LinkedHashMap<>();
+			for (String column : pushdown.talliedColumns(parameters)) {
+				SourceTables.checkName("column", column);
+				Map<String, Long> tally = new LinkedHashMap<>();
+				try (Statement s = c.createStatement();
+						ResultSet rs = s.executeQuery("SELECT " + column + ", COUNT(*) FROM " + table + " GROUP BY " + column)) {
+					while (rs.next()) {
+						tally.merge(text(rs.getObject(1)), rs.getLong(2), Long::sum);
+					}
+				}
+				perValue.put(column, tally);
+			}
 			if (!c.getAutoCommit()) {
 				c.commit();
 			}
-			RunCounts counts = new RunCounts(customers, rows, perLabel);
+			RunCounts counts = new RunCounts(customers, rows, perLabel, perValue);
 			return new PushdownRun(dialect, sql, counts, pushdown.summary(parameters, asOf, counts),
 					(System.nanoTime() - started) / 1_000_000);
 		} catch (SQLException e) {

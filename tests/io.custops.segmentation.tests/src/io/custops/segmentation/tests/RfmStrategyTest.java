@@ -160,6 +160,97 @@ class RfmStrategyTest {
 		assertEquals("5", cell(custom, data, "m", "f4")); // 4.00 ≥ 3.01
 	}
 
+	/** Issue 17: one dimension by thresholds, the others by quintiles, each exactly as when all are scored so. */
+	@Test
+	void scoringIsChosenPerDimension() {
+		CustomerDataset data = sixWithTies();
+		CustomerClassification quintiles = Services.run(rfm, data, AS_OF);
+		CustomerClassification fixed = Services.run(rfm, data, AS_OF, "scoring=fixed");
+		CustomerClassification fByThresholds = Services.run(rfm, data, AS_OF, "scoring.f=fixed",
+				"frequencyThresholds=2,3,5,10");
+		// frequency 1,1,1,2,3,7 by 2,3,5,10: F1 F1 F1 F2 F3 F4; R and M stay the quintiles
+		assertEquals(List.of("1", "1", "1", "2", "3", "4"), column(fByThresholds, data, "f"));
+		assertEquals(column(fixed, data, "f"), column(fByThresholds, data, "f"));
+		assertEquals(column(quintiles, data, "r"), column(fByThresholds, data, "r"));
+		assertEquals(column(quintiles, data, "m"), column(fByThresholds, data, "m"));
+		assertEquals("mixed", fByThresholds.summary().get("scoring"));
+		assertEquals(Map.of("r", "quantile", "f", "fixed", "m", "quantile"),
+				fByThresholds.summary().get("scoring_by_dimension"));
+		assertEquals("quantile", quintiles.summary().get("scoring"));
+		assertEquals("fixed", fixed.summary().get("scoring"));
+
+		// the other way round: every dimension fixed but recency
+		CustomerClassification rByQuintiles = Services.run(rfm, data, AS_OF, "scoring=fixed", "scoring.r=quantile");
+		assertEquals(column(quintiles, data, "r"), column(rByQuintiles, data, "r"));
+		assertEquals(column(fixed, data, "f"), column(rByQuintiles, data, "f"));
+		assertEquals(column(fixed, data, "m"), column(rByQuintiles, data, "m"));
+		// a dimension named with the scoring all dimensions already have changes nothing
+		assertEquals(column(fixed, data, "segment"),
+				column(Services.run(rfm, data, AS_OF, "scoring=fixed", "scoring.m=fixed"), data, "segment"));
+
+		RfmScoring scoring = RfmScoring.from(Services.parameters(rfm, "scoring.m=fixed", "monetaryThresholds=1,2,3,4"));
+		assertTrue(scoring.isQuantile(RfmScoring.Dimension.RECENCY) && scoring.isQuantile(RfmScoring.Dimension.FREQUENCY));
+		assertEquals(List.of(100L, 200L, 300L, 400L), java.util.Arrays.stream(scoring.monetaryThresholdCents()).boxed().toList());
+		assertEquals(null, scoring.recencyThresholds());
+		assertEquals(5, scoring.monetaryScore(400));
+	}
+
+	/**
+	 * Issue 17: quintiles over tied values skip levels; the summary counts the customers per level,
+	 * names the empty ones and says why and what to do, in English and Chinese.
+	 */
+	@Test
+	void emptyScoreLevelsAreNamedWithWhyAndWhatToDo() {
+		CustomerDataset data = sixWithTies();
+		Map<String, Object> summary = Services.run(rfm, data, AS_OF).summary();
+		// R 4,4,3,1,1,1; F 1,1,1,3,4,5; M 4,1,4,2,3,1
+		assertEquals(Map.of("r", List.of(3L, 0L, 1L, 2L, 0L), "f", List.of(3L, 0L, 1L, 1L, 1L), "m",
+				List.of(2L, 1L, 1L, 2L, 0L)), summary.get("score_levels"));
+		assertEquals(Map.of("r", List.of(2, 5), "f", List.of(2), "m", List.of(5)), summary.get("empty_score_levels"));
+		List<?> warnings = (List<?>) summary.get("warnings");
+		assertEquals(3, warnings.size(), warnings.toString());
+		assertTrue(warnings.get(0).toString().startsWith("R2 and R5 are empty (recency scored by quintiles): R1 holds 50.0 %, "
+				+ "R4 holds 33.3 % of the 6 scored customers (a quintile holds about 20 %)"), warnings.get(0).toString());
+		assertTrue(warnings.get(0).toString().endsWith("--param scoring.r=fixed --param recencyThresholds=30,90,180,365"));
+		assertTrue(warnings.get(1).toString().startsWith("F2 is empty (frequency scored by quintiles): F1 holds 50.0 %"),
+				warnings.get(1).toString());
+		assertTrue(warnings.get(1).toString().endsWith(
+				"To score frequency by fixed thresholds while the other dimensions stay as they are: "
+						+ "--param scoring.f=fixed --param frequencyThresholds=2,3,5,10"),
+				warnings.get(1).toString());
+		assertTrue(warnings.get(2).toString().startsWith("M5 is empty (monetary value scored by quintiles): M4 holds 33.3 %"),
+				warnings.get(2).toString());
+		List<?> zh = (List<?>) summary.get("warnings_zh");
+		assertEquals(3, zh.size());
+		assertTrue(zh.get(1).toString().startsWith("F2 分档为空（购买频次按五分位评分）：F1 占已评分客户的 50.0%"), zh.get(1).toString());
+
+		// fixed thresholds: the levels nobody's values reach, with their ranges
+		Map<String, Object> fixed = Services.run(rfm, data, AS_OF, "scoring=fixed", "recencyThresholds=5,10,20,30")
+				.summary();
+		// recency 10,10,20,30,30,40 → R4 R4 R3 R2 R2 R1: R5 (5 days or less) is empty
+		assertEquals(Map.of("r", List.of(5), "f", List.of(5), "m", List.of(2, 3, 4)), fixed.get("empty_score_levels"));
+		List<?> fixedWarnings = (List<?>) fixed.get("warnings");
+		assertEquals("R5 is empty (recency scored by the fixed thresholds recencyThresholds=5,10,20,30): no scored customer "
+				+ "falls in its range (R5: last paid order 5 days ago or less), so segments that need it get nobody. Change "
+				+ "the thresholds (--param recencyThresholds=…) or score recency by quintiles (--param scoring.r=quantile)",
+				fixedWarnings.get(0));
+		assertTrue(fixedWarnings.get(2).toString().contains("; M4: from 250 to below 500), so"), fixedWarnings.get(2).toString());
+
+		// five customers, each value its own level: nothing to say; nobody scored: nothing either
+		Facts facts = new Facts();
+		for (int c = 1; c <= 5; c++) {
+			for (int k = 0; k < c; k++) {
+				facts.paidDaysBefore("c" + c, AS_OF, 10 * (6 - c) + k, c + "0.00");
+			}
+		}
+		Map<String, Object> full = Services.run(rfm, facts.build(), AS_OF).summary();
+		assertEquals(List.of(), full.get("warnings"));
+		assertEquals(Map.of("r", List.of(), "f", List.of(), "m", List.of()), full.get("empty_score_levels"));
+		Map<String, Object> none = Services.run(rfm, new Facts().paid("x", "2026-08-01T10:00:00", "5.00").build(), AS_OF)
+				.summary();
+		assertEquals(List.of(), none.get("warnings"));
+	}
+
 	@Test
 	void championsAndImportantValue() {
 		Facts facts = new Facts();
@@ -264,6 +355,8 @@ class RfmStrategyTest {
 		CustomerDataset data = sixWithTies();
 		Map<String, String[]> cases = new java.util.LinkedHashMap<>();
 		cases.put("scoring", new String[] { "scoring=median" });
+		cases.put("scoring.f", new String[] { "scoring.f=median" });
+		cases.put("scoring.x", new String[] { "scoring.x=fixed" });
 		cases.put("recencyThresholds", new String[] { "recencyThresholds=30,90,180" });
 		cases.put("frequencyThresholds", new String[] { "frequencyThresholds=2,3,3,10" });
 		cases.put("monetaryThresholds", new String[] { "monetaryThresholds=50,100,250.001,500" });

@@ -134,8 +134,12 @@ class EqualityTest {
 
 	@TestFactory
 	Stream<DynamicTest> rfm() {
+		// per-dimension scoring (issue 17): frequency by thresholds beside recency and monetary quintiles
+		// (HSQLDB refuses by name, it has no RANK()), and everything fixed but recency
 		return cases(ServiceKind.STRATEGY, "rfm", List.of(Map.of(), Map.of("segmentMap", "cn8"),
-				Map.of("scoring", "fixed", "monetaryThresholds", "20,100,300,800.50")));
+				Map.of("scoring", "fixed", "monetaryThresholds", "20,100,300,800.50"),
+				Map.of("scoring.f", "fixed", "frequencyThresholds", "2,3,5,10"),
+				Map.of("scoring", "fixed", "scoring.r", "quantile", "recencyThresholds", "7,30,90,400")));
 	}
 
 	@TestFactory

@@ -28,8 +28,8 @@ import io.custops.core.spi.ResultColumn;
 public class RfmTemplate implements ReportTemplate {
 
 	static final String STRATEGY = "strategy";
-	private static final List<String> PASSED = List.of("scoring", "recencyThresholds", "frequencyThresholds",
-			"monetaryThresholds");
+	private static final List<String> PASSED = List.of("scoring", "scoring.r", "scoring.f", "scoring.m",
+			"recencyThresholds", "frequencyThresholds", "monetaryThresholds");
 
 	@Override
 	public String id() {
@@ -54,6 +54,9 @@ public class RfmTemplate implements ReportTemplate {
 						.label("Strategy", "分群策略").description("Id of the RFM strategy to run", "要运行的 RFM 策略 id")
 						.build(),
 				Templates.passThrough("scoring", "Scoring", "评分方式"),
+				Templates.passThrough("scoring.r", "Recency scoring", "R 评分方式"),
+				Templates.passThrough("scoring.f", "Frequency scoring", "F 评分方式"),
+				Templates.passThrough("scoring.m", "Monetary scoring", "M 评分方式"),
 				Templates.passThrough("recencyThresholds", "Recency thresholds", "R 阈值"),
 				Templates.passThrough("frequencyThresholds", "Frequency thresholds", "F 阈值"),
 				Templates.passThrough("monetaryThresholds", "Monetary thresholds", "M 阈值"));

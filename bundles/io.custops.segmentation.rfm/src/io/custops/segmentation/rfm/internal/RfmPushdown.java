@@ -11,6 +11,7 @@ import io.custops.core.spi.Label;
 import io.custops.core.spi.SqlDialect;
 import io.custops.core.spi.SqlPushdown;
 import io.custops.segmentation.rfm.RfmScoring;
+import io.custops.segmentation.rfm.RfmScoring.Dimension;
 
 /**
  * RFM as one query. Quintiles use the in-memory rule, {@code 1 + floor(5 × w / n)} with w the
@@ -25,10 +26,19 @@ final class RfmPushdown implements SqlPushdown {
 		return true;
 	}
 
-	/** HSQLDB has no RANK() window: quantile scoring needs it, fixed thresholds do not. */
+	/** HSQLDB has no RANK() window: a dimension scored by quintiles needs it, fixed thresholds do not. */
 	@Override
 	public boolean supports(SqlDialect dialect, Parameters parameters) {
-		return dialect != SqlDialect.HSQLDB || !RfmScoring.from(parameters).isQuantile();
+		if (dialect != SqlDialect.HSQLDB) {
+			return true;
+		}
+		RfmScoring scoring = RfmScoring.from(parameters);
+		for (Dimension d : Dimension.values()) {
+			if (scoring.isQuantile(d)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override
@@ -37,19 +47,17 @@ final class RfmPushdown implements SqlPushdown {
 		SegmentMap map = RfmStrategy.segmentMap(parameters);
 		String asOfTime = d.timestamp(asOf.atStartOfDay());
 		String r;
-		String f;
-		String m;
-		if (scoring.isQuantile()) {
+		if (scoring.isQuantile(Dimension.RECENCY)) {
 			r = quintile(d, "recency_days DESC");
-			f = quintile(d, "frequency");
-			m = quintile(d, "monetary");
 		} else {
 			long[] rt = scoring.recencyThresholds();
 			r = "CASE WHEN recency_days <= " + rt[0] + " THEN 5 WHEN recency_days <= " + rt[1] + " THEN 4 WHEN recency_days <= "
 					+ rt[2] + " THEN 3 WHEN recency_days <= " + rt[3] + " THEN 2 ELSE 1 END";
-			f = ascending("frequency", scoring.frequencyThresholds(), false);
-			m = ascending("monetary", scoring.monetaryThresholdCents(), true);
 		}
+		String f = scoring.isQuantile(Dimension.FREQUENCY) ? quintile(d, "frequency")
+				: ascending("frequency", scoring.frequencyThresholds(), false);
+		String m = scoring.isQuantile(Dimension.MONETARY) ? quintile(d, "monetary")
+				: ascending("monetary", scoring.monetaryThresholdCents(), true);
 		return """
 				WITH o AS (%s),
 				v AS (
@@ -106,13 +114,30 @@ final class RfmPushdown implements SqlPushdown {
 		return sql.append(" END").toString();
 	}
 
+	/** The scores: their per-level counts make the summary's score levels and warnings. */
+	@Override
+	public List<String> talliedColumns(Parameters parameters) {
+		return List.of("r", "f", "m");
+	}
+
 	@Override
 	public Map<String, Object> summary(Parameters parameters, LocalDate asOf, RunCounts counts) {
+		RfmScoring scoring = RfmScoring.from(parameters);
 		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("scoring", RfmScoring.from(parameters).isQuantile() ? RfmScoring.QUANTILE : RfmScoring.FIXED);
+		summary.put("scoring", scoring.mode());
 		summary.put("segment_map", RfmStrategy.segmentMap(parameters).name());
 		summary.put("scored", counts.rows());
 		summary.put("not_scored", counts.customers() - counts.rows());
+		long[][] levels = new long[3][5];
+		for (Dimension dimension : Dimension.values()) {
+			counts.perValue(dimension.letter()).forEach((score, n) -> {
+				int k = score.isBlank() ? 0 : new java.math.BigDecimal(score.trim()).intValue();
+				if (k >= 1 && k <= 5) {
+					levels[dimension.ordinal()][k - 1] += n;
+				}
+			});
+		}
+		summary.putAll(ScoreLevels.summary(scoring, parameters, counts.rows(), levels));
 		return summary;
 	}
 }

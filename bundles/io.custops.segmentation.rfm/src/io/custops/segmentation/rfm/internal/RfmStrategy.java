@@ -139,10 +139,12 @@ public class RfmStrategy implements SegmentationStrategy {
 				ResultColumn.ofLongs("r", r, 0), ResultColumn.ofLongs("f", f, 0), ResultColumn.ofLongs("m", m, 0),
 				ResultColumn.ofTexts("segment", segment));
 		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("scoring", scoring.isQuantile() ? RfmScoring.QUANTILE : RfmScoring.FIXED);
+		summary.put("scoring", scoring.mode());
 		summary.put("segment_map", map.name());
 		summary.put("scored", values.scoredCount());
 		summary.put("not_scored", n - values.scoredCount());
+		summary.putAll(ScoreLevels.summary(scoring, parameters, values.scoredCount(),
+				new long[][] { ScoreLevels.count(rs), ScoreLevels.count(fs), ScoreLevels.count(ms) }));
 		return new CustomerClassification(labels, label, columns, summary);
 	}
 }

@@ -61,12 +61,21 @@ public final class SegmentsView extends View {
 	private SourceRecord resultSource;
 	private String summary = "";
 	private final Label summaryLabel;
+	/** The strategy's warnings (RFM: empty score levels), shown in a line of their own. */
+	private final Label warningLabel;
+	private String warnings = "";
 
 	public SegmentsView(Composite parent, ViewContext ctx) {
 		super(parent, ctx);
 		controls = new AnalysisControls(root, ctx, List.of(ServiceKind.STRATEGY), t("As of", "截至"), Set.of(), this::compute);
 		summaryLabel = new Label(root, SWT.WRAP);
 		summaryLabel.setLayoutData(Tables.fillH());
+		warningLabel = new Label(root, SWT.WRAP);
+		warningLabel.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+		GridData warningData = Tables.fillH();
+		warningData.widthHint = 600; // wraps instead of widening the part
+		warningLabel.setLayoutData(warningData);
+		showWarnings(Map.of());
 		SashForm sash = new SashForm(root, SWT.HORIZONTAL);
 		sash.setLayoutData(Tables.fill());
 		Composite left = new Composite(sash, SWT.NONE);
@@ -175,6 +184,7 @@ public final class SegmentsView extends View {
 			result = (CustomerClassification) out[0];
 			resultData = d;
 			resultSource = null;
+			showWarnings(result.summary());
 			show((SegmentFigures) out[1], asOf, params,
 					String.format(t("%s as of %s: %,d of %,d customers classified", "%s 截至 %s：%,d / %,d 位客户已归类"), id,
 							asOf, ((SegmentFigures) out[1]).classified(), ((SegmentFigures) out[1]).customerCount()));
@@ -222,6 +232,7 @@ public final class SegmentsView extends View {
 			}
 			SegmentFigures f = (SegmentFigures) out[0];
 			PushdownRun run = (PushdownRun) out[2];
+			showWarnings(run.summary());
 			show(f, asOf, params, String.format(t("%s as of %s in source %s: %,d of %,d customers classified (%,d ms in the source)%s",
 					"%s 截至 %s，数据源 %s：%,d / %,d 位客户已归类（数据源用时 %,d 毫秒）%s"), id, asOf, WorkbenchSession.title(source),
 					f.classified(), f.customerCount(), run.millis(), f.hasRevenue() ? ""
@@ -238,6 +249,7 @@ public final class SegmentsView extends View {
 		grid.setData(List.of(), List.of(), new double[0][], null);
 		grid.setEmptyText(message);
 		ladder.removeAll();
+		showWarnings(Map.of());
 		summary = message;
 		summaryLabel.setText(message);
 		info(message, null, null);
@@ -263,6 +275,20 @@ public final class SegmentsView extends View {
 		showGrid(f);
 		showLadder(f, customers, params);
 		root.layout(true, true);
+	}
+
+	/** The summary's warnings in the part's language ({@code warnings_zh} in Chinese where given); hidden when none. */
+	private void showWarnings(Map<String, Object> runSummary) {
+		Object list = ctx.zh() && runSummary.get("warnings_zh") instanceof List<?> ? runSummary.get("warnings_zh")
+				: runSummary.get("warnings");
+		List<String> lines = new ArrayList<>();
+		if (list instanceof List<?> items) {
+			items.forEach(w -> lines.add("⚠ " + w));
+		}
+		warnings = String.join("\n", lines);
+		warningLabel.setText(warnings);
+		warningLabel.setVisible(!lines.isEmpty());
+		((GridData) warningLabel.getLayoutData()).exclude = lines.isEmpty();
 	}
 
 	private void showGrid(SegmentFigures f) {
@@ -446,6 +472,11 @@ public final class SegmentsView extends View {
 		return summary;
 	}
 
+	/** The warning line's text ("" when none is shown). */
+	public String warnings() {
+		return warnings;
+	}
+
 	/** What the last run showed (in memory or in the source), or null. */
 	public SegmentFigures figures() {
 		return figures;
@@ -454,6 +485,11 @@ public final class SegmentsView extends View {
 	/** Types the as-of date (tests; the analyst types it). */
 	public void setDate(LocalDate date) {
 		controls.setDate(date);
+	}
+
+	/** Types a parameter of the chosen strategy into its form (tests; the analyst types it). */
+	public void setParameter(String key, String value) {
+		controls.form().set(key, value);
 	}
 
 	public boolean selectStrategy(String id) {

@@ -343,6 +343,54 @@ class WorkbenchViewsTest {
 		screenshot(view, "segments-tiers-en");
 	}
 
+	/**
+	 * Issue 17: RFM levels nobody is scored in are said in a line of the part, in its language,
+	 * with the strategy's own sentences; the line goes when there is nothing to say.
+	 */
+	@Test
+	@Order(3)
+	void segmentsViewSaysWhichScoreLevelsAreEmpty() throws Exception {
+		var analyses = services.analyses();
+		var rfm = analyses.find("rfm");
+		var summary = analyses.run(rfm, session.dataset(), session.defaultAsOf(), analyses.resolve(rfm, Map.of()),
+				io.custops.core.ProgressMonitor.NULL).summary();
+		List<String> expected = ((List<?>) summary.get("warnings")).stream().map(w -> "⚠ " + w).toList();
+		SegmentsView view = open("Segments", Locale.ENGLISH, SegmentsView::new);
+		assertTrue(view.selectStrategy("rfm"));
+		view.compute();
+		settle();
+		assertNoError(view);
+		assertEquals(String.join("\n", expected), view.warnings(), "the strategy's warnings on the demo shop");
+
+		// frequency by thresholds nobody in the demo shop reaches: F2–F5 empty, R and M quintiles
+		view.setParameter("scoring.f", "fixed");
+		view.setParameter("frequencyThresholds", "100,200,300,400");
+		view.compute();
+		settle();
+		assertNoError(view);
+		assertTrue(view.warnings().contains("⚠ F2, F3, F4 and F5 are empty (frequency scored by the fixed thresholds "
+				+ "frequencyThresholds=100,200,300,400)"), view.warnings());
+		screenshot(view, "segments-rfm-warning-en");
+
+		SegmentsView zh = open("客群", Locale.SIMPLIFIED_CHINESE, SegmentsView::new);
+		assertTrue(zh.selectStrategy("rfm"));
+		zh.setParameter("scoring.f", "fixed");
+		zh.setParameter("frequencyThresholds", "100,200,300,400");
+		zh.compute();
+		settle();
+		assertNoError(zh);
+		assertTrue(zh.warnings().contains("⚠ F2、F3、F4、F5 分档为空（购买频次按固定阈值 frequencyThresholds=100,200,300,400 评分）"),
+				zh.warnings());
+		screenshot(zh, "segments-rfm-warning-zh");
+
+		SegmentsView tiers = open("Segments", Locale.ENGLISH, SegmentsView::new);
+		assertTrue(tiers.selectStrategy("tiers"));
+		tiers.compute();
+		settle();
+		assertEquals("", tiers.warnings(), "nothing to say: no line");
+		tiers.control().getShell().dispose();
+	}
+
 	@Test
 	@Order(4)
 	void lifecycleViewShowsStagesTrendAndChurnWarnings() throws Exception {
