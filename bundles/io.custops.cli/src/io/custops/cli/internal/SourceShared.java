@@ -164,7 +164,30 @@ final class SourceShared implements SourceAnalyses {
 
 	FunnelResult run(FunnelQuery query) throws Exception {
 		runtime.query(source, "funnel", null, query.sql(), query::accept);
-		return query.result();
+		FunnelResult result = query.result();
+		if (result.steps().stream().anyMatch(step -> step.customers() == 0)) {
+			stepsPresent(result);
+		}
+		return result;
+	}
+
+	/**
+	 * A step nobody reached may be a type the source's events never have: then, as in memory,
+	 * an error naming the types present (one GROUP BY, only when a step counted zero).
+	 */
+	private void stepsPresent(FunnelResult result) throws Exception {
+		Map<String, Long> present = new java.util.LinkedHashMap<>();
+		runtime.query(source, "funnel", null, "SELECT event_type, COUNT(*) AS n FROM ("
+				+ runtime.tables(source).select("events", "event_type") + ") t GROUP BY event_type ORDER BY n DESC, event_type",
+				row -> present.put(row[0], Long.parseLong(row[1])));
+		for (FunnelResult.Step step : result.steps()) {
+			if (!present.containsKey(step.step())) {
+				List<String> types = new java.util.ArrayList<>();
+				present.forEach((type, n) -> types.add(String.format(java.util.Locale.ROOT, "%s (%,d)", type, n)));
+				throw new io.custops.core.param.ParameterException(FunnelAnalysis.STEPS, "the source has no '" + step.step()
+						+ "' events; " + (types.isEmpty() ? "it has no events at all" : "types present: " + String.join(", ", types)));
+			}
+		}
 	}
 
 	/** Streams the ids of the customers dropping at {@code dropAt} (ascending), as they arrive. */

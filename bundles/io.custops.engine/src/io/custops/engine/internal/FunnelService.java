@@ -182,7 +182,7 @@ public class FunnelService implements FunnelAnalysis {
 		ProgressMonitor pm = monitor == null ? ProgressMonitor.NULL : monitor;
 		Parameters params = Parameters.resolve(PARAMETERS, raw);
 		List<String> stepNames = params.list(STEPS);
-		int[] stepType = EventTypeNames.indexes(data, STEPS, stepNames);
+		int[] stepType = EventTypeNames.allPresent(data, STEPS, stepNames);
 		int n = stepType.length;
 		if (n == 0) {
 			throw new ParameterException(STEPS, "names no step");

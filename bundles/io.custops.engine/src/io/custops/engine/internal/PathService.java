@@ -221,7 +221,7 @@ public class PathService implements PathAnalysis {
 		if (!params.has(key)) {
 			return -1;
 		}
-		int type = EventTypeNames.index(data, key, params.string(key));
+		int type = EventTypeNames.present(data, key, params.string(key));
 		if (excluded[type]) {
 			throw new ParameterException(key, "'" + params.string(key) + "' is also excluded");
 		}

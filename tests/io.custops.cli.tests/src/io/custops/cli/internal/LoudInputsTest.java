@@ -9,10 +9,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import io.custops.source.SourceRuntime;
+import io.custops.store.SourceRecord;
 
 /**
  * Issue 17, "Inputs that fail loudly": RFM quintiles that leave score levels empty say so (JSON
@@ -98,5 +108,58 @@ class LoudInputsTest {
 		Run bad = run("segment", "--strategy", "rfm", "--workspace", ws, "--param", "scoring.f=fix");
 		assertEquals(2, bad.status(), bad.err());
 		assertTrue(bad.err().contains("scoring.f"), bad.err());
+	}
+
+	@Test
+	void aFunnelOrPathOverATypeTheDataLacksExitsTwoListingTheTypesPresent() {
+		Run funnel = run("funnel", "--steps", "view,cart,pay", "--workspace", ws);
+		assertEquals(2, funnel.status(), funnel.out() + funnel.err());
+		assertTrue(funnel.err().contains("parameter 'steps': the data has no 'pay' events; types present: view (2), cart (1)"),
+				funnel.err());
+		assertEquals("", funnel.out(), "no zeros reported");
+
+		for (String anchor : new String[] { "start", "end", "notReached" }) {
+			Run paths = run("paths", "--param", anchor + "=pay", "--workspace", ws, "--json");
+			assertEquals(2, paths.status(), anchor + ": " + paths.out() + paths.err());
+			assertTrue(paths.err().contains("parameter '" + anchor + "': the data has no 'pay' events; types present: view (2), cart (1)"),
+					paths.err());
+		}
+		Run present = run("funnel", "--steps", "view,cart", "--workspace", ws, "--json");
+		assertEquals(0, present.status(), present.err());
+		assertEquals(0, run("paths", "--param", "start=view", "--workspace", ws).status());
+	}
+
+	/** The same inside a source (DuckDB, no server): checked once a step counted nobody. */
+	@Test
+	void aFunnelInASourceOverATypeItLacksExitsTwoListingTheTypesPresent() throws Exception {
+		Path db = dir.resolve("shop.duckdb");
+		SourceRecord record = new SourceRecord("dw", "jdbc:duckdb:" + db, null, Map.of("events", "events"), Map.of(), false,
+				Instant.now());
+		try (Connection c = sourceRuntime().connect(record, false); Statement s = c.createStatement()) {
+			s.execute("CREATE TABLE events(customer_id VARCHAR, event_time TIMESTAMP, event_type VARCHAR)");
+			s.execute("INSERT INTO events VALUES ('c1', TIMESTAMP '2026-01-01 09:00:00', 'view'),"
+					+ " ('c1', TIMESTAMP '2026-01-01 09:05:00', 'cart'), ('c2', TIMESTAMP '2026-01-02 09:00:00', 'view')");
+		}
+		Run add = run("source", "add", "--id", "dw", "--url", "jdbc:duckdb:" + db, "--table", "events=events", "--workspace",
+				ws);
+		assertEquals(0, add.status(), add.out() + add.err());
+		Run missing = run("funnel", "--steps", "view,cart,pay", "--source", "dw", "--workspace", ws);
+		assertEquals(2, missing.status(), missing.out() + missing.err());
+		assertTrue(missing.err().contains("parameter 'steps': the source has no 'pay' events; types present: view (2), cart (1)"),
+				missing.err());
+		Run nobody = run("funnel", "--steps", "cart,view", "--source", "dw", "--workspace", ws, "--json");
+		assertEquals(0, nobody.status(), "a step nobody reached of a type the source has is a result: " + nobody.err());
+	}
+
+	private SourceRuntime sourceRuntime() throws InterruptedException {
+		BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		for (int i = 0; i < 100; i++) {
+			ServiceReference<SourceRuntime> ref = context.getServiceReference(SourceRuntime.class);
+			if (ref != null) {
+				return context.getService(ref);
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no SourceRuntime service");
 	}
 }

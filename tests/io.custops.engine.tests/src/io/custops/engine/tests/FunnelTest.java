@@ -164,6 +164,7 @@ class FunnelTest {
 				.event("late", at("2026-05-15T10:00:01"), "cart", null, null)
 				.event("edge", at("2026-05-01T10:00"), "view", null, null)
 				.event("edge", at("2026-05-15T10:00"), "cart", null, null)
+				.event("other", at("2026-05-20T10:00"), "order", null, null) // the data has orders: a step of none is an error
 				.build();
 		FunnelResult result = run(data);
 		assertEquals(List.of(2L, 1L, 0L), customers(result.steps()), "14 days exactly counts, a second more does not");
@@ -171,6 +172,26 @@ class FunnelTest {
 		assertEquals("14d", result.parameters().get("window"));
 		assertEquals(List.of(2L, 2L, 0L), customers(run(data, "window", "15d").steps()));
 		assertEquals("15d", run(data, "window", "15d").toJson().get("window"));
+	}
+
+	/**
+	 * Issue 17: view, cart, pay, … are known to every dataset; a step of a type the events do not
+	 * contain would count zeros that read like a result. An error names it and the types present.
+	 */
+	@Test
+	void aStepOfATypeTheDataLacksIsAnErrorListingTheTypesPresent() {
+		CustomerDataset data = CustomerDataset.builder(ZoneOffset.UTC)
+				.event("a", at("2026-05-01T10:00"), "view", null, null)
+				.event("a", at("2026-05-01T10:05"), "cart", null, null)
+				.event("b", at("2026-05-02T10:00"), "view", null, null)
+				.build();
+		ParameterException e = assertThrows(ParameterException.class, () -> run(data, "steps", "view,cart,pay"));
+		assertEquals("steps", e.key());
+		assertTrue(e.getMessage().endsWith("the data has no 'pay' events; types present: view (2), cart (1)"), e.getMessage());
+		ParameterException none = assertThrows(ParameterException.class,
+				() -> run(CustomerDataset.builder(ZoneOffset.UTC).build(), "steps", "view,cart"));
+		assertTrue(none.getMessage().contains("the data has no events at all"), none.getMessage());
+		assertEquals(List.of(2L, 1L), customers(run(data, "steps", "view,cart").steps()));
 	}
 
 	@Test
