@@ -34,7 +34,10 @@ class FunnelCommandTest {
 		return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
-	/** c1 (web) carts 2 h 36 min after viewing, c2 (app) 10 min after; c3 (app) only views; nobody pays. */
+	/**
+	 * c1 (web) carts 2 h 36 min after viewing, c2 (app) 10 min after; c3 (app) only views, and
+	 * paid before that: nobody pays after a cart.
+	 */
 	private String workspace() throws Exception {
 		Path file = dir.resolve("events.csv");
 		Files.writeString(file, """
@@ -43,6 +46,7 @@ class FunnelCommandTest {
 				c1,2026-03-01 12:36:00,cart,web
 				c2,2026-03-02 09:00:00,view,app
 				c2,2026-03-02 09:10:00,cart,app
+				c3,2026-03-03 08:00:00,pay,app
 				c3,2026-03-03 09:00:00,view,app
 				""");
 		String ws = dir.resolve("ws").toString();

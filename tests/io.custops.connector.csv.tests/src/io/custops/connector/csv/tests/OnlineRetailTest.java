@@ -57,7 +57,7 @@ class OnlineRetailTest {
 			assertEquals(2_000, r.rejected(), "the lines without a customer");
 			assertEquals(0, r.unchanged());
 			List<String[]> rejects = Csv.rejects(r);
-			assertTrue(rejects.stream().allMatch(x -> x[1].equals("customer_id") && x[2].equals("missing customer_id")));
+			assertTrue(rejects.stream().allMatch(x -> x[1].equals("customer_id") && x[2].equals("missing CustomerID")));
 			assertTrue(rejects.stream().anyMatch(x -> x[3].equals("549527,21620,mystery! Only ever imported 1800,-1479,2011-04-08 16:03:00,0.0,,United Kingdom")),
 					"a negative-quantity adjustment without a customer is among them, raw");
 
